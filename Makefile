@@ -1,0 +1,56 @@
+# Mailbox Connect. Quick start: `make run` (the app), `make test` (every test).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+APP := target/debug/mailbox-connect
+
+.PHONY: run test deps ui app check unit desktop bindings sandbox bench clean
+
+run: deps app ## Build and open the app (installs what is missing)
+	./$(APP)
+
+test: deps check unit app desktop ## Every test: lint, unit, whole-flow, keychain and real-window tests
+	@echo "All checks and tests passed."
+
+deps:
+	@.ci/install-deps.sh
+
+ui:
+	cd ui && npm run --silent build
+
+app: ui
+	cargo build -p mailbox-connect
+
+check: ui
+	cargo fmt --all -- --check
+	cd ui && npm run --silent typecheck
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+
+unit: ui
+	cargo test --workspace --locked
+	@$(MAKE) --no-print-directory bindings
+
+# ts-rs regenerates ui/src/bindings during `cargo test`; committed bindings must match.
+bindings:
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+	  if [ -n "$$(git status --porcelain -- ui/src/bindings)" ]; then \
+	    git status --short -- ui/src/bindings; \
+	    echo "TypeScript bindings are out of date: run 'cargo test -p mailbox-connect-core' and commit ui/src/bindings."; exit 1; \
+	  else echo "TypeScript bindings are current."; fi; \
+	fi
+
+# The real Secret Service and the real window, under a private D-Bus session and Xvfb.
+desktop: app
+	timeout 900 .ci/with-desktop.sh cargo test -p mailbox-connect-e2e --locked -- --ignored --test-threads=1
+
+# Speed and memory figures (not a test): engine benchmarks, then the release app against a
+# blank Tauri window under Xvfb. Writes nothing; prints figures with their targets.
+bench: deps ui
+	cargo build --release -p mailbox-connect -p mailbox-connect-blank-window -p mailbox-connect-e2e --bins
+	./target/release/bench
+	.ci/with-desktop.sh ./target/release/bench_window target/release
+
+sandbox: ## Serve the demo tenant standalone
+	cargo run -p mailbox-connect-sandbox -- --listen 127.0.0.1:0
+
+clean:
+	cargo clean; rm -rf ui/dist ui/node_modules

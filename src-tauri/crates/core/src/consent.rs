@@ -1,0 +1,106 @@
+//! One Microsoft consent: bind the listener, build the URL, wait for the redirect, redeem the code.
+
+use std::time::Duration;
+
+use oauth2::PkceCodeVerifier;
+use tokio::sync::Notify;
+use url::Url;
+
+use crate::error::{AppError, ErrorCode, Result};
+use crate::microsoft::callback::Outcome;
+use crate::microsoft::cloud::Endpoints;
+use crate::microsoft::id_token::{self, SignedInAccount};
+use crate::microsoft::listener::{Listener, WaitEnd};
+use crate::microsoft::oauth::{MsOAuth, ResponseMode};
+use crate::microsoft::scope_report::{self, ScopeReport};
+use crate::sensitive::Sensitive;
+
+pub struct ConsentPlan<'a> {
+    pub endpoints: &'a Endpoints,
+    pub client_id: &'a str,
+    pub secret: &'a Sensitive<String>,
+    pub scopes: &'a [String],
+    pub login_hint: Option<&'a str>,
+    pub mode: ResponseMode,
+}
+
+/// A consent in progress: the port is open, the browser may be on Microsoft's page.
+pub struct PendingConsent {
+    listener: Listener,
+    oauth: MsOAuth,
+    verifier: PkceCodeVerifier,
+    client_id: String,
+    scopes: Vec<String>,
+    pub url: Url,
+    pub redirect_uri: String,
+}
+
+/// What the consent produced. The refresh token goes to Nylas and nowhere else.
+pub struct Consented {
+    pub account: SignedInAccount,
+    pub scopes: ScopeReport,
+    pub refresh_token: Sensitive<String>,
+}
+
+/// Binds the loopback listener first, then builds the authorize URL for its port.
+pub async fn begin(plan: &ConsentPlan<'_>) -> Result<PendingConsent> {
+    let state = MsOAuth::new_state();
+    let listener = Listener::bind(state.clone()).await?;
+    let redirect_uri = listener.redirect_uri();
+    let oauth = MsOAuth::new(plan.endpoints, plan.client_id, plan.secret, &redirect_uri)?;
+    let req = oauth.authorize(&state, plan.scopes, plan.login_hint, plan.mode);
+    Ok(PendingConsent {
+        listener,
+        oauth,
+        verifier: req.verifier,
+        client_id: plan.client_id.to_string(),
+        scopes: plan.scopes.to_vec(),
+        url: req.url,
+        redirect_uri,
+    })
+}
+
+/// Waits for the one answer at the listener, turning timeout and cancel into plain errors.
+pub async fn wait_for(listener: Listener, timeout: Duration, cancel: &Notify) -> Result<Outcome> {
+    listener.wait(timeout, cancel).await.map_err(|end| match end {
+        WaitEnd::Cancelled => AppError::new(ErrorCode::ConsentCancelled, "Sign-in cancelled.")
+            .with_fix("Start the sign-in again when you are ready."),
+        WaitEnd::TimedOut => AppError::new(ErrorCode::ConsentTimeout, "Microsoft's answer did not arrive in time.")
+            .with_fix("If the browser showed an error (such as AADSTS50011), fix what it names and start again. If no browser opened, copy the sign-in link into your browser."),
+    })
+}
+
+/// Waits for the redirect (or timeout / cancel), then redeems the code.
+pub async fn complete(
+    p: PendingConsent,
+    http: &reqwest::Client,
+    timeout: Duration,
+    cancel: &Notify,
+) -> Result<Consented> {
+    let outcome = wait_for(p.listener, timeout, cancel).await?;
+    let code = match outcome {
+        Outcome::Code(c) => c,
+        Outcome::Error(e) => return Err(crate::microsoft::aadsts::explain(&e)),
+        Outcome::AdminConsent { .. } => {
+            return Err(AppError::internal(
+                "An admin-consent answer arrived where a sign-in was expected.",
+            ))
+        }
+    };
+    let tokens = p.oauth.exchange(http, code, p.verifier, &p.scopes).await?;
+    let refresh_token = tokens.refresh_token.ok_or_else(|| {
+        AppError::new(ErrorCode::Microsoft, "Microsoft did not return a refresh token, so Nylas could not keep access.")
+            .with_fix("Make sure the offline_access permission is in the app's API permissions and selected in the checklist, then sign in again.")
+    })?;
+    let id_token = tokens.id_token.ok_or_else(|| {
+        AppError::new(ErrorCode::Microsoft, "Microsoft did not return an ID token.")
+            .with_fix("Make sure the openid permission is in the app's API permissions, then sign in again.")
+    })?;
+    let account = id_token::account(id_token.expose(), &p.client_id)?;
+    let scopes = scope_report::compare(&p.scopes, tokens.granted_scope.as_deref(), true);
+    Ok(Consented {
+        account,
+        scopes,
+        refresh_token,
+    })
+}

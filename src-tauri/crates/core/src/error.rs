@@ -1,0 +1,80 @@
+//! Errors as the UI sees them: a stable `code`, a plain `message`, and a `fix` in plain words.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Stable error codes the UI can branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    InvalidInput,
+    Keychain,
+    Network,
+    Microsoft,
+    Nylas,
+    ConsentCancelled,
+    ConsentTimeout,
+    NoFlowInProgress,
+    Storage,
+    Internal,
+}
+
+/// An error with everything a non-technical admin needs: what happened and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+#[ts(export)]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// The form field the error belongs to, so the UI can point at it.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// A provider-specific code (e.g. `AADSTS7000215` or a Nylas error type).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            fix: None,
+            field: None,
+            detail: None,
+        }
+    }
+
+    pub fn invalid(field: &str, message: impl Into<String>, fix: impl Into<String>) -> Self {
+        Self::new(ErrorCode::InvalidInput, message)
+            .with_fix(fix)
+            .on_field(field)
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Internal, message)
+    }
+
+    pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into());
+        self
+    }
+
+    pub fn on_field(mut self, field: &str) -> Self {
+        self.field = Some(field.to_string());
+        self
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;

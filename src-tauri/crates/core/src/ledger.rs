@@ -1,0 +1,138 @@
+//! The onboarding ledger: one line per mailbox connected (who, when, grant, scopes), kept as
+//! JSON lines in the data dir and exportable as CSV. No secrets are ever part of an entry.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{AppError, ErrorCode, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LedgerEntry {
+    #[ts(type = "number")]
+    pub at: i64,
+    pub profile: String,
+    pub email: String,
+    pub grant_id: String,
+    pub provider: String,
+    /// How the grant was made: byo, hosted, bulk, ews, v2-native.
+    pub method: String,
+    pub scopes: Vec<String>,
+    pub test_passed: bool,
+}
+
+pub struct Ledger {
+    path: PathBuf,
+}
+
+impl Ledger {
+    pub fn new(dir: &Path) -> Self {
+        Self {
+            path: dir.join("ledger.jsonl"),
+        }
+    }
+
+    pub fn append(&self, entry: &LedgerEntry) -> Result<()> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io_error(&self.path, &e))?;
+        }
+        let mut line = serde_json::to_string(entry).map_err(|e| AppError::internal(e.to_string()))?;
+        line.push('\n');
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .and_then(|mut f| f.write_all(line.as_bytes()))
+            .map_err(|e| io_error(&self.path, &e))
+    }
+
+    /// Every entry, oldest first; unreadable lines are skipped.
+    pub fn entries(&self) -> Result<Vec<LedgerEntry>> {
+        match std::fs::read_to_string(&self.path) {
+            Ok(text) => Ok(text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(io_error(&self.path, &e)),
+        }
+    }
+}
+
+/// RFC 4180 CSV with a header row; fields that could start a spreadsheet formula are neutralised.
+pub fn to_csv(entries: &[LedgerEntry]) -> String {
+    let mut out = String::from("when_utc,profile,email,grant_id,provider,method,scopes,test_passed\r\n");
+    for e in entries {
+        let when = time::OffsetDateTime::from_unix_timestamp(e.at)
+            .ok()
+            .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+            .unwrap_or_default();
+        let fields = [
+            when,
+            e.profile.clone(),
+            e.email.clone(),
+            e.grant_id.clone(),
+            e.provider.clone(),
+            e.method.clone(),
+            e.scopes.join(" "),
+            e.test_passed.to_string(),
+        ];
+        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_field(f: &str) -> String {
+    let safe = if f.starts_with(['=', '+', '-', '@']) {
+        format!("'{f}")
+    } else {
+        f.to_string()
+    };
+    if safe.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> AppError {
+    AppError::new(
+        ErrorCode::Storage,
+        format!("Could not use the onboarding ledger at {}.", path.display()),
+    )
+    .with_fix("Check that your home folder has free space and is writable.")
+    .with_detail(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn append_read_and_csv() {
+        let dir = tempfile::tempdir().unwrap();
+        let l = Ledger::new(dir.path());
+        assert!(l.entries().unwrap().is_empty());
+        let e = LedgerEntry {
+            at: 1_795_000_000,
+            profile: "demo".into(),
+            email: "=cmd@x.com".into(),
+            grant_id: "g1".into(),
+            provider: "microsoft".into(),
+            method: "byo".into(),
+            scopes: vec!["Mail.Read".into(), "User.Read".into()],
+            test_passed: true,
+        };
+        l.append(&e).unwrap();
+        l.append(&e).unwrap();
+        assert_eq!(l.entries().unwrap().len(), 2);
+        let csv = to_csv(&l.entries().unwrap());
+        assert!(csv.starts_with("when_utc,profile,email"));
+        assert!(
+            csv.contains(",'=cmd@x.com,g1,microsoft,byo,Mail.Read User.Read,true\r\n"),
+            "{csv}"
+        );
+    }
+}

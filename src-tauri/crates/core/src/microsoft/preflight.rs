@@ -1,0 +1,45 @@
+//! Before opening the browser, checks the client ID and secret with a client-credentials request
+//! (possible only for a specific tenant). Only credential errors stop the wizard; anything else
+//! is left for the real sign-in to report.
+
+use oauth2::Scope;
+
+use super::aadsts;
+use super::callback::ProviderError;
+use super::oauth::MsOAuth;
+use crate::error::{ErrorCode, Result};
+
+const CREDENTIAL_ERRORS: &[u32] = &[700016, 7000215, 7000222, 7000218, 90002, 900023];
+
+impl MsOAuth {
+    pub async fn check_credentials(&self, http: &reqwest::Client, graph_default_scope: &str) -> Result<()> {
+        let res = self
+            .client_credentials()
+            .add_scope(Scope::new(graph_default_scope.to_string()))
+            .request_async(http)
+            .await;
+        match res {
+            Ok(_) => Ok(()),
+            Err(oauth2::RequestTokenError::ServerResponse(r)) => {
+                let code = r.error_description.as_deref().and_then(aadsts::code_in);
+                if code.is_some_and(|c| CREDENTIAL_ERRORS.contains(&c)) {
+                    Err(aadsts::explain(&ProviderError {
+                        error: r.error,
+                        description: r.error_description,
+                        uri: r.error_uri,
+                        subcode: None,
+                    }))
+                } else {
+                    Ok(())
+                }
+            }
+            Err(oauth2::RequestTokenError::Request(e)) => Err(crate::error::AppError::new(
+                ErrorCode::Network,
+                "Could not reach Microsoft to check the app credentials.",
+            )
+            .with_fix("Check your internet connection (and proxy), then try again.")
+            .with_detail(e.to_string())),
+            Err(_) => Ok(()),
+        }
+    }
+}

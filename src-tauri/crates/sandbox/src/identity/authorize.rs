@@ -1,0 +1,353 @@
+//! `GET /{tenant}/oauth2/v2.0/authorize`: validation in Microsoft's order, then a consent page
+//! (account, permissions, Accept/Cancel) whose answer is sent back to the redirect URI.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+
+use super::errors::{description, encode_pairs, error_page, error_uri, escape};
+use super::tenant::{redirect_matches, resolve};
+use crate::fixtures::{KNOWN_SCOPES, TENANT_ID, USERS};
+use crate::state::{new_id, opaque, IssuedCode, PendingAuthorize, SandboxState};
+
+pub async fn authorize(
+    State(st): State<Arc<SandboxState>>,
+    Path(tenant): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    if let Err((code, text)) = resolve(&tenant) {
+        return error_page(code, &text);
+    }
+    let get = |k: &str| q.get(k).map(String::as_str).filter(|v| !v.is_empty());
+    let Some(client_id) = get("client_id") else {
+        return error_page(
+            900144,
+            "The request body must contain the following parameter: 'client_id'.",
+        );
+    };
+    let inner = st.lock();
+    let Some(app) = inner.app(client_id).cloned() else {
+        return error_page(700016, &format!("Application with identifier '{client_id}' was not found in the directory '{tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant."));
+    };
+    drop(inner);
+    let registered: Vec<&String> = app.web_redirects.iter().chain(&app.public_redirects).collect();
+    if registered.is_empty() {
+        return error_page(500113, "No reply address is registered for the application.");
+    }
+    let redirect_uri = get("redirect_uri").unwrap_or("");
+    if redirect_uri.is_empty() || !registered.iter().any(|r| redirect_matches(r, redirect_uri)) {
+        return error_page(50011, &format!("The redirect URI '{redirect_uri}' specified in the request does not match the redirect URIs configured for the application '{client_id}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this."));
+    }
+    let state = get("state").map(str::to_string);
+    let response_mode = get("response_mode").unwrap_or("query").to_string();
+    let redirect_error = |error: &str, code: u32, text: &str| {
+        let mut req = bare_request(&tenant, client_id, redirect_uri, &response_mode, state.clone());
+        req.response_mode = if matches!(response_mode.as_str(), "query" | "form_post") {
+            response_mode.clone()
+        } else {
+            "query".into()
+        };
+        deliver(&req, &error_params(error, code, text, None, req.state.as_deref()))
+    };
+    if !matches!(response_mode.as_str(), "query" | "form_post" | "fragment") {
+        return redirect_error(
+            "invalid_request",
+            900144,
+            "The provided value for the input parameter 'response_mode' is not valid.",
+        );
+    }
+    if get("response_type") != Some("code") {
+        return redirect_error(
+            "unsupported_response_type",
+            700054,
+            "response_type must be 'code' for this application.",
+        );
+    }
+    let Some(scope) = get("scope") else {
+        return redirect_error(
+            "invalid_request",
+            900144,
+            "The request body must contain the following parameter: 'scope'.",
+        );
+    };
+    let scopes: Vec<String> = scope.split_whitespace().map(str::to_string).collect();
+    if let Some(bad) = scopes.iter().find(|s| !known_scope(s)) {
+        return redirect_error(
+            "invalid_scope",
+            70011,
+            &format!(
+                "The provided value for the input parameter 'scope' is not valid. The scope '{bad}' does not exist."
+            ),
+        );
+    }
+    let method = get("code_challenge_method").unwrap_or("plain").to_string();
+    if get("code_challenge").is_some() && !matches!(method.as_str(), "S256" | "plain") {
+        return redirect_error("invalid_request", 501491, "Invalid code_challenge_method.");
+    }
+    let req = PendingAuthorize {
+        scopes,
+        code_challenge: get("code_challenge").map(str::to_string),
+        code_challenge_method: method,
+        login_hint: get("login_hint").map(str::to_string),
+        ..bare_request(&tenant, client_id, redirect_uri, &response_mode, state)
+    };
+    show_consent(&st, &tenant, req)
+}
+
+/// `GET /{tenant}/v2.0/adminconsent`: an administrator approves the app for the organization.
+pub async fn admin_consent(
+    State(st): State<Arc<SandboxState>>,
+    Path(tenant): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    if matches!(tenant.to_ascii_lowercase().as_str(), "common" | "consumers") {
+        return error_page(90130, "Admin consent is not supported on the /common or /consumers endpoint. Use the tenant ID or domain of the organization.");
+    }
+    if let Err((code, text)) = resolve(&tenant) {
+        return error_page(code, &text);
+    }
+    let get = |k: &str| q.get(k).map(String::as_str).filter(|v| !v.is_empty());
+    let client_id = get("client_id").unwrap_or("");
+    let app = st.lock().app(client_id).cloned();
+    let Some(app) = app else {
+        return error_page(
+            700016,
+            &format!("Application with identifier '{client_id}' was not found in the directory '{tenant}'."),
+        );
+    };
+    let redirect_uri = get("redirect_uri").unwrap_or("");
+    if !app
+        .web_redirects
+        .iter()
+        .chain(&app.public_redirects)
+        .any(|r| redirect_matches(r, redirect_uri))
+    {
+        return error_page(50011, &format!("The redirect URI '{redirect_uri}' specified in the request does not match the redirect URIs configured for the application '{client_id}'."));
+    }
+    let req = PendingAuthorize {
+        scopes: get("scope")
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+        admin: true,
+        ..bare_request(
+            &tenant,
+            client_id,
+            redirect_uri,
+            "query",
+            get("state").map(str::to_string),
+        )
+    };
+    show_consent(&st, &tenant, req)
+}
+
+/// Keeps the request until the user answers and shows the consent page for it.
+fn show_consent(st: &SandboxState, tenant: &str, req: PendingAuthorize) -> Response {
+    let id = new_id();
+    let page = consent_page(tenant, &id, &req);
+    st.lock().pending.insert(id, req);
+    (
+        [(header::CACHE_CONTROL, "no-store"), (header::X_FRAME_OPTIONS, "DENY")],
+        Html(page),
+    )
+        .into_response()
+}
+
+fn bare_request(
+    tenant: &str,
+    client_id: &str,
+    redirect_uri: &str,
+    mode: &str,
+    state: Option<String>,
+) -> PendingAuthorize {
+    PendingAuthorize {
+        tenant: tenant.into(),
+        client_id: client_id.into(),
+        redirect_uri: redirect_uri.into(),
+        scopes: vec![],
+        state,
+        code_challenge: None,
+        code_challenge_method: "plain".into(),
+        response_mode: mode.into(),
+        login_hint: None,
+        admin: false,
+    }
+}
+
+fn known_scope(s: &str) -> bool {
+    let short = s.rsplit('/').next().unwrap_or(s);
+    KNOWN_SCOPES.iter().any(|k| k.eq_ignore_ascii_case(short))
+}
+
+/// The consent page's answer.
+pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<String, String>>) -> Response {
+    let Some(req) = f.get("request").and_then(|id| st.lock().pending.remove(id)) else {
+        return error_page(
+            90015,
+            "The sign-in request has already been used or has expired. Start the sign-in again from the app.",
+        );
+    };
+    let state = req.state.clone();
+    if f.get("decision").map(String::as_str) != Some("accept") {
+        let params = if req.admin {
+            let text = "The resource owner or authorization server denied the request.";
+            let mut p = error_params("access_denied", 65004, text, None, state.as_deref());
+            p.insert(0, ("admin_consent".into(), "True".into()));
+            p
+        } else {
+            let text = "User declined to consent to access the app.";
+            error_params("access_denied", 65004, text, Some("cancel"), state.as_deref())
+        };
+        return deliver(&req, &params);
+    }
+    let user = f
+        .get("account")
+        .and_then(|a| USERS.iter().position(|u| u.email == a))
+        .unwrap_or(0);
+    let is_admin = USERS.get(user).is_some_and(|u| u.admin);
+    if req.admin {
+        if !is_admin {
+            return error_page(90093, "The signed in user is not allowed to grant admin consent. Sign in with a Global, Cloud Application or Application Administrator account.");
+        }
+        st.lock().admin_consents.push((req.client_id.clone(), TENANT_ID.into()));
+        let mut params = vec![
+            ("admin_consent".to_string(), "True".to_string()),
+            ("tenant".into(), TENANT_ID.into()),
+            ("scope".into(), req.scopes.join(" ")),
+        ];
+        if let Some(s) = state {
+            params.push(("state".into(), s));
+        }
+        return deliver(&req, &params);
+    }
+    // An injected Microsoft error answers this sign-in (fault tests).
+    let injected = st.lock().faults.microsoft_error.take();
+    if let Some(code) = injected {
+        let (error, text) = match code {
+            50076 => ("interaction_required", "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the app."),
+            53003 => ("access_denied", "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance."),
+            90094 => ("access_denied", "Need admin approval. This app needs permission to access resources in your organization that only an admin can grant."),
+            _ => ("access_denied", "The request was denied."),
+        };
+        return deliver(&req, &error_params(error, code, text, None, state.as_deref()));
+    }
+    // User consent is disabled in the demo tenant: a non-admin needs an administrator's approval first.
+    if !is_admin && !st.lock().admin_consented(&req.client_id) {
+        let text = "Need admin approval. This app needs permission to access resources in your organization that only an admin can grant. Please ask an admin to grant permission to this app before you can use it.";
+        return deliver(
+            &req,
+            &error_params("access_denied", 90094, text, None, state.as_deref()),
+        );
+    }
+    let code = opaque("0.sbx.");
+    st.lock().codes.insert(
+        code.clone(),
+        IssuedCode {
+            req: req.clone(),
+            user,
+            issued: Instant::now(),
+            redeemed: false,
+        },
+    );
+    let session = new_id();
+    let mut params = vec![("code", code.as_str())];
+    if let Some(s) = state.as_deref() {
+        params.push(("state", s));
+    }
+    params.push(("session_state", session.as_str()));
+    deliver(
+        &req,
+        &params
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn error_params(
+    error: &str,
+    code: u32,
+    text: &str,
+    subcode: Option<&str>,
+    state: Option<&str>,
+) -> Vec<(String, String)> {
+    let mut p = vec![
+        ("error".to_string(), error.to_string()),
+        ("error_description".into(), description(code, text)),
+        ("error_uri".into(), error_uri(code)),
+    ];
+    if let Some(s) = subcode {
+        p.push(("error_subcode".into(), s.into()));
+    }
+    if let Some(s) = state {
+        p.push(("state".into(), s.into()));
+    }
+    p
+}
+
+/// Sends the answer to the redirect URI: a 302 with a query, or an auto-submitting form_post.
+pub fn deliver(req: &PendingAuthorize, params: &[(String, String)]) -> Response {
+    if req.response_mode == "form_post" {
+        let inputs: String = params
+            .iter()
+            .map(|(k, v)| format!(r#"<input type="hidden" name="{}" value="{}">"#, escape(k), escape(v)))
+            .collect();
+        let html = format!(
+            r#"<!doctype html><html><head><title>Working...</title></head><body onload="document.forms[0].submit()"><form method="POST" name="hiddenform" action="{}">{inputs}<noscript><p>Script is disabled. Click Submit to continue.</p><input type="submit" value="Submit"></noscript></form></body></html>"#,
+            escape(&req.redirect_uri)
+        );
+        return (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Html(html)).into_response();
+    }
+    let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let sep = if req.redirect_uri.contains('?') { '&' } else { '?' };
+    let location = format!("{}{sep}{}", req.redirect_uri, encode_pairs(&pairs));
+    (StatusCode::FOUND, [(header::LOCATION, location)]).into_response()
+}
+
+fn consent_page(tenant: &str, request_id: &str, req: &PendingAuthorize) -> String {
+    let accounts: String = USERS
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let checked = match &req.login_hint {
+                Some(h) => h.eq_ignore_ascii_case(u.email),
+                None => i == 0,
+            };
+            format!(
+                r#"<label class="acct"><input type="radio" name="account" value="{e}"{c}> <b>{n}</b> <span>{e}</span></label>"#,
+                e = escape(u.email),
+                n = escape(u.name),
+                c = if checked { " checked" } else { "" }
+            )
+        })
+        .collect();
+    let perms: String = req
+        .scopes
+        .iter()
+        .map(|s| format!("<li>{}</li>", escape(s.rsplit('/').next().unwrap_or(s))))
+        .collect();
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Permissions requested</title><style>
+body{{font-family:"Segoe UI",system-ui,sans-serif;background:#f2f2f2;margin:0}}main{{max-width:28rem;margin:3rem auto;background:#fff;padding:2rem;box-shadow:0 2px 6px #0003}}
+.acct{{display:block;margin:.4rem 0}}.acct span{{color:#555}}button{{padding:.5rem 1.4rem;margin-right:.5rem}}#accept{{background:#0067b8;color:#fff;border:0}}
+</style></head><body><main><div>Microsoft (sandbox: {tenant})</div><h1>{heading}</h1>
+<form method="POST" action="/{tenant}/oauth2/v2.0/authorize/decide"><input type="hidden" name="request" value="{rid}">
+<fieldset><legend>Sign in as</legend>{accounts}</fieldset>
+<p>This app would like to:</p><ul id="permissions">{perms}</ul>
+<p>Accepting these permissions means that you allow this app to use your data as specified.</p>
+<button id="cancel" type="submit" name="decision" value="cancel">Cancel</button><button id="accept" type="submit" name="decision" value="accept">Accept</button>
+</form></main></body></html>"#,
+        tenant = escape(tenant),
+        rid = escape(request_id),
+        heading = if req.admin {
+            "Permissions requested: accept for your organization"
+        } else {
+            "Permissions requested"
+        },
+    )
+}

@@ -1,0 +1,39 @@
+//! The local Microsoft identity platform (v2.0 endpoints).
+
+mod authorize;
+mod discovery;
+pub mod errors;
+mod tenant;
+mod token;
+
+use std::sync::Arc;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::state::SandboxState;
+use crate::IssuerHost;
+
+pub fn router(st: Arc<SandboxState>, issuer: IssuerHost) -> Router {
+    Router::new()
+        .route(
+            "/{tenant}/v2.0/.well-known/openid-configuration",
+            get(discovery::openid_configuration).with_state(issuer.clone()),
+        )
+        .route(
+            "/{tenant}/oauth2/v2.0/authorize",
+            get(authorize::authorize).with_state(st.clone()),
+        )
+        .route(
+            "/{tenant}/oauth2/v2.0/authorize/decide",
+            post(authorize::decide).with_state(st.clone()),
+        )
+        .route(
+            "/{tenant}/v2.0/adminconsent",
+            get(authorize::admin_consent).with_state(st.clone()),
+        )
+        .route(
+            "/{tenant}/oauth2/v2.0/token",
+            post(token::token).with_state((st, issuer)),
+        )
+}

@@ -1,0 +1,124 @@
+//! `/v3/grants` and the one data endpoint the app uses to test a grant.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+
+use super::envelope::{data, error, list as list_env, not_found};
+use crate::state::{new_id, Grant, SandboxState};
+
+pub fn view(g: &Grant) -> Value {
+    json!({
+        "id": g.id,
+        "provider": g.provider,
+        "grant_status": if g.valid { "valid" } else { "invalid" },
+        "email": g.email,
+        "name": g.name,
+        "scope": g.scope,
+        "created_at": g.created_at,
+        "updated_at": g.updated_at,
+        "provider_user_id": g.provider_user_id,
+        "settings": {},
+        "state": g.state,
+        "blocked": false,
+    })
+}
+
+/// Grants are addressed by id or by email, as in Nylas.
+fn find<'a>(grants: &'a [Grant], key: &str) -> Option<&'a Grant> {
+    grants
+        .iter()
+        .find(|g| g.id == key || g.email.eq_ignore_ascii_case(key.trim_start_matches("email:")))
+}
+
+pub async fn get(State(st): State<Arc<SandboxState>>, Path(id): Path<String>) -> Response {
+    match find(&st.lock().grants, &id) {
+        Some(g) => data(StatusCode::OK, view(g)),
+        None => not_found("Grant"),
+    }
+}
+
+pub async fn delete(State(st): State<Arc<SandboxState>>, Path(id): Path<String>) -> Response {
+    let mut inner = st.lock();
+    let before = inner.grants.len();
+    inner.grants.retain(|g| g.id != id);
+    if inner.grants.len() == before {
+        return not_found("Grant");
+    }
+    (StatusCode::OK, axum::Json(json!({ "request_id": new_id() }))).into_response()
+}
+
+pub async fn list(State(st): State<Arc<SandboxState>>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let limit = q
+        .get("limit")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(10usize)
+        .clamp(1, 200);
+    let offset = q.get("offset").and_then(|l| l.parse().ok()).unwrap_or(0usize);
+    let inner = st.lock();
+    let page: Vec<Value> = inner
+        .grants
+        .iter()
+        .filter(|g| q.get("email").is_none_or(|e| g.email.eq_ignore_ascii_case(e)))
+        .filter(|g| q.get("grant_status").is_none_or(|s| (s == "valid") == g.valid))
+        .skip(offset)
+        .take(limit)
+        .map(view)
+        .collect();
+    list_env(page, limit, offset)
+}
+
+pub async fn messages(
+    State(st): State<Arc<SandboxState>>,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let inner = st.lock();
+    let Some(g) = find(&inner.grants, &id) else {
+        return not_found("Grant");
+    };
+    if !g.valid {
+        return error(
+            StatusCode::UNAUTHORIZED,
+            "grant.invalid_authentication",
+            "The grant is invalid; re-authenticate it.",
+        );
+    }
+    let can_read = g.scope.iter().any(|s| {
+        ["Mail.Read", "Mail.ReadWrite", "ews.messages"]
+            .iter()
+            .any(|k| s.eq_ignore_ascii_case(k))
+    });
+    if !can_read {
+        return error(
+            StatusCode::FORBIDDEN,
+            "insufficient_scopes",
+            "The grant does not have a scope that allows reading messages (Mail.Read or Mail.ReadWrite).",
+        );
+    }
+    let limit = q
+        .get("limit")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(50usize)
+        .clamp(1, 200);
+    let all = [
+        ("Welcome to the Contoso demo tenant", "Megan Bowen"),
+        ("Quarterly planning", "Adele Vance"),
+        ("Your Nylas grant is live", "Nylas Sandbox"),
+    ];
+    let msgs: Vec<Value> = all
+        .iter()
+        .take(limit)
+        .enumerate()
+        .map(|(i, (subject, from))| json!({ "id": format!("msg-{i}-{}", &g.id[..8]), "grant_id": g.id, "subject": subject, "from": [{ "name": from }] }))
+        .collect();
+    (
+        StatusCode::OK,
+        axum::Json(json!({ "request_id": new_id(), "data": msgs, "next_cursor": null })),
+    )
+        .into_response()
+}

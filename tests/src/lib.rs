@@ -1,0 +1,6 @@
+//! Helpers shared by the whole-flow and WebDriver tests (test code: panics are failures).
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+pub mod drivers;
+pub mod harness;
+pub mod scripted_browser;

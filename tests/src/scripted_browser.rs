@@ -1,0 +1,161 @@
+//! A scripted user agent for whole-flow tests without a window: it opens the consent URL over
+//! real HTTP, picks an account, presses Accept or Cancel, and delivers Microsoft's answer to the
+//! loopback listener exactly as a browser would (following the 302 or posting the form_post).
+
+use std::sync::{Arc, Mutex};
+
+use mailbox_connect_core::browser::BrowserOpener;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Accept,
+    Cancel,
+}
+
+#[derive(Clone)]
+pub struct ScriptedBrowser {
+    pub decision: Decision,
+    /// Pages seen, last one last (for assertions on what the user saw).
+    pub pages: Arc<Mutex<Vec<String>>>,
+    /// When the answer was last sent on to the app's loopback listener (for benchmarks).
+    pub answered_at: Arc<Mutex<Option<std::time::Instant>>>,
+}
+
+impl ScriptedBrowser {
+    pub fn new(decision: Decision) -> Self {
+        Self {
+            decision,
+            pages: Arc::default(),
+            answered_at: Arc::default(),
+        }
+    }
+
+    /// Whether any page the browser showed contains `needle`.
+    pub fn saw(&self, needle: &str) -> bool {
+        self.pages
+            .lock()
+            .map(|p| p.iter().any(|page| page.contains(needle)))
+            .unwrap_or(false)
+    }
+
+    pub fn last_page(&self) -> String {
+        self.pages
+            .lock()
+            .map(|p| p.last().cloned().unwrap_or_default())
+            .unwrap_or_default()
+    }
+}
+
+impl BrowserOpener for ScriptedBrowser {
+    fn open(&self, url: &str) -> Result<(), String> {
+        let me = self.clone();
+        let url = url.to_string();
+        tokio::spawn(async move {
+            if let Err(e) = me.browse(&url).await {
+                me.pages.lock().map(|mut p| p.push(format!("BROWSER ERROR: {e}"))).ok();
+            }
+        });
+        Ok(())
+    }
+}
+
+fn attr<'a>(html: &'a str, after: &str, name: &str) -> Option<&'a str> {
+    let start = html.find(after)?;
+    let rest = &html[start..];
+    let key = format!("{name}=\"");
+    let v = rest.find(&key)? + key.len();
+    let end = rest[v..].find('"')?;
+    Some(&rest[v..v + end])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// GETs `url`, following redirects as a browser does; returns the final URL and page.
+async fn get_following(http: &reqwest::Client, url: &str) -> Result<(String, String), String> {
+    let mut url = url.to_string();
+    for _ in 0..10 {
+        let resp = http.get(&url).send().await.map_err(|e| e.to_string())?;
+        match resp.headers().get("location") {
+            Some(loc) => url = loc.to_str().map_err(|e| e.to_string())?.to_string(),
+            None => return Ok((url, resp.text().await.map_err(|e| e.to_string())?)),
+        }
+    }
+    Err("too many redirects".into())
+}
+
+impl ScriptedBrowser {
+    async fn browse(&self, url: &str) -> Result<(), String> {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| e.to_string())?;
+        let (consent_url, consent) = get_following(&http, url).await?;
+        self.pages.lock().map(|mut p| p.push(consent.clone())).ok();
+        let request = attr(&consent, "name=\"request\"", "value")
+            .ok_or("no consent form")?
+            .to_string();
+        let action = attr(&consent, "<form", "action")
+            .ok_or("no consent form action")?
+            .to_string();
+        let decide = url::Url::parse(&consent_url)
+            .and_then(|u| u.join(&action))
+            .map_err(|e| e.to_string())?;
+        let decision = if self.decision == Decision::Accept {
+            "accept"
+        } else {
+            "cancel"
+        };
+        // The account radio the page pre-selected (from login_hint, or the first).
+        let account = consent
+            .find("\" checked>")
+            .and_then(|end| consent[..end].rfind("value=\"").map(|v| unescape(&consent[v + 7..end])))
+            .unwrap_or_default();
+        let answer = http
+            .post(decide)
+            .form(&[
+                ("request", request.as_str()),
+                ("decision", decision),
+                ("account", account.as_str()),
+            ])
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        let final_page = if let Some(loc) = answer.headers().get("location") {
+            let loc = loc.to_str().map_err(|e| e.to_string())?.to_string();
+            get_following(&http, &loc).await?.1
+        } else {
+            let html = answer.text().await.map_err(|e| e.to_string())?;
+            let Some(action) = attr(&html, "<form", "action").map(unescape) else {
+                return self.pages.lock().map(|mut p| p.push(html)).map_err(|e| e.to_string());
+            };
+            let mut fields = Vec::new();
+            let mut rest = html.as_str();
+            while let Some(i) = rest.find("<input type=\"hidden\"") {
+                rest = &rest[i + 1..];
+                let name = unescape(attr(rest, "name=", "name").unwrap_or(""));
+                let value = unescape(attr(rest, "name=", "value").unwrap_or(""));
+                fields.push((name, value));
+            }
+            self.answered_at
+                .lock()
+                .map(|mut t| *t = Some(std::time::Instant::now()))
+                .ok();
+            http.post(action)
+                .form(&fields)
+                .send()
+                .await
+                .map_err(|e| e.to_string())?
+                .text()
+                .await
+                .map_err(|e| e.to_string())?
+        };
+        self.pages.lock().map(|mut p| p.push(final_page)).ok();
+        Ok(())
+    }
+}

@@ -1,0 +1,147 @@
+//! Hosted auth, admin consent with bulk auth, and Exchange on-premises against the sandbox.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
+use mailbox_connect_core::nylas::types::EwsAccount;
+use mailbox_connect_core::profile::AuthMode;
+use mailbox_connect_core::{ErrorCode, Sensitive};
+use mailbox_connect_e2e::harness::demo;
+use mailbox_connect_e2e::scripted_browser::Decision;
+use mailbox_connect_sandbox::fixtures as f;
+
+#[tokio::test]
+async fn nylas_hosted_auth_registers_the_callback_and_redeems_nylas_code() {
+    let d = demo(Decision::Accept).await;
+    d.engine.set_auth_mode(AuthMode::Hosted).unwrap();
+    let started = d.engine.start_consent(Some(f::USERS[1].email.into())).await.unwrap();
+    assert!(
+        started
+            .url
+            .starts_with(&format!("{}/v3/connect/auth?", d.sandbox.nylas_url)),
+        "{}",
+        started.url
+    );
+    assert!(started.url.contains("code_challenge_method=S256") && started.url.contains("access_type=offline"));
+    let r = d
+        .engine
+        .finish_consent()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}\n{}", d.browser.last_page()));
+    assert_eq!(r.grant.email.as_deref(), Some(f::USERS[1].email));
+    assert!(r.check.ok, "{:?}", r.check);
+    // The loopback callback was registered with the Nylas application, once.
+    assert_eq!(d.sandbox.state.lock().callback_uris.len(), 1);
+    assert_eq!(d.engine.ledger().unwrap()[0].method, "hosted");
+}
+
+#[tokio::test]
+async fn admin_approval_required_then_admin_consent_then_bulk_auth() {
+    let d = demo(Decision::Accept).await;
+    // Lee is not an administrator and user consent is off: a specific error offering the admin path.
+    d.engine.start_consent(Some(f::USERS[2].email.into())).await.unwrap();
+    let e = d.engine.finish_consent().await.unwrap_err();
+    assert!(e.message.contains("administrator"), "{e:?}");
+    assert!(e.detail.as_deref().unwrap().starts_with("AADSTS90094"), "{e:?}");
+    let e = d.engine.bulk_connect(&[f::USERS[2].email.into()]).await.unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("emails"));
+
+    let started = d.engine.start_admin_consent().await.unwrap();
+    assert!(started.url.contains("/v2.0/adminconsent?client_id="), "{}", started.url);
+    let approved = d.engine.finish_admin_consent().await.unwrap();
+    assert_eq!(approved.tenant.as_deref(), Some(f::TENANT_ID));
+    assert!(!approved.credential_id.is_empty());
+    assert_eq!(
+        d.engine.state().unwrap().profile.admin_credential_id.as_deref(),
+        Some(approved.credential_id.as_str())
+    );
+
+    let emails: Vec<String> = vec![
+        f::USERS[2].email.into(),
+        "nobody@contoso-demo.onmicrosoft.com".into(),
+        "not an email".into(),
+    ];
+    let rows = d.engine.bulk_connect(&emails).await.unwrap();
+    assert_eq!(rows.len(), 3);
+    assert!(
+        rows[0].grant_id.is_some() && rows[0].check.as_ref().unwrap().ok,
+        "{:?}",
+        rows[0]
+    );
+    assert!(
+        rows[1]
+            .error
+            .as_ref()
+            .unwrap()
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("AADSTS50034"),
+        "{:?}",
+        rows[1]
+    );
+    assert_eq!(rows[2].error.as_ref().unwrap().field.as_deref(), Some("email"));
+    // Now Lee can also sign in alone.
+    d.engine.start_consent(Some(f::USERS[2].email.into())).await.unwrap();
+    assert!(d.engine.finish_consent().await.unwrap().check.ok);
+}
+
+#[tokio::test]
+async fn admin_consent_refused_for_common_tenant() {
+    let d = demo(Decision::Accept).await;
+    let mut input = d.engine.state().unwrap().profile;
+    input.tenant = "common".into();
+    d.engine
+        .save_azure_app(mailbox_connect_core::engine::AzureAppInput {
+            client_id: input.client_id,
+            tenant: "common".into(),
+            cloud: input.cloud,
+            client_secret: Sensitive::from(""),
+            secret_expires_on: None,
+        })
+        .await
+        .unwrap();
+    let e = d.engine.start_admin_consent().await.unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("tenant"));
+}
+
+fn ews(email: &str, password: &str, host: Option<&str>) -> EwsAccount {
+    EwsAccount {
+        email: email.into(),
+        username: String::new(),
+        password: Sensitive::from(password),
+        host: host.map(str::to_string),
+    }
+}
+
+#[tokio::test]
+async fn exchange_on_premises_with_discovery_or_explicit_host() {
+    let d = demo(Decision::Accept).await;
+    let (name, email, password) = f::EWS_USERS[0];
+    let r = d.engine.connect_ews(ews(email, password, None)).await.unwrap();
+    assert_eq!(r.grant.provider, "ews");
+    assert!(r.check.ok, "{:?}", r.check);
+    assert!(d.sandbox.state.lock().grants.iter().any(|g| g.name == name));
+    let again = d
+        .engine
+        .connect_ews(ews(email, password, Some(f::EWS_HOST)))
+        .await
+        .unwrap();
+    assert_eq!(again.grant.id, r.grant.id, "re-authentication keeps the grant");
+
+    let e = d.engine.connect_ews(ews(email, "wrong", None)).await.unwrap_err();
+    assert!(e.detail.unwrap().contains("rejected the username or password"));
+    let e = d
+        .engine
+        .connect_ews(ews("x@unknown-domain.example", "p", None))
+        .await
+        .unwrap_err();
+    assert!(e.detail.unwrap().contains("auto-discover"));
+    let e = d
+        .engine
+        .connect_ews(ews(email, password, Some("https://mail/ews")))
+        .await
+        .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("host"));
+    let e = d.engine.connect_ews(ews(email, "", None)).await.unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("password"));
+    assert_eq!(e.code, ErrorCode::InvalidInput);
+}

@@ -1,0 +1,126 @@
+//! The command line: the same engine as the app, driven in-process and as the real binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use mailbox_connect_core::cli;
+use mailbox_connect_e2e::harness::{demo, demo_env};
+use mailbox_connect_e2e::scripted_browser::Decision;
+use mailbox_connect_sandbox::fixtures as f;
+
+async fn run(
+    engine: &mailbox_connect_core::Engine,
+    args: &[&str],
+    env: Option<mailbox_connect_core::DemoEnv>,
+) -> (i32, String) {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let mut out = Vec::new();
+    let code = cli::run(&args, engine, env, &mut out).await;
+    (code, String::from_utf8(out).unwrap())
+}
+
+#[tokio::test]
+async fn connect_check_grants_ledger_audit() {
+    let d = demo(Decision::Accept).await;
+    let (code, out) = run(
+        &d.engine,
+        &["connect", "--demo", "--email", f::USERS[1].email],
+        Some(demo_env(&d.sandbox)),
+    )
+    .await;
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(&format!("Signed in: {}", f::USERS[1].email)) && out.contains("Test: passed."),
+        "{out}"
+    );
+    let grant_id = out
+        .lines()
+        .find_map(|l| l.strip_prefix("Grant: "))
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
+
+    let (code, out) = run(&d.engine, &["check-grant", &grant_id], None).await;
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = run(&d.engine, &["check-grant", "no-such-grant"], None).await;
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("error: Nylas has no grant") && out.contains("\nfix: "),
+        "{out}"
+    );
+
+    let (code, out) = run(&d.engine, &["check-grants"], None).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("# 1 of 1 grants passed"), "{out}");
+    let (_, out) = run(&d.engine, &["grants"], None).await;
+    assert!(out.contains(&grant_id) && out.contains("valid"));
+    let (_, out) = run(&d.engine, &["ledger"], None).await;
+    assert_eq!(out.lines().count(), 2, "{out}");
+
+    std::env::set_var("NYLAS_V2_CLIENT_SECRET", f::V2_CLIENT_SECRET);
+    let (code, out) = run(
+        &d.engine,
+        &[
+            "audit",
+            "--v2-url",
+            &d.sandbox.nylas_url,
+            "--client-id",
+            f::V2_CLIENT_ID,
+        ],
+        None,
+    )
+    .await;
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("email,provider,account_id\n") && out.contains(&format!("of {} accounts", f::V2_DEMO_ACCOUNTS)),
+        "{out}"
+    );
+
+    let (code, out) = run(&d.engine, &["help"], None).await;
+    assert_eq!(code, 0);
+    assert!(out.contains("check-grant GRANT_ID_OR_EMAIL"));
+}
+
+fn app_binary() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/mailbox-connect")
+}
+
+#[test]
+#[ignore = "needs the built app binary: run through `make test`"]
+fn the_binary_serves_the_sandbox_and_prints_help() {
+    let out = Command::new(app_binary()).arg("help").output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("mailbox-connect connect"));
+
+    let mut child = Command::new(app_binary())
+        .args(["sandbox", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    reader.read_line(&mut line).unwrap();
+    let url = line.trim().rsplit(' ').next().unwrap().to_string();
+    let body = http::blocking_get(&format!("{url}/common/v2.0/.well-known/openid-configuration"));
+    child.kill().unwrap();
+    let _ = child.wait();
+    drop(reader);
+    assert!(body.contains("authorization_endpoint"), "{body}");
+}
+
+mod http {
+    /// A tiny blocking GET over loopback (no runtime needed in a plain test).
+    pub fn blocking_get(url: &str) -> String {
+        let rest = url.strip_prefix("http://").unwrap();
+        let (host, path) = rest.split_once('/').unwrap();
+        let mut s = std::net::TcpStream::connect(host).unwrap();
+        use std::io::{Read, Write};
+        write!(s, "GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    }
+}

@@ -1,0 +1,151 @@
+//! The whole consent-to-grant flow against the sandbox over real loopback HTTP.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
+use mailbox_connect_core::engine::{AzureAppInput, NylasInput};
+use mailbox_connect_core::microsoft::cloud::IdentityCloud;
+use mailbox_connect_core::microsoft::oauth::ResponseMode;
+use mailbox_connect_core::nylas::types::ConnectorAction;
+use mailbox_connect_core::nylas::NylasRegion;
+use mailbox_connect_core::wizard::WizardStep;
+use mailbox_connect_core::{ErrorCode, Sensitive};
+use mailbox_connect_e2e::harness::{demo_env, engine};
+use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
+use mailbox_connect_sandbox::{fixtures as f, Sandbox};
+
+#[tokio::test]
+async fn demo_flow_registers_a_grant_in_both_response_modes() {
+    for mode in [ResponseMode::FormPost, ResponseMode::Query] {
+        let sb = Sandbox::start("127.0.0.1").await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let browser = ScriptedBrowser::new(Decision::Accept);
+        let eng = engine(dir.path(), browser.clone(), mode);
+        let st = eng.choose_mode(Some(demo_env(&sb))).await.unwrap();
+        assert!(st.profile.demo && st.profile.secret_saved && st.profile.api_key_saved);
+        let started = eng.start_consent(None).await.unwrap();
+        assert!(
+            started.redirect_uri.starts_with("http://localhost:"),
+            "{}",
+            started.redirect_uri
+        );
+        assert!(started.url.contains("code_challenge_method=S256") && started.url.contains("state="));
+        let result = eng.finish_consent().await.unwrap();
+        assert_eq!(result.account.email.as_deref(), Some(f::USERS[0].email));
+        assert_eq!(result.account.tenant_id.as_deref(), Some(f::TENANT_ID));
+        assert!(!result.account.personal);
+        assert!(result.scopes.missing.is_empty(), "{:?}", result.scopes);
+        assert_eq!(result.connector, ConnectorAction::Created);
+        assert_eq!(result.grant.grant_status.as_deref(), Some("valid"));
+        assert!(result.check.ok, "{:?}", result.check);
+        assert!(
+            browser.last_page().contains("You&#39;re signed in"),
+            "{}",
+            browser.last_page()
+        );
+        assert_eq!(eng.state().unwrap().profile.step, WizardStep::Result);
+        // The listener is single use: the port is closed after the answer.
+        let port: u16 = started
+            .redirect_uri
+            .trim_start_matches("http://localhost:")
+            .split('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err());
+    }
+}
+
+#[tokio::test]
+async fn cancel_on_the_consent_page_gives_a_specific_message_and_retry_works() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let eng = engine(
+        dir.path(),
+        ScriptedBrowser::new(Decision::Cancel),
+        ResponseMode::FormPost,
+    );
+    eng.choose_mode(Some(demo_env(&sb))).await.unwrap();
+    eng.start_consent(None).await.unwrap();
+    let err = eng.finish_consent().await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::ConsentCancelled, "{err:?}");
+    assert!(
+        err.message.contains("declined") || err.message.contains("cancelled"),
+        "{err:?}"
+    );
+    assert!(err.detail.unwrap().starts_with("AADSTS65004"));
+    // Same profile, second attempt, accepted: the wizard continues.
+    let eng2 = engine(
+        dir.path(),
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+    );
+    eng2.choose_mode(Some(demo_env(&sb))).await.unwrap();
+    eng2.start_consent(None).await.unwrap();
+    assert!(eng2.finish_consent().await.unwrap().check.ok);
+}
+
+#[tokio::test]
+async fn real_mode_against_sandbox_catches_bad_ids_and_secrets_before_the_browser() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let eng = engine(
+        dir.path(),
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+    );
+    eng.choose_mode(None).await.unwrap();
+    let input = |client_id: &str, secret: &str| AzureAppInput {
+        client_id: client_id.into(),
+        tenant: f::TENANT_ID.into(),
+        cloud: IdentityCloud::Custom(sb.identity_url.clone()),
+        client_secret: Sensitive::from(secret),
+        secret_expires_on: Some("2028-11-01".into()),
+    };
+    let e = eng
+        .save_azure_app(input("not-a-guid", f::SECRET_VALUE))
+        .await
+        .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("client_id"));
+    let e = eng
+        .save_azure_app(input("0f0f0f0f-1111-4222-8333-444455556666", f::SECRET_VALUE))
+        .await
+        .unwrap_err();
+    assert!(e.detail.as_deref().unwrap().starts_with("AADSTS700016"), "{e:?}");
+    let e = eng.save_azure_app(input(f::CLIENT_ID, f::SECRET_ID)).await.unwrap_err();
+    assert!(e.message.contains("Secret ID"), "{e:?}");
+    let e = eng
+        .save_azure_app(input(f::CLIENT_ID, "Wr0Q~this.is.not.the.right.secret.value.x"))
+        .await
+        .unwrap_err();
+    assert!(e.detail.as_deref().unwrap().starts_with("AADSTS7000215"), "{e:?}");
+    let e = eng
+        .save_azure_app(input(f::CLIENT_ID, f::EXPIRED_SECRET_VALUE))
+        .await
+        .unwrap_err();
+    assert!(e.message.contains("expired"), "{e:?}");
+    // Nothing typed is lost.
+    assert_eq!(eng.state().unwrap().profile.client_id, f::CLIENT_ID);
+    let st = eng.save_azure_app(input(f::CLIENT_ID, f::SECRET_VALUE)).await.unwrap();
+    assert_eq!(st.profile.step, WizardStep::Nylas);
+    let e = eng
+        .save_nylas(NylasInput {
+            region: NylasRegion::Custom(sb.nylas_url.clone()),
+            api_key: Sensitive::from("nyk_v0_wrong_key_000000000000000000"),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("api_key"));
+    let st = eng
+        .save_nylas(NylasInput {
+            region: NylasRegion::Custom(sb.nylas_url.clone()),
+            api_key: Sensitive::from(f::NYLAS_API_KEY),
+        })
+        .await
+        .unwrap();
+    assert_eq!(st.profile.step, WizardStep::Consent);
+    eng.start_consent(Some("megan.bowen@contoso-demo.onmicrosoft.com".into()))
+        .await
+        .unwrap();
+    let r = eng.finish_consent().await.unwrap();
+    assert_eq!(r.account.email.as_deref(), Some(f::USERS[1].email));
+}

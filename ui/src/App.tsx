@@ -1,0 +1,156 @@
+import { Fragment } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { api, asAppError } from "./api";
+import type { AppError } from "./bindings/AppError";
+import type { WizardState } from "./bindings/WizardState";
+import { ErrorBox } from "./components/ErrorBox";
+import { Stepper } from "./components/Stepper";
+import { ChecklistStep } from "./steps/ChecklistStep";
+import { ConsentStep } from "./steps/ConsentStep";
+import { CredentialsStep } from "./steps/CredentialsStep";
+import { NylasStep } from "./steps/NylasStep";
+import { ResultStep } from "./steps/ResultStep";
+import { WelcomeStep } from "./steps/WelcomeStep";
+import { AdminView } from "./views/AdminView";
+import { EwsView } from "./views/EwsView";
+import { MailboxesView } from "./views/MailboxesView";
+import { MigrationView } from "./views/MigrationView";
+import { ProfilesView } from "./views/ProfilesView";
+import { SupportView } from "./views/SupportView";
+
+export type View = "wizard" | "mailboxes" | "admin" | "ews" | "migration" | "support" | "profiles";
+
+const VIEWS: { view: View; title: string }[] = [
+  { view: "wizard", title: "Setup" },
+  { view: "mailboxes", title: "Mailboxes" },
+  { view: "admin", title: "Admin consent" },
+  { view: "ews", title: "Exchange on-prem" },
+  { view: "migration", title: "v2 migration" },
+  { view: "support", title: "Ledger & support" },
+  { view: "profiles", title: "Profiles" },
+];
+
+export type StepProps = {
+  state: WizardState;
+  error: AppError | null;
+  busy: boolean;
+  /** Runs a core call; a new state replaces the old one, an error is shown (nothing typed is lost). */
+  run: (action: () => Promise<WizardState | void>) => Promise<boolean>;
+  setError: (e: AppError | null) => void;
+  setState: (s: WizardState) => void;
+  /** A mailbox to pre-fill on the sign-in step (re-authentication). */
+  hint?: string;
+  openView: (v: View, hint?: string) => void;
+};
+
+declare global {
+  interface Window {
+    /** The wizard state at launch, handed over with the page so the first screen needs no IPC. */
+    __MC_INITIAL_STATE__?: WizardState | null;
+  }
+}
+
+export function App() {
+  const [state, setState] = useState<WizardState | null>(window.__MC_INITIAL_STATE__ ?? null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [view, setView] = useState<View>("wizard");
+  const [hint, setHint] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    api.getState().then(setState, (e) => setError(asAppError(e)));
+  }, []);
+
+  // Move focus to the new step's heading so keyboard and screen-reader users follow along.
+  const step = state?.profile.step;
+  useEffect(() => {
+    document.getElementById("step-heading")?.focus();
+  }, [step, view]);
+
+  const run = async (action: () => Promise<WizardState | void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await action();
+      if (next) setState(next);
+      return true;
+    } catch (e) {
+      setError(asAppError(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openView = (v: View, h?: string) => {
+    setError(null);
+    setHint(h);
+    if (v === "wizard" && h) {
+      run(() => api.goTo("consent"));
+    }
+    setView(v);
+  };
+
+  if (!state) {
+    return (
+      <main class="shell">
+        <ErrorBox error={error} />
+        {!error && <p class="loading" role="status">Loading…</p>}
+      </main>
+    );
+  }
+  const props: StepProps = { state, error, busy, run, setError, setState, hint, openView };
+  const p = state.profile;
+  return (
+    <div class="shell">
+      <header class="top">
+        <div class="brand">
+          <img src="/icon.png" alt="" width="28" height="28" />
+          <span>Mailbox Connect</span>
+        </div>
+        {p.step !== "welcome" && (
+          <span class="profile-badge" id="profile-name">{p.demo ? "Demo tenant" : p.name}</span>
+        )}
+      </header>
+      {p.step !== "welcome" && (
+        <nav aria-label="Sections" class="tabs">
+          {VIEWS.map((v) => (
+            <button key={v.view} id={`tab-${v.view}`} class={view === v.view ? "tab current" : "tab"}
+              aria-current={view === v.view ? "page" : undefined} onClick={() => openView(v.view)}>
+              {v.title}
+            </button>
+          ))}
+        </nav>
+      )}
+      {view === "wizard" && <Stepper current={p.step} />}
+      {!state.keychain && (
+        <p class="warning" role="status" id="keychain-note">
+          No system keychain was found, so the demo's credentials are kept in memory only.
+        </p>
+      )}
+      {state.secret_warning && (
+        <p class="warning" role="status" id="secret-warning">{state.secret_warning}</p>
+      )}
+      <main class="card" aria-busy={busy}>
+        {view === "wizard" && (
+          // Forms keep what is typed; another profile, or the demo tenant restarting on new
+          // ports, starts them afresh.
+          <Fragment key={p.demo ? `${p.id} ${JSON.stringify(p.cloud)}` : p.id}>
+          {p.step === "welcome" && <WelcomeStep {...props} />}
+          {p.step === "checklist" && <ChecklistStep {...props} />}
+          {p.step === "credentials" && <CredentialsStep {...props} />}
+          {p.step === "nylas" && <NylasStep {...props} />}
+          {p.step === "consent" && <ConsentStep key={hint ?? ""} {...props} />}
+          {p.step === "result" && <ResultStep {...props} />}
+          </Fragment>
+        )}
+        {view === "mailboxes" && <MailboxesView {...props} />}
+        {view === "admin" && <AdminView {...props} />}
+        {view === "ews" && <EwsView {...props} />}
+        {view === "migration" && <MigrationView {...props} />}
+        {view === "support" && <SupportView {...props} />}
+        {view === "profiles" && <ProfilesView {...props} />}
+      </main>
+    </div>
+  );
+}

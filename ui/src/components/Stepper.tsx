@@ -1,0 +1,26 @@
+import type { WizardStep } from "../bindings/WizardStep";
+
+export const STEPS: { step: WizardStep; title: string }[] = [
+  { step: "welcome", title: "Start" },
+  { step: "checklist", title: "Azure app" },
+  { step: "credentials", title: "App credentials" },
+  { step: "nylas", title: "Nylas" },
+  { step: "consent", title: "Sign in" },
+  { step: "result", title: "Result" },
+];
+
+export function Stepper({ current }: { current: WizardStep }) {
+  const index = STEPS.findIndex((s) => s.step === current);
+  return (
+    <nav aria-label="Progress">
+      <ol class="stepper">
+        {STEPS.map((s, i) => (
+          <li key={s.step} class={i < index ? "done" : i === index ? "current" : ""} aria-current={i === index ? "step" : undefined}>
+            <span class="num" aria-hidden="true">{i < index ? "✓" : i + 1}</span>
+            <span>{s.title}</span>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

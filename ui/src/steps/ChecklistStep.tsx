@@ -1,0 +1,122 @@
+import { api } from "../api";
+import { CopyButton, CopyValue } from "../components/CopyButton";
+import { ErrorBox } from "../components/ErrorBox";
+import type { StepProps } from "../App";
+import type { AuthMode } from "../bindings/AuthMode";
+import type { ChecklistTarget } from "../bindings/ChecklistTarget";
+import type { DataRegion } from "../bindings/DataRegion";
+
+const TARGETS: { value: ChecklistTarget; label: string; hint: string }[] = [
+  { value: "nylas_v3", label: "Nylas v3", hint: "Microsoft Graph permissions. The usual choice." },
+  { value: "legacy_v2", label: "Legacy Nylas v2", hint: "Exchange ActiveSync / EWS permissions, for v2 native auth and migration." },
+  { value: "streams", label: "Nylas Streams", hint: "The Streams manifest, Streams redirect URIs and implicit-grant settings." },
+];
+
+export function ChecklistStep({ state, run, busy, error }: StepProps) {
+  const { checklist, profile } = state;
+  const done = new Set(profile.checklist_done);
+  const selected = checklist.permissions.filter((r) => r.selected).map((r) => r.permission.name);
+  const setTarget = (target: ChecklistTarget, region: DataRegion, mode: AuthMode) =>
+    run(() => api.setTarget(target, region, mode));
+  const toggleScope = (name: string, on: boolean) =>
+    run(() => api.setScopes(on ? [...selected, name] : selected.filter((s) => s !== name)));
+  return (
+    <section aria-labelledby="step-heading">
+      <h1 id="step-heading" tabIndex={-1}>Register the app in Azure</h1>
+      {profile.demo ? (
+        <p class="note">In the demo tenant the app is already registered. Read through the steps, then continue.</p>
+      ) : (
+        <p>Do these in the Azure portal. Tick each one off as you go; your progress is saved.</p>
+      )}
+      <fieldset class="choices">
+        <legend>What is the Azure app for?</legend>
+        {TARGETS.map((t) => (
+          <label key={t.value} class="choice">
+            <input type="radio" name="target" id={`target-${t.value}`} checked={checklist.target === t.value} disabled={busy}
+              onChange={() => setTarget(t.value, checklist.region, profile.auth_mode)} />
+            <span><strong>{t.label}</strong> <span class="hint">{t.hint}</span></span>
+          </label>
+        ))}
+      </fieldset>
+      <div class="row">
+        <label for="data-region">Nylas region</label>
+        <select id="data-region" value={checklist.region} disabled={busy}
+          onChange={(e) => setTarget(checklist.target, (e.target as HTMLSelectElement).value as DataRegion, profile.auth_mode)}>
+          <option value="us">United States</option>
+          <option value="eu">Europe</option>
+        </select>
+        {checklist.target === "nylas_v3" && (
+          <>
+            <label for="auth-mode">Who signs users in</label>
+            <select id="auth-mode" value={profile.auth_mode} disabled={busy}
+              onChange={(e) => setTarget(checklist.target, checklist.region, (e.target as HTMLSelectElement).value as AuthMode)}>
+              <option value="byo">Mailbox Connect (loopback + Nylas custom auth)</option>
+              <option value="hosted">Nylas Hosted auth</option>
+            </select>
+          </>
+        )}
+      </div>
+      <ol class="checklist">
+        {checklist.items.map((item) => (
+          <li key={item.id} class={done.has(item.id) ? "done" : ""}>
+            <label class="check">
+              <input
+                type="checkbox"
+                id={`check-${item.id}`}
+                checked={done.has(item.id)}
+                disabled={busy}
+                onChange={(e) => run(() => api.setChecklistItem(item.id, (e.target as HTMLInputElement).checked))}
+              />
+              <span class="item-title">{item.title}</span>
+            </label>
+            <p>{item.detail}</p>
+            {item.copy.map((c) => <CopyValue key={c.label} label={c.label} value={c.value} />)}
+          </li>
+        ))}
+      </ol>
+      <h2>Permissions (Microsoft Graph, delegated)</h2>
+      <table class="perms">
+        <caption class="offscreen">Permissions to add to the app</caption>
+        <thead>
+          <tr><th scope="col">Use</th><th scope="col">Permission</th><th scope="col">Required</th><th scope="col">What it allows</th></tr>
+        </thead>
+        <tbody>
+          {checklist.permissions.map(({ permission: p, selected: on }) => (
+            <tr key={p.name}>
+              <td>
+                <input
+                  type="checkbox"
+                  id={`scope-${p.name}`}
+                  aria-label={`Request ${p.name}`}
+                  checked={on}
+                  disabled={p.required || busy}
+                  onChange={(e) => toggleScope(p.name, (e.target as HTMLInputElement).checked)}
+                />
+              </td>
+              <td><code>{p.name}</code></td>
+              <td>{p.required ? "Required" : "Optional"}</td>
+              <td>{p.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Or paste this into the app's Manifest</h2>
+      <p class="hint">Manifest → find <code>requiredResourceAccess</code> → replace it with:</p>
+      <div class="snippet">
+        <pre id="manifest-snippet" tabIndex={0}>{checklist.manifest}</pre>
+        <CopyButton value={checklist.manifest} label="manifest snippet" id="copy-manifest" />
+      </div>
+      <p class="hint">
+        Client secrets last at most {checklist.secret_max_months} months. You record the expiry date in the next step so
+        the app can warn you before it runs out.
+      </p>
+      <ErrorBox error={error} />
+      <div class="actions">
+        <button onClick={() => run(() => api.goTo("welcome"))} disabled={busy}>Back</button>
+        <button class="primary" id="checklist-next" disabled={busy} onClick={() => run(() => api.goTo("credentials"))}>
+          Continue
+        </button>
+      </div>
+    </section>
+  );
+}

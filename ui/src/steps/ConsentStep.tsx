@@ -1,0 +1,55 @@
+import { useState } from "preact/hooks";
+import { api, needsAdminApproval } from "../api";
+import { useBrowserFlow } from "../components/useBrowserFlow";
+import { Waiting } from "../components/Waiting";
+import { ErrorBox } from "../components/ErrorBox";
+import { Field } from "../components/Field";
+import type { StepProps } from "../App";
+
+export function ConsentStep({ state, run, busy, error, setError, hint: initialHint, openView }: StepProps) {
+  const [hint, setHint] = useState(initialHint ?? "");
+  const { started, go } = useBrowserFlow({ run, setError });
+
+  const signIn = (e: Event) => {
+    e.preventDefault();
+    go(() => api.startConsent(hint.trim() || null), api.finishConsent, () => api.getState());
+  };
+
+  if (started) {
+    return (
+      <section aria-labelledby="step-heading">
+        <h1 id="step-heading" tabIndex={-1}>Finish signing in in your browser</h1>
+        <Waiting started={started} what="Sign in and choose Accept." onCancel={() => api.cancelConsent()} />
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="step-heading">
+      <h1 id="step-heading" tabIndex={-1}>Sign in to the mailbox</h1>
+      <p>
+        Your browser opens Microsoft's sign-in page. Sign in as the mailbox you want to connect and accept the permissions.
+        Mailbox Connect then registers it with Nylas and tests it.
+      </p>
+      <form onSubmit={signIn} noValidate>
+        <Field id="login-hint" field="email" label="Mailbox address (optional)" error={error}
+          hint={state.profile.demo ? "Demo accounts: adele.vance@contoso-demo.onmicrosoft.com or megan.bowen@contoso-demo.onmicrosoft.com." : "Pre-fills Microsoft's sign-in page."}>
+          {(aria) => <input {...aria} type="email" value={hint} autocomplete="off"
+            onInput={(e) => setHint((e.target as HTMLInputElement).value)} />}
+        </Field>
+        <ErrorBox error={error} />
+        {needsAdminApproval(error) && (
+          <p class="note" id="admin-approval-offer">
+            An administrator can approve the app for the whole organization.{" "}
+            <button type="button" id="go-admin-consent" onClick={() => openView("admin")}>Open admin consent</button>
+          </p>
+        )}
+        <div class="actions">
+          <button type="button" onClick={() => run(() => api.goTo("nylas"))} disabled={busy}>Back</button>
+          <button class="primary" type="submit" id="start-consent" disabled={busy}>
+            {error ? "Try signing in again" : "Sign in with Microsoft"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

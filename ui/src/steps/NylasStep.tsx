@@ -1,0 +1,56 @@
+import { useState } from "preact/hooks";
+import { api } from "../api";
+import type { NylasRegion } from "../bindings/NylasRegion";
+import { ErrorBox } from "../components/ErrorBox";
+import { Field } from "../components/Field";
+import type { StepProps } from "../App";
+
+type RegionKind = NylasRegion["kind"];
+
+export function NylasStep({ state, run, busy, error }: StepProps) {
+  const p = state.profile;
+  const [kind, setKind] = useState<RegionKind>(p.region.kind);
+  const [url, setUrl] = useState(p.region.kind === "custom" ? p.region.url : "");
+  const [key, setKey] = useState("");
+  const region: NylasRegion = kind === "custom" ? { kind: "custom", url } : ({ kind } as NylasRegion);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    run(() => api.saveNylas({ region, api_key: key })).then((ok) => ok && setKey(""));
+  };
+  return (
+    <section aria-labelledby="step-heading">
+      <h1 id="step-heading" tabIndex={-1}>Connect to Nylas</h1>
+      <p>Mailbox Connect registers each mailbox with your Nylas application and sets up its Microsoft connector.</p>
+      <form onSubmit={submit} noValidate>
+        <Field id="region" field="nylas_region" label="Nylas region" error={error}
+          hint="The region your Nylas application was created in. A key from one region is refused in the other.">
+          {(aria) => (
+            <select {...aria} value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as RegionKind)}>
+              <option value="us">United States (api.us.nylas.com)</option>
+              <option value="eu">Europe (api.eu.nylas.com)</option>
+              <option value="custom">Custom API address</option>
+            </select>
+          )}
+        </Field>
+        {kind === "custom" && (
+          <Field id="nylas-url" field="nylas_region" label="Nylas API address" error={error}>
+            {(aria) => <input {...aria} value={url} spellcheck={false} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />}
+          </Field>
+        )}
+        <Field id="api-key" field="api_key" label="Nylas API key" error={error}
+          hint={p.api_key_saved ? "A key is saved in your keychain. Leave empty to keep it." : "Nylas Dashboard → API Keys. It is shown only once."}>
+          {(aria) => <input {...aria} type="password" value={key} autocomplete="off"
+            placeholder={p.api_key_saved ? "•••••••• saved in keychain" : ""}
+            onInput={(e) => setKey((e.target as HTMLInputElement).value)} />}
+        </Field>
+        <ErrorBox error={error} />
+        <div class="actions">
+          <button type="button" onClick={() => run(() => api.goTo("credentials"))} disabled={busy}>Back</button>
+          <button class="primary" type="submit" id="save-nylas" disabled={busy}>
+            {busy ? "Checking the key…" : "Check and continue"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

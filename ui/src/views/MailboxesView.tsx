@@ -1,0 +1,70 @@
+import { useState } from "preact/hooks";
+import { api } from "../api";
+import type { Grant } from "../bindings/Grant";
+import type { GrantReport } from "../bindings/GrantReport";
+import { ErrorBox } from "../components/ErrorBox";
+import { Field } from "../components/Field";
+import type { StepProps } from "../App";
+
+export function MailboxesView({ run, busy, error, openView }: StepProps) {
+  const [key, setKey] = useState("");
+  const [report, setReport] = useState<GrantReport | null>(null);
+  const [grants, setGrants] = useState<Grant[] | null>(null);
+  const [checks, setChecks] = useState<Record<string, string>>({});
+  const testAll = () =>
+    run(async () => {
+      const rows = await api.checkAllGrants();
+      setGrants(rows.map((r) => r.grant));
+      setChecks(Object.fromEntries(rows.map((r) => [r.grant.id, `${r.check.ok ? "Passed" : "Failed"}: ${r.check.detail}`])));
+    });
+  const check = (k: string) => run(async () => setReport(await api.checkGrant(k)));
+  return (
+    <section aria-labelledby="step-heading">
+      <h1 id="step-heading" tabIndex={-1}>Mailboxes</h1>
+      <h2>Test a grant</h2>
+      <form onSubmit={(e) => { e.preventDefault(); check(key); }} noValidate>
+        <Field id="grant-key" field="grant" label="Grant ID or mailbox address" error={error}
+          hint="Checks Nylas's grant status and reads one message through it.">
+          {(aria) => <input {...aria} value={key} spellcheck={false} onInput={(e) => setKey((e.target as HTMLInputElement).value)} />}
+        </Field>
+        <div class="actions"><button class="primary" id="check-grant" type="submit" disabled={busy}>Test grant</button></div>
+      </form>
+      {report && (
+        <p id="grant-report" class={report.check.ok ? "ok" : "bad"}>
+          {report.grant.email ?? report.grant.id}: {report.check.ok ? "Passed. " : "Failed. "}{report.check.detail}
+        </p>
+      )}
+      <h2>All grants</h2>
+      <div class="actions start">
+        <button id="load-grants" onClick={() => run(async () => setGrants(await api.listGrants()))} disabled={busy}>
+          {grants ? "Refresh" : "List grants"}
+        </button>
+        <button id="test-all-grants" onClick={testAll} disabled={busy}>{busy ? "Testing (50 a second)…" : "Test all"}</button>
+        <button id="connect-next" onClick={() => openView("wizard", " ")} disabled={busy}>Connect another mailbox</button>
+      </div>
+      {grants && (
+        <table class="perms" id="grants-table">
+          <caption class="offscreen">Grants of the Nylas application</caption>
+          <thead><tr><th scope="col">Mailbox</th><th scope="col">Provider</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
+          <tbody>
+            {grants.map((g) => (
+              <tr key={g.id}>
+                <td>{g.email ?? "—"}<br /><code class="small">{g.id}</code></td>
+                <td>{g.provider}</td>
+                <td class={g.grant_status === "valid" ? "ok" : "bad"}>{g.grant_status ?? "unknown"}{checks[g.id] && <><br /><span class="small">{checks[g.id]}</span></>}</td>
+                <td>
+                  <button class="copy" onClick={() => check(g.id)} disabled={busy}>Test</button>{" "}
+                  {g.grant_status !== "valid" && g.provider === "microsoft" && (
+                    <button class="copy" onClick={() => openView("wizard", g.email ?? "")}>Re-authenticate</button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {grants && grants.length === 0 && <p>No grants yet.</p>}
+      <ErrorBox error={error} />
+    </section>
+  );
+}

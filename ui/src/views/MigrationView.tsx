@@ -1,0 +1,90 @@
+import { useState } from "preact/hooks";
+import { api } from "../api";
+import type { AuditReport } from "../bindings/AuditReport";
+import type { V2Linked } from "../bindings/V2Linked";
+import { ErrorBox } from "../components/ErrorBox";
+import { Field } from "../components/Field";
+import { useBrowserFlow } from "../components/useBrowserFlow";
+import { Waiting } from "../components/Waiting";
+import type { StepProps } from "../App";
+
+export function MigrationView({ state, run, busy, error, setError, openView }: StepProps) {
+  const d = state.demo;
+  const [url, setUrl] = useState(d?.nylas_url ?? "https://api.nylas.com");
+  const [clientId, setClientId] = useState(d?.v2_client_id ?? "");
+  const [secret, setSecret] = useState(d?.v2_client_secret ?? "");
+  const [report, setReport] = useState<AuditReport | null>(null);
+  const [exEmail, setExEmail] = useState(d?.ews_email ?? "");
+  const [exPassword, setExPassword] = useState("");
+  const [linked, setLinked] = useState<V2Linked | null>(null);
+  const v2 = () => ({ base_url: url, client_id: clientId, client_secret: secret });
+  const input = (set: (v: string) => void) => (e: Event) => set((e.target as HTMLInputElement).value);
+
+  const { started, go } = useBrowserFlow({ run, setError });
+  const office365 = () => go(() => api.startV2Consent(v2(), null), api.finishV2Consent, (r) => setLinked(r));
+  if (started) {
+    return (
+      <section aria-labelledby="step-heading">
+        <h1 id="step-heading" tabIndex={-1}>Sign in for v2 native auth</h1>
+        <Waiting started={started} what="Sign in and accept the Exchange permissions." onCancel={() => api.cancelConsent()} />
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="step-heading">
+      <h1 id="step-heading" tabIndex={-1}>Nylas v2 migration</h1>
+      <p>
+        Finds v2 accounts still on Exchange passwords (Basic authentication, turned off by Microsoft) so each can be
+        re-authenticated with OAuth in v3. The v2 secret is used for this check only and never saved.
+      </p>
+      <form onSubmit={(e) => { e.preventDefault(); run(async () => setReport(await api.migrationAudit(v2()))); }} noValidate>
+        <Field id="v2-url" field="v2_base_url" label="v2 API address" error={error} hint="https://api.nylas.com (US) or https://ireland.api.nylas.com (EU).">
+          {(aria) => <input {...aria} value={url} spellcheck={false} onInput={input(setUrl)} />}
+        </Field>
+        <Field id="v2-client-id" field="v2_client_id" label="v2 client ID" error={error}>
+          {(aria) => <input {...aria} value={clientId} spellcheck={false} onInput={input(setClientId)} />}
+        </Field>
+        <Field id="v2-secret" field="v2_client_secret" label="v2 client secret" error={error}>
+          {(aria) => <input {...aria} type="password" value={secret} autocomplete="off" onInput={input(setSecret)} />}
+        </Field>
+        <div class="actions"><button class="primary" type="submit" id="run-audit" disabled={busy}>{busy ? "Reading every page…" : "Run the audit"}</button></div>
+      </form>
+      {report && (
+        <>
+          <p id="audit-summary" role="status">
+            {report.affected.length} of {report.total_accounts} accounts use Exchange passwords ({report.pages} pages in {report.elapsed_ms} ms).
+          </p>
+          <table class="perms" id="audit-table">
+            <caption class="offscreen">Accounts to re-authenticate</caption>
+            <thead><tr><th scope="col">Account</th><th scope="col">Provider</th><th scope="col">Action</th></tr></thead>
+            <tbody>
+              {report.affected.slice(0, 200).map((a, i) => (
+                <tr key={a.id}>
+                  <td>{a.email}</td>
+                  <td>{a.provider}</td>
+                  <td><button class="copy" id={`reauth-${i}`} onClick={() => openView("wizard", a.email)}>Re-authenticate in v3</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.affected.length > 200 && <p class="hint">Showing the first 200; the command line's `audit` lists all.</p>}
+        </>
+      )}
+      <h2>v2 native auth</h2>
+      <form onSubmit={(e) => { e.preventDefault(); run(async () => setLinked(await api.v2ConnectExchange(v2(), { email: exEmail, username: "", password: exPassword }))); }} noValidate>
+        <Field id="v2-ex-email" field="email" label="Exchange mailbox" error={error}>
+          {(aria) => <input {...aria} type="email" value={exEmail} onInput={input(setExEmail)} />}
+        </Field>
+        <Field id="v2-ex-password" field="password" label="Exchange password" error={error}>
+          {(aria) => <input {...aria} type="password" value={exPassword} autocomplete="off" onInput={input(setExPassword)} />}
+        </Field>
+        <div class="actions">
+          <button type="button" id="v2-link-o365" onClick={office365} disabled={busy}>Link an Office 365 account</button>
+          <button class="primary" type="submit" id="v2-link-exchange" disabled={busy}>Link the Exchange account</button>
+        </div>
+      </form>
+      {linked && <p id="v2-linked" class="ok">Linked {linked.email_address} ({linked.provider}) as v2 account <code>{linked.account_id}</code>.</p>}
+      <ErrorBox error={error} />
+    </section>
+  );
+}
