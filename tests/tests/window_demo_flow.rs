@@ -62,6 +62,10 @@ async fn element(c: &Client, id: &str) -> Element {
                     seen.push_str(&format!(" #{probe}: {:?}", el.text().await.unwrap_or_default()));
                 }
             }
+            let busy = c
+                .execute("return document.querySelector('main')?.ariaBusy", vec![])
+                .await;
+            seen.push_str(&format!(" busy: {:?}", busy.unwrap_or_default()));
             panic!("#{id}: {e};{seen}")
         }
     }
@@ -339,6 +343,7 @@ async fn demo_flow_in_the_real_window() {
     // Empty secret keeps the one in the keychain; Microsoft checks the credentials.
     type_into(&app, "client-secret", "").await;
     click(&app, "save-azure").await;
+    wait_heading(&app, "Connect to Nylas").await;
     click(&app, "save-nylas").await;
     wait_heading(&app, "Sign in to the mailbox").await;
 
@@ -395,7 +400,9 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
 
     // A non-administrator hits "Need admin approval"; the app offers the admin path.
     click(&app, "checklist-next").await;
+    wait_heading(&app, "Paste the app's credentials").await;
     click(&app, "save-azure").await;
+    wait_heading(&app, "Connect to Nylas").await;
     click(&app, "save-nylas").await;
     wait_heading(&app, "Sign in to the mailbox").await;
     type_into(&app, "login-hint", "lee.gu@contoso-demo.onmicrosoft.com").await;

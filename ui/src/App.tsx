@@ -1,5 +1,5 @@
 import { Fragment } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { api, asAppError } from "./api";
 import type { AppError } from "./bindings/AppError";
 import type { WizardState } from "./bindings/WizardState";
@@ -57,17 +57,25 @@ export function App() {
   const [view, setView] = useState<View>("wizard");
   const [hint, setHint] = useState<string | undefined>(undefined);
 
+  // Bumped by every action: a startup read that answers after one must not undo it.
+  const actions = useRef(0);
   useEffect(() => {
-    api.getState().then(setState, (e) => setError(asAppError(e)));
+    api.getState().then(
+      (s) => actions.current === 0 && setState(s),
+      (e) => actions.current === 0 && setError(asAppError(e)),
+    );
   }, []);
 
   // Move focus to the new step's heading so keyboard and screen-reader users follow along.
+  // Before paint, so the page never scrolls under a pointer that is already on the new step.
   const step = state?.profile.step;
-  useEffect(() => {
-    document.getElementById("step-heading")?.focus();
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+    document.getElementById("step-heading")?.focus({ preventScroll: true });
   }, [step, view]);
 
   const run = async (action: () => Promise<WizardState | void>) => {
+    actions.current += 1;
     setBusy(true);
     setError(null);
     try {
