@@ -49,9 +49,18 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Waits for the element with this id to appear.
+/// Waits for the element with this id to appear. A lookup that lands while the page navigates
+/// (a form posting to the loopback listener) is answered "aborted by navigation": asked again.
 async fn element(c: &Client, id: &str) -> Element {
-    match c.wait().at_most(WAIT).for_element(Locator::Id(id)).await {
+    let deadline = Instant::now() + WAIT;
+    let found = loop {
+        match c.find(Locator::Id(id)).await {
+            Ok(el) => break Ok(el),
+            Err(e) if Instant::now() >= deadline => break Err(e),
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    };
+    match found {
         Ok(el) => el,
         Err(e) => {
             // Say what the screen shows instead: the error box, or the current step.
