@@ -327,6 +327,13 @@ async fn demo_flow_in_the_real_window() {
     audit_a11y(&app, "checklist").await;
     click(&app, "checklist-next").await;
     wait_heading(&app, "Paste the app's credentials").await;
+    // The long checklist was scrolled to its end; the new step is shown from its top, with focus on
+    // its heading, before it is painted (nothing moves under the pointer afterwards).
+    let shown = app
+        .execute("return [window.scrollY, document.activeElement.id]", vec![])
+        .await
+        .unwrap();
+    assert_eq!(shown, json!([0, "step-heading"]));
 
     // A bad client ID: a specific message on the field, the tenant kept.
     let good_client_id = value_of(&app, "client-id").await;
