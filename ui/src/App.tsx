@@ -1,5 +1,5 @@
 import { Fragment } from "preact";
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import { api, asAppError } from "./api";
 import type { AppError } from "./bindings/AppError";
 import type { WizardState } from "./bindings/WizardState";
@@ -57,13 +57,10 @@ export function App() {
   const [view, setView] = useState<View>("wizard");
   const [hint, setHint] = useState<string | undefined>(undefined);
 
-  // Bumped by every action: a startup read that answers after one must not undo it.
-  const actions = useRef(0);
+  // Without a handed-over state (a demo tenant to restart, or no readable profile) ask for it; the
+  // screen offers no action until it answers, so the answer cannot undo one.
   useEffect(() => {
-    api.getState().then(
-      (s) => actions.current === 0 && setState(s),
-      (e) => actions.current === 0 && setError(asAppError(e)),
-    );
+    if (!window.__MC_INITIAL_STATE__) api.getState().then(setState, (e) => setError(asAppError(e)));
   }, []);
 
   // Move focus to the new step's heading so keyboard and screen-reader users follow along.
@@ -75,7 +72,6 @@ export function App() {
   }, [step, view]);
 
   const run = async (action: () => Promise<WizardState | void>) => {
-    actions.current += 1;
     setBusy(true);
     setError(null);
     try {
