@@ -1,37 +1,29 @@
+//! Each group of `src/command_list.rs` becomes an inlined plugin whose default permission allows
+//! exactly its commands; the capability grants the three defaults.
+
+use tauri_build::{Attributes, DefaultPermissionRule, InlinedPlugin};
+
+/// Keeps only the plugin and command names of the declaration.
+macro_rules! commands {
+    ($( $group:ident $plugin:literal {
+        $( $(#[$meta:meta])* fn $name:ident ( $s:ident $(, $arg:ident : $aty:ty)* $(; $ch:ident : Channel<$evt:ty>)? ) -> $ret:ty $body:block )*
+    } )*) => {
+        const PLUGINS: &[(&str, &[&str])] = &[ $( ($plugin, &[ $( stringify!($name) ),* ]) ),* ];
+    };
+}
+
+include!("src/command_list.rs");
+
 fn main() {
-    // App commands are declared so each needs an explicit permission in a capability.
-    tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(&[
-            "get_state",
-            "choose_mode",
-            "go_to",
-            "set_checklist_item",
-            "set_scopes",
-            "set_target",
-            "save_azure_app",
-            "save_nylas",
-            "start_consent",
-            "finish_consent",
-            "cancel_consent",
-            "start_admin_consent",
-            "finish_admin_consent",
-            "bulk_connect",
-            "connect_ews",
-            "check_grant",
-            "check_all_grants",
-            "list_grants",
-            "ledger",
-            "export_ledger",
-            "diagnostics",
-            "profiles",
-            "new_profile",
-            "switch_profile",
-            "delete_profile",
-            "migration_audit",
-            "v2_connect_exchange",
-            "start_v2_consent",
-            "finish_v2_consent",
-        ])),
-    )
-    .unwrap_or_else(|e| panic!("tauri build: {e}"));
+    println!("cargo:rerun-if-changed=src/command_list.rs");
+    let mut attributes = Attributes::new();
+    for (plugin, commands) in PLUGINS {
+        attributes = attributes.plugin(
+            plugin,
+            InlinedPlugin::new()
+                .commands(commands)
+                .default_permission(DefaultPermissionRule::AllowAllCommands),
+        );
+    }
+    tauri_build::try_build(attributes).unwrap_or_else(|e| panic!("tauri build: {e}"));
 }

@@ -1,182 +1,86 @@
-//! Tauri commands: each one line over the core engine. None runs on the UI thread: async ones
-//! run on the async runtime, and the rest are marked `async` so Tauri does the same. Errors are
-//! noted (redacted) for the diagnostics bundle on their way to the UI.
+//! The window's commands, made from the one declaration in `command_list.rs`: each becomes an
+//! async Tauri command (off the UI thread) in its group's inlined plugin, whose errors are noted
+//! (redacted) for the diagnostics bundle, and a typed function in `ui/src/bindings/commands.ts`.
 
-use std::sync::Arc;
-
-use mailbox_connect_core::checklist::{ChecklistTarget, DataRegion};
-use mailbox_connect_core::engine::bulk_check::GrantCheckRow;
-use mailbox_connect_core::engine::{
-    AdminConsentResult, AzureAppInput, BulkRow, ConsentStarted, GrantReport, NylasInput, ProfileSummary, SavedFile,
-};
+use mailbox_connect_core::checklist::ChecklistTarget;
 use mailbox_connect_core::ledger::LedgerEntry;
 use mailbox_connect_core::legacy::{AuditReport, V2Input, V2Linked};
+use mailbox_connect_core::nylas::grant_check::GrantCheckRow;
 use mailbox_connect_core::nylas::types::{EwsAccount, Grant};
+use mailbox_connect_core::nylas::Region;
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::result::ConnectResult;
+use mailbox_connect_core::services::{
+    AdminConsentResult, AzureAppInput, BulkRow, GrantReport, NylasInput, ProfileSummary, SavedFile, SignInEvent,
+};
 use mailbox_connect_core::wizard::{WizardState, WizardStep};
-use mailbox_connect_core::{AppError, Engine};
-use tauri::State;
+use mailbox_connect_core::AppError;
+use tauri::ipc::Channel;
+use tauri::plugin::TauriPlugin;
+use tauri::{State, Wry};
 
-use crate::demo::DemoSandbox;
+use crate::shell::Shell;
 
-type Eng<'a> = State<'a, Arc<Engine>>;
-type Res<T> = Result<T, AppError>;
+/// One command as TypeScript sees it.
+#[cfg(test)]
+pub struct Signature {
+    pub plugin: &'static str,
+    pub name: &'static str,
+    /// `(name, Rust type)` per argument, the channel last.
+    pub args: Vec<(&'static str, crate::bindings::TsType)>,
+    pub ret: crate::bindings::TsType,
+}
 
-fn noted<T>(engine: &Engine, r: Res<T>) -> Res<T> {
-    if let Err(e) = &r {
-        engine.note_error(e);
+/// Sends a sign-in's progress to the window; a closed window just stops listening.
+fn send(events: &Channel<SignInEvent>, e: SignInEvent) {
+    if let Err(err) = events.send(e) {
+        tracing::warn!("the window stopped listening to a sign-in: {err}");
     }
-    r
 }
 
-/// The wizard as it was left; a demo profile gets a fresh demo tenant after a restart.
-#[tauri::command]
-pub async fn get_state(engine: Eng<'_>, sandbox: State<'_, DemoSandbox>) -> Res<WizardState> {
-    tracing::info!("get_state called");
-    if engine.needs_demo_tenant() {
-        return noted(&engine, engine.resume_demo(sandbox.env().await?).await);
-    }
-    noted(&engine, engine.state())
+macro_rules! commands {
+    ($( $group:ident $plugin:literal {
+        $( $(#[$meta:meta])* fn $name:ident ( $s:ident $(, $arg:ident : $aty:ty)* $(; $ch:ident : Channel<$evt:ty>)? ) -> $ret:ty $body:block )*
+    } )*) => {
+        $( pub mod $group {
+            use super::*;
+            $(
+                $(#[$meta])*
+                #[tauri::command]
+                #[allow(unused_braces)] // one-line bodies are blocks inside the async block
+                pub async fn $name(shell: State<'_, Shell> $(, $arg: $aty)* $(, $ch: Channel<$evt>)?) -> Result<$ret, AppError> {
+                    let $s: &Shell = &shell;
+                    let result: Result<$ret, AppError> = async { $body }.await;
+                    if let Err(e) = &result {
+                        $s.tools.note_error(e);
+                    }
+                    result
+                }
+            )*
+            pub fn plugin() -> TauriPlugin<Wry> {
+                tauri::plugin::Builder::new($plugin)
+                    .invoke_handler(tauri::generate_handler![$($name),*])
+                    .build()
+            }
+        } )*
+
+        /// The inlined plugins that carry the commands.
+        pub fn plugins() -> Vec<TauriPlugin<Wry>> {
+            vec![$($group::plugin()),*]
+        }
+
+        /// Every command's TypeScript signature, in declaration order.
+        #[cfg(test)]
+        pub fn signatures() -> Vec<Signature> {
+            use crate::bindings::TsType;
+            vec![$($(Signature {
+                plugin: $plugin,
+                name: stringify!($name),
+                args: vec![$((stringify!($arg), TsType::of::<$aty>()),)* $((stringify!($ch), TsType::channel::<$evt>()),)?],
+                ret: TsType::of::<$ret>(),
+            },)*)*]
+        }
+    };
 }
 
-#[tauri::command]
-pub async fn choose_mode(engine: Eng<'_>, sandbox: State<'_, DemoSandbox>, demo: bool) -> Res<WizardState> {
-    let env = if demo { Some(sandbox.env().await?) } else { None };
-    noted(&engine, engine.choose_mode(env).await)
-}
-
-#[tauri::command(async)]
-pub fn go_to(engine: Eng<'_>, step: WizardStep) -> Res<WizardState> {
-    noted(&engine, engine.go_to(step))
-}
-
-#[tauri::command(async)]
-pub fn set_checklist_item(engine: Eng<'_>, id: String, done: bool) -> Res<WizardState> {
-    noted(&engine, engine.set_checklist_item(&id, done))
-}
-
-#[tauri::command(async)]
-pub fn set_scopes(engine: Eng<'_>, scopes: Vec<String>) -> Res<WizardState> {
-    noted(&engine, engine.set_scopes(&scopes))
-}
-
-#[tauri::command(async)]
-pub fn set_target(engine: Eng<'_>, target: ChecklistTarget, region: DataRegion, mode: AuthMode) -> Res<WizardState> {
-    noted(&engine, engine.set_target(target, region, mode))
-}
-
-#[tauri::command]
-pub async fn save_azure_app(engine: Eng<'_>, input: AzureAppInput) -> Res<WizardState> {
-    noted(&engine, engine.save_azure_app(input).await)
-}
-
-#[tauri::command]
-pub async fn save_nylas(engine: Eng<'_>, input: NylasInput) -> Res<WizardState> {
-    noted(&engine, engine.save_nylas(input).await)
-}
-
-#[tauri::command]
-pub async fn start_consent(engine: Eng<'_>, login_hint: Option<String>) -> Res<ConsentStarted> {
-    noted(&engine, engine.start_consent(login_hint).await)
-}
-
-#[tauri::command]
-pub async fn finish_consent(engine: Eng<'_>) -> Res<ConnectResult> {
-    noted(&engine, engine.finish_consent().await)
-}
-
-#[tauri::command(async)]
-pub fn cancel_consent(engine: Eng<'_>) -> Res<()> {
-    engine.cancel_consent()
-}
-
-#[tauri::command]
-pub async fn start_admin_consent(engine: Eng<'_>) -> Res<ConsentStarted> {
-    noted(&engine, engine.start_admin_consent().await)
-}
-
-#[tauri::command]
-pub async fn finish_admin_consent(engine: Eng<'_>) -> Res<AdminConsentResult> {
-    noted(&engine, engine.finish_admin_consent().await)
-}
-
-#[tauri::command]
-pub async fn bulk_connect(engine: Eng<'_>, emails: Vec<String>) -> Res<Vec<BulkRow>> {
-    noted(&engine, engine.bulk_connect(&emails).await)
-}
-
-#[tauri::command]
-pub async fn connect_ews(engine: Eng<'_>, account: EwsAccount) -> Res<ConnectResult> {
-    noted(&engine, engine.connect_ews(account).await)
-}
-
-#[tauri::command]
-pub async fn check_grant(engine: Eng<'_>, key: String) -> Res<GrantReport> {
-    noted(&engine, engine.check_existing_grant(&key).await)
-}
-
-#[tauri::command]
-pub async fn check_all_grants(engine: Eng<'_>) -> Res<Vec<GrantCheckRow>> {
-    noted(&engine, engine.check_all_grants().await)
-}
-
-#[tauri::command]
-pub async fn list_grants(engine: Eng<'_>) -> Res<Vec<Grant>> {
-    noted(&engine, engine.list_grants().await)
-}
-
-#[tauri::command(async)]
-pub fn ledger(engine: Eng<'_>) -> Res<Vec<LedgerEntry>> {
-    noted(&engine, engine.ledger())
-}
-
-#[tauri::command(async)]
-pub fn export_ledger(engine: Eng<'_>) -> Res<SavedFile> {
-    noted(&engine, engine.export_ledger_csv(None))
-}
-
-#[tauri::command(async)]
-pub fn diagnostics(engine: Eng<'_>) -> Res<SavedFile> {
-    noted(&engine, engine.diagnostics(None))
-}
-
-#[tauri::command(async)]
-pub fn profiles(engine: Eng<'_>) -> Res<Vec<ProfileSummary>> {
-    noted(&engine, engine.profiles())
-}
-
-#[tauri::command(async)]
-pub fn new_profile(engine: Eng<'_>, name: String) -> Res<WizardState> {
-    noted(&engine, engine.new_profile(&name))
-}
-
-#[tauri::command(async)]
-pub fn switch_profile(engine: Eng<'_>, id: String) -> Res<WizardState> {
-    noted(&engine, engine.switch_profile(&id))
-}
-
-#[tauri::command]
-pub async fn delete_profile(engine: Eng<'_>, id: String) -> Res<Vec<ProfileSummary>> {
-    noted(&engine, engine.delete_profile(&id).await)
-}
-
-#[tauri::command]
-pub async fn migration_audit(engine: Eng<'_>, v2: V2Input) -> Res<AuditReport> {
-    noted(&engine, engine.migration_audit(v2).await)
-}
-
-#[tauri::command]
-pub async fn v2_connect_exchange(engine: Eng<'_>, v2: V2Input, account: EwsAccount) -> Res<V2Linked> {
-    noted(&engine, engine.v2_connect_exchange(v2, account).await)
-}
-
-#[tauri::command]
-pub async fn start_v2_consent(engine: Eng<'_>, v2: V2Input, login_hint: Option<String>) -> Res<ConsentStarted> {
-    noted(&engine, engine.start_v2_consent(v2, login_hint).await)
-}
-
-#[tauri::command]
-pub async fn finish_v2_consent(engine: Eng<'_>) -> Res<V2Linked> {
-    noted(&engine, engine.finish_v2_consent().await)
-}
+include!("command_list.rs");

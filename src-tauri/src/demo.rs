@@ -1,7 +1,6 @@
-//! Demo mode: the sandbox tenant runs inside the app, started on first use.
+//! Demo mode: the sandbox tenant runs inside the app (or the command), started on first use.
 
-use mailbox_connect_core::engine::DemoSamples;
-use mailbox_connect_core::{AppError, DemoEnv, Sensitive};
+use mailbox_connect_core::{AppError, DemoEnv, DemoSamples, Sensitive};
 use mailbox_connect_sandbox::{fixtures as f, Sandbox};
 use tokio::sync::Mutex;
 
@@ -44,5 +43,24 @@ pub fn env_for(sb: &Sandbox) -> DemoEnv {
             ews_password: f::EWS_USERS[0].2.into(),
             mailboxes: f::USERS.iter().map(|u| u.email.to_string()).collect(),
         },
+    }
+}
+
+/// `mailbox-connect sandbox`: serves the demo tenant until Ctrl-C, printing its addresses.
+pub async fn serve(listen: &str) -> i32 {
+    let ip = listen.rsplit_once(':').map(|(ip, _)| ip).unwrap_or("127.0.0.1");
+    match Sandbox::start_on(listen, &format!("{ip}:0")).await {
+        Ok(sb) => {
+            println!(
+                "Microsoft identity platform: {}\nNylas API: {}\nCtrl-C to stop.",
+                sb.identity_url, sb.nylas_url
+            );
+            let _ = tokio::signal::ctrl_c().await;
+            0
+        }
+        Err(e) => {
+            eprintln!("error: could not start the sandbox on {listen}: {e}");
+            1
+        }
     }
 }

@@ -1,26 +1,22 @@
-//! Mailbox Connect desktop shell: builds the core engine and exposes it to the UI.
+//! Mailbox Connect desktop shell: with a command (`mailbox-connect connect …`) it runs the command
+//! line; otherwise it opens the window over the core's services.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-mod cli;
+#[cfg(test)]
+mod bindings;
 mod commands;
-mod demo;
+mod shell;
 mod window;
 
-use std::sync::Arc;
-use std::time::Duration;
+use mailbox_connect::{cli, demo, KEYCHAIN_SERVICE};
 
-use mailbox_connect_core::browser;
-use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::secrets::SecretStore;
-use mailbox_connect_core::{engine, Engine, EngineConfig};
+use mailbox_connect_core::{browser, Config, Services};
 use tauri::Manager;
 
-pub(crate) const KEYCHAIN_SERVICE: &str = "mailbox-connect";
-
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().is_some_and(|a| mailbox_connect_core::cli::is_command(a)) {
-        std::process::exit(cli::main(&args));
+    if let Some(command) = cli::parse() {
+        std::process::exit(cli::run(command));
     }
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -28,62 +24,33 @@ fn main() {
         )
         .init();
     let started = std::time::Instant::now();
-    let result = tauri::Builder::default()
+    let mut builder = tauri::Builder::default();
+    for plugin in commands::plugins() {
+        builder = builder.plugin(plugin);
+    }
+    let result = builder
         .setup(move |app| {
             tracing::info!("setup begins {:?} after start", started.elapsed());
-            let config_dir = app.path().app_config_dir()?;
-            let engine = Engine::new(EngineConfig {
-                config_dir,
-                secrets: SecretStore::keychain(KEYCHAIN_SERVICE),
-                browser: browser::system(),
-                consent_timeout: Duration::from_secs(600),
-                response_mode: ResponseMode::FormPost,
-                hosted_port: engine::HOSTED_CALLBACK_PORT,
-                http_timeout: Duration::from_secs(30),
-            })?;
+            let config = Config::desktop(
+                app.path().app_config_dir()?,
+                SecretStore::keychain(KEYCHAIN_SERVICE),
+                browser::system(),
+            );
+            let core = Services::new(config)?;
             // A demo profile left active needs a new demo tenant first (get_state does that).
-            let initial = if engine.needs_demo_tenant() {
+            let initial = if core.demo.needs_tenant() {
                 None
             } else {
-                engine.state().ok()
+                core.setup.state().ok()
             };
-            app.manage(Arc::new(engine));
-            tracing::info!("engine ready {:?} after start", started.elapsed());
+            app.manage(shell::Shell {
+                core,
+                sandbox: demo::DemoSandbox::default(),
+            });
+            tracing::info!("services ready {:?} after start", started.elapsed());
             window::open(app, initial.as_ref())?;
-            app.manage(demo::DemoSandbox::default());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::get_state,
-            commands::choose_mode,
-            commands::go_to,
-            commands::set_checklist_item,
-            commands::set_scopes,
-            commands::set_target,
-            commands::save_azure_app,
-            commands::save_nylas,
-            commands::start_consent,
-            commands::finish_consent,
-            commands::cancel_consent,
-            commands::start_admin_consent,
-            commands::finish_admin_consent,
-            commands::bulk_connect,
-            commands::connect_ews,
-            commands::check_grant,
-            commands::check_all_grants,
-            commands::list_grants,
-            commands::ledger,
-            commands::export_ledger,
-            commands::diagnostics,
-            commands::profiles,
-            commands::new_profile,
-            commands::switch_profile,
-            commands::delete_profile,
-            commands::migration_audit,
-            commands::v2_connect_exchange,
-            commands::start_v2_consent,
-            commands::finish_v2_consent,
-        ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Mailbox Connect could not start: {e}");

@@ -1,64 +1,65 @@
-//! An engine wired to a fresh sandbox, as the whole-flow tests use it.
+//! The core's services wired to a fresh sandbox, as the whole-flow tests use them.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use mailbox_connect_core::engine::DemoSamples;
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
+use mailbox_connect_core::result::ConnectResult;
 use mailbox_connect_core::secrets::SecretStore;
-use mailbox_connect_core::{DemoEnv, Engine, EngineConfig, Sensitive};
-use mailbox_connect_sandbox::{fixtures as f, Sandbox};
+use mailbox_connect_core::services::ConsentStarted;
+use mailbox_connect_core::{AppError, Config, DemoEnv, Services};
+use mailbox_connect_sandbox::Sandbox;
 
 use crate::scripted_browser::{Decision, ScriptedBrowser};
 
 pub struct Demo {
     pub sandbox: Sandbox,
     pub dir: tempfile::TempDir,
-    pub engine: Engine,
+    pub core: Services,
     pub browser: ScriptedBrowser,
 }
 
-pub fn demo_env(sb: &Sandbox) -> DemoEnv {
-    DemoEnv {
-        identity_host: sb.identity_url.clone(),
-        nylas_url: sb.nylas_url.clone(),
-        tenant: f::TENANT_ID.into(),
-        client_id: f::CLIENT_ID.into(),
-        client_secret: Sensitive::from(f::SECRET_VALUE),
-        api_key: Sensitive::from(f::NYLAS_API_KEY),
-        samples: DemoSamples {
-            nylas_url: sb.nylas_url.clone(),
-            v2_client_id: f::V2_CLIENT_ID.into(),
-            v2_client_secret: f::V2_CLIENT_SECRET.into(),
-            ews_email: f::EWS_USERS[0].1.into(),
-            ews_password: f::EWS_USERS[0].2.into(),
-            mailboxes: f::USERS.iter().map(|u| u.email.to_string()).collect(),
-        },
+impl Demo {
+    /// One mailbox sign-in through the scripted browser.
+    pub async fn connect(&self, login_hint: Option<&str>) -> Result<ConnectResult, AppError> {
+        self.core.sign_in.connect(login_hint.map(str::to_string), |_| {}).await
     }
 }
 
-pub fn engine(dir: &std::path::Path, browser: ScriptedBrowser, mode: ResponseMode) -> Engine {
-    engine_with(dir, browser, mode, Duration::from_secs(20), SecretStore::memory())
+/// The demo tenant's addresses and credentials, as the app's demo mode uses them.
+pub fn demo_env(sb: &Sandbox) -> DemoEnv {
+    mailbox_connect::demo::env_for(sb)
 }
 
-pub fn engine_with_timeout(
-    dir: &std::path::Path,
-    browser: ScriptedBrowser,
-    mode: ResponseMode,
-    timeout: Duration,
-) -> Engine {
-    engine_with(dir, browser, mode, timeout, SecretStore::memory())
+/// A sign-in's `report` that keeps the link it reports.
+pub fn keep_started() -> (
+    impl FnOnce(mailbox_connect_core::services::SignInEvent) + Send + 'static,
+    Arc<std::sync::Mutex<Option<ConsentStarted>>>,
+) {
+    let slot = Arc::new(std::sync::Mutex::new(None));
+    let keep = slot.clone();
+    let report = move |e| {
+        let mailbox_connect_core::services::SignInEvent::Started(s) = e;
+        if let Ok(mut k) = keep.lock() {
+            *k = Some(s);
+        }
+    };
+    (report, slot)
 }
 
-/// An engine over `secrets` (share one store across "restarts", as the OS keychain would be).
-pub fn engine_with(
+pub fn services(dir: &std::path::Path, browser: ScriptedBrowser, mode: ResponseMode) -> Services {
+    services_with(dir, browser, mode, Duration::from_secs(20), SecretStore::memory())
+}
+
+/// Services over `secrets` (share one store across "restarts", as the OS keychain would be).
+pub fn services_with(
     dir: &std::path::Path,
     browser: ScriptedBrowser,
     mode: ResponseMode,
     consent_timeout: Duration,
     secrets: SecretStore,
-) -> Engine {
-    Engine::new(EngineConfig {
+) -> Services {
+    Services::new(Config {
         config_dir: dir.to_path_buf(),
         secrets,
         browser: Arc::new(browser),
@@ -67,20 +68,20 @@ pub fn engine_with(
         hosted_port: 0,
         http_timeout: Duration::from_secs(3),
     })
-    .expect("engine")
+    .expect("services")
 }
 
-/// A sandbox and an engine already in demo mode.
+/// A sandbox and services already in demo mode.
 pub async fn demo(decision: Decision) -> Demo {
     let sandbox = Sandbox::start("127.0.0.1").await.expect("sandbox");
     let dir = tempfile::tempdir().expect("tempdir");
     let browser = ScriptedBrowser::new(decision);
-    let engine = engine(dir.path(), browser.clone(), ResponseMode::FormPost);
-    engine.choose_mode(Some(demo_env(&sandbox))).await.expect("demo mode");
+    let core = services(dir.path(), browser.clone(), ResponseMode::FormPost);
+    core.setup.begin(Some(demo_env(&sandbox))).await.expect("demo mode");
     Demo {
         sandbox,
         dir,
-        engine,
+        core,
         browser,
     }
 }

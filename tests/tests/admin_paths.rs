@@ -1,18 +1,26 @@
 //! Hosted auth, admin consent with bulk auth, and Exchange on-premises against the sandbox.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
+use mailbox_connect_core::ledger::Method;
 use mailbox_connect_core::nylas::types::EwsAccount;
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::{ErrorCode, Sensitive};
-use mailbox_connect_e2e::harness::demo;
+use mailbox_connect_e2e::harness::{demo, keep_started};
 use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::fixtures as f;
 
 #[tokio::test]
 async fn nylas_hosted_auth_registers_the_callback_and_redeems_nylas_code() {
     let d = demo(Decision::Accept).await;
-    d.engine.set_auth_mode(AuthMode::Hosted).unwrap();
-    let started = d.engine.start_consent(Some(f::USERS[1].email.into())).await.unwrap();
+    d.core.setup.set_auth_mode(AuthMode::Hosted).unwrap();
+    let (report, started) = keep_started();
+    let r = d
+        .core
+        .sign_in
+        .connect(Some(f::USERS[1].email.into()), report)
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}\n{}", d.browser.last_page()));
+    let started = started.lock().unwrap().clone().unwrap();
     assert!(
         started
             .url
@@ -21,36 +29,36 @@ async fn nylas_hosted_auth_registers_the_callback_and_redeems_nylas_code() {
         started.url
     );
     assert!(started.url.contains("code_challenge_method=S256") && started.url.contains("access_type=offline"));
-    let r = d
-        .engine
-        .finish_consent()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}\n{}", d.browser.last_page()));
     assert_eq!(r.grant.email.as_deref(), Some(f::USERS[1].email));
     assert!(r.check.ok, "{:?}", r.check);
     // The loopback callback was registered with the Nylas application, once.
     assert_eq!(d.sandbox.state.lock().callback_uris.len(), 1);
-    assert_eq!(d.engine.ledger().unwrap()[0].method, "hosted");
+    assert_eq!(d.core.tools.ledger().unwrap()[0].method, Method::Hosted);
 }
 
 #[tokio::test]
 async fn admin_approval_required_then_admin_consent_then_bulk_auth() {
     let d = demo(Decision::Accept).await;
     // Lee is not an administrator and user consent is off: a specific error offering the admin path.
-    d.engine.start_consent(Some(f::USERS[2].email.into())).await.unwrap();
-    let e = d.engine.finish_consent().await.unwrap_err();
+    let e = d.connect(Some(f::USERS[2].email)).await.unwrap_err();
     assert!(e.message.contains("administrator"), "{e:?}");
     assert!(e.detail.as_deref().unwrap().starts_with("AADSTS90094"), "{e:?}");
-    let e = d.engine.bulk_connect(&[f::USERS[2].email.into()]).await.unwrap_err();
+    let e = d
+        .core
+        .mailboxes
+        .bulk_connect(&[f::USERS[2].email.into()])
+        .await
+        .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("emails"));
 
-    let started = d.engine.start_admin_consent().await.unwrap();
+    let (report, started) = keep_started();
+    let approved = d.core.sign_in.admin_consent(report).await.unwrap();
+    let started = started.lock().unwrap().clone().unwrap();
     assert!(started.url.contains("/v2.0/adminconsent?client_id="), "{}", started.url);
-    let approved = d.engine.finish_admin_consent().await.unwrap();
     assert_eq!(approved.tenant.as_deref(), Some(f::TENANT_ID));
     assert!(!approved.credential_id.is_empty());
     assert_eq!(
-        d.engine.state().unwrap().profile.admin_credential_id.as_deref(),
+        d.core.setup.state().unwrap().profile.admin_credential_id.as_deref(),
         Some(approved.credential_id.as_str())
     );
 
@@ -59,7 +67,7 @@ async fn admin_approval_required_then_admin_consent_then_bulk_auth() {
         "nobody@contoso-demo.onmicrosoft.com".into(),
         "not an email".into(),
     ];
-    let rows = d.engine.bulk_connect(&emails).await.unwrap();
+    let rows = d.core.mailboxes.bulk_connect(&emails).await.unwrap();
     assert_eq!(rows.len(), 3);
     assert!(
         rows[0].grant_id.is_some() && rows[0].check.as_ref().unwrap().ok,
@@ -80,17 +88,16 @@ async fn admin_approval_required_then_admin_consent_then_bulk_auth() {
     );
     assert_eq!(rows[2].error.as_ref().unwrap().field.as_deref(), Some("email"));
     // Now Lee can also sign in alone.
-    d.engine.start_consent(Some(f::USERS[2].email.into())).await.unwrap();
-    assert!(d.engine.finish_consent().await.unwrap().check.ok);
+    assert!(d.connect(Some(f::USERS[2].email)).await.unwrap().check.ok);
 }
 
 #[tokio::test]
 async fn admin_consent_refused_for_common_tenant() {
     let d = demo(Decision::Accept).await;
-    let mut input = d.engine.state().unwrap().profile;
-    input.tenant = "common".into();
-    d.engine
-        .save_azure_app(mailbox_connect_core::engine::AzureAppInput {
+    let input = d.core.setup.state().unwrap().profile;
+    d.core
+        .setup
+        .save_azure_app(mailbox_connect_core::services::AzureAppInput {
             client_id: input.client_id,
             tenant: "common".into(),
             cloud: input.cloud,
@@ -99,7 +106,7 @@ async fn admin_consent_refused_for_common_tenant() {
         })
         .await
         .unwrap();
-    let e = d.engine.start_admin_consent().await.unwrap_err();
+    let e = d.core.sign_in.admin_consent(|_| {}).await.unwrap_err();
     assert_eq!(e.field.as_deref(), Some("tenant"));
 }
 
@@ -116,32 +123,40 @@ fn ews(email: &str, password: &str, host: Option<&str>) -> EwsAccount {
 async fn exchange_on_premises_with_discovery_or_explicit_host() {
     let d = demo(Decision::Accept).await;
     let (name, email, password) = f::EWS_USERS[0];
-    let r = d.engine.connect_ews(ews(email, password, None)).await.unwrap();
+    let r = d.core.mailboxes.connect_ews(ews(email, password, None)).await.unwrap();
     assert_eq!(r.grant.provider, "ews");
     assert!(r.check.ok, "{:?}", r.check);
     assert!(d.sandbox.state.lock().grants.iter().any(|g| g.name == name));
     let again = d
-        .engine
+        .core
+        .mailboxes
         .connect_ews(ews(email, password, Some(f::EWS_HOST)))
         .await
         .unwrap();
     assert_eq!(again.grant.id, r.grant.id, "re-authentication keeps the grant");
 
-    let e = d.engine.connect_ews(ews(email, "wrong", None)).await.unwrap_err();
+    let e = d
+        .core
+        .mailboxes
+        .connect_ews(ews(email, "wrong", None))
+        .await
+        .unwrap_err();
     assert!(e.detail.unwrap().contains("rejected the username or password"));
     let e = d
-        .engine
+        .core
+        .mailboxes
         .connect_ews(ews("x@unknown-domain.example", "p", None))
         .await
         .unwrap_err();
     assert!(e.detail.unwrap().contains("auto-discover"));
     let e = d
-        .engine
+        .core
+        .mailboxes
         .connect_ews(ews(email, password, Some("https://mail/ews")))
         .await
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("host"));
-    let e = d.engine.connect_ews(ews(email, "", None)).await.unwrap_err();
+    let e = d.core.mailboxes.connect_ews(ews(email, "", None)).await.unwrap_err();
     assert_eq!(e.field.as_deref(), Some("password"));
     assert_eq!(e.code, ErrorCode::InvalidInput);
 }

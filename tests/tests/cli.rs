@@ -4,19 +4,20 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use mailbox_connect_core::cli;
+use clap::Parser;
+use mailbox_connect::cli::{execute, Cli};
 use mailbox_connect_e2e::harness::{demo, demo_env};
 use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::fixtures as f;
 
 async fn run(
-    engine: &mailbox_connect_core::Engine,
+    core: &mailbox_connect_core::Services,
     args: &[&str],
     env: Option<mailbox_connect_core::DemoEnv>,
 ) -> (i32, String) {
-    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let cli = Cli::try_parse_from(std::iter::once("mailbox-connect").chain(args.iter().copied())).unwrap();
     let mut out = Vec::new();
-    let code = cli::run(&args, engine, env, &mut out).await;
+    let code = execute(cli.command, core, env, &mut out).await;
     (code, String::from_utf8(out).unwrap())
 }
 
@@ -24,7 +25,7 @@ async fn run(
 async fn connect_check_grants_ledger_audit() {
     let d = demo(Decision::Accept).await;
     let (code, out) = run(
-        &d.engine,
+        &d.core,
         &["connect", "--demo", "--email", f::USERS[1].email],
         Some(demo_env(&d.sandbox)),
     )
@@ -43,26 +44,26 @@ async fn connect_check_grants_ledger_audit() {
         .unwrap()
         .to_string();
 
-    let (code, out) = run(&d.engine, &["check-grant", &grant_id], None).await;
+    let (code, out) = run(&d.core, &["check-grant", &grant_id], None).await;
     assert_eq!(code, 0, "{out}");
-    let (code, out) = run(&d.engine, &["check-grant", "no-such-grant"], None).await;
+    let (code, out) = run(&d.core, &["check-grant", "no-such-grant"], None).await;
     assert_eq!(code, 1);
     assert!(
         out.starts_with("error: Nylas has no grant") && out.contains("\nfix: "),
         "{out}"
     );
 
-    let (code, out) = run(&d.engine, &["check-grants"], None).await;
+    let (code, out) = run(&d.core, &["check-grants"], None).await;
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("# 1 of 1 grants passed"), "{out}");
-    let (_, out) = run(&d.engine, &["grants"], None).await;
+    let (_, out) = run(&d.core, &["grants"], None).await;
     assert!(out.contains(&grant_id) && out.contains("valid"));
-    let (_, out) = run(&d.engine, &["ledger"], None).await;
+    let (_, out) = run(&d.core, &["ledger"], None).await;
     assert_eq!(out.lines().count(), 2, "{out}");
 
     std::env::set_var("NYLAS_V2_CLIENT_SECRET", f::V2_CLIENT_SECRET);
     let (code, out) = run(
-        &d.engine,
+        &d.core,
         &[
             "audit",
             "--v2-url",
@@ -79,9 +80,11 @@ async fn connect_check_grants_ledger_audit() {
         "{out}"
     );
 
-    let (code, out) = run(&d.engine, &["help"], None).await;
-    assert_eq!(code, 0);
-    assert!(out.contains("check-grant GRANT_ID_OR_EMAIL"));
+    // Usage errors are clap's: the misspelt flag is named, with the right one suggested.
+    let e = Cli::try_parse_from(["mailbox-connect", "connect", "--dmeo"]).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    let text = e.to_string();
+    assert!(text.contains("--dmeo") && text.contains("--demo"), "{text}");
 }
 
 fn app_binary() -> std::path::PathBuf {
@@ -91,9 +94,19 @@ fn app_binary() -> std::path::PathBuf {
 #[test]
 #[ignore = "needs the built app binary: run through `make test`"]
 fn the_binary_serves_the_sandbox_and_prints_help() {
-    let out = Command::new(app_binary()).arg("help").output().unwrap();
+    let out = Command::new(app_binary()).arg("--help").output().unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("mailbox-connect connect"));
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("check-grant") && help.contains("Exit codes"), "{help}");
+    let out = Command::new(app_binary()).arg("--version").output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        concat!("mailbox-connect ", env!("CARGO_PKG_VERSION"))
+    );
+    // A misspelt flag never starts a real sign-in: exit 2, naming the flag.
+    let out = Command::new(app_binary()).args(["connect", "--dmeo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--dmeo"));
 
     let mut child = Command::new(app_binary())
         .args(["sandbox", "--listen", "127.0.0.1:0"])

@@ -8,7 +8,7 @@ use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::secrets::SecretStore;
 use mailbox_connect_core::wizard::WizardStep;
 use mailbox_connect_core::ErrorCode;
-use mailbox_connect_e2e::harness::{demo, demo_env, engine_with, engine_with_timeout};
+use mailbox_connect_e2e::harness::{demo, demo_env, services_with};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::faults::{FaultPlan, NylasFault};
 
@@ -31,9 +31,8 @@ async fn rate_limits_are_waited_out_and_grants_are_not_duplicated() {
         ],
         ..FaultPlan::default()
     });
-    d.engine.start_consent(None).await.unwrap();
     let started = Instant::now();
-    let r = d.engine.finish_consent().await.unwrap();
+    let r = d.connect(None).await.unwrap();
     assert!(
         started.elapsed() >= Duration::from_secs(1),
         "Retry-After was not honoured"
@@ -44,12 +43,10 @@ async fn rate_limits_are_waited_out_and_grants_are_not_duplicated() {
         nylas: (0..4).map(|_| nylas("/v3/connect/custom", 503, None, 0)).collect(),
         ..FaultPlan::default()
     });
-    d.engine.start_consent(None).await.unwrap();
-    let e = d.engine.finish_consent().await.unwrap_err();
+    let e = d.connect(None).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::Nylas);
     assert!(e.message.contains("temporary problem"), "{e:?}");
-    d.engine.start_consent(None).await.unwrap();
-    let again = d.engine.finish_consent().await.unwrap();
+    let again = d.connect(None).await.unwrap();
     assert_eq!(again.grant.id, r.grant.id);
     assert_eq!(d.sandbox.state.lock().grants.len(), 1, "no duplicate grant");
 }
@@ -62,7 +59,7 @@ async fn a_hanging_nylas_times_out_with_a_clear_message() {
         ..FaultPlan::default()
     });
     let started = Instant::now();
-    let e = d.engine.list_grants().await.unwrap_err();
+    let e = d.core.tools.list_grants().await.unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(8));
     assert_eq!(e.code, ErrorCode::Network);
     assert!(e.message.contains("did not answer in time"), "{e:?}");
@@ -80,8 +77,7 @@ async fn microsoft_mfa_conditional_access_and_admin_approval() {
             microsoft_error: Some(code),
             ..FaultPlan::default()
         });
-        d.engine.start_consent(None).await.unwrap();
-        let e = d.engine.finish_consent().await.unwrap_err();
+        let e = d.connect(None).await.unwrap_err();
         assert!(e.message.contains(words), "{code}: {e:?}");
         assert!(e.detail.unwrap().starts_with(&format!("AADSTS{code}")));
         assert!(
@@ -100,15 +96,15 @@ async fn redirect_mismatch_shows_microsoft_page_and_the_wait_ends_with_the_fix()
     });
     let dir = tempfile::tempdir().unwrap();
     let browser = ScriptedBrowser::new(Decision::Accept);
-    let eng = engine_with_timeout(
+    let eng = services_with(
         dir.path(),
         browser.clone(),
         ResponseMode::FormPost,
         Duration::from_secs(2),
+        SecretStore::memory(),
     );
-    eng.choose_mode(Some(demo_env(&sb))).await.unwrap();
-    eng.start_consent(None).await.unwrap();
-    let e = eng.finish_consent().await.unwrap_err();
+    eng.setup.begin(Some(demo_env(&sb))).await.unwrap();
+    let e = eng.sign_in.connect(None, |_| {}).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::ConsentTimeout);
     assert!(e.fix.unwrap().contains("AADSTS50011"));
     assert!(browser.saw("AADSTS50011"), "Microsoft's own error page names the code");
@@ -121,7 +117,7 @@ async fn restarting_at_every_step_resumes_and_loses_nothing() {
     let keychain = SecretStore::memory();
     let restart = || {
         let browser = ScriptedBrowser::new(Decision::Accept);
-        engine_with(
+        services_with(
             dir.path(),
             browser,
             ResponseMode::FormPost,
@@ -129,7 +125,7 @@ async fn restarting_at_every_step_resumes_and_loses_nothing() {
             keychain.clone(),
         )
     };
-    restart().choose_mode(Some(demo_env(&sb))).await.unwrap();
+    restart().setup.begin(Some(demo_env(&sb))).await.unwrap();
     for step in [
         WizardStep::Checklist,
         WizardStep::Credentials,
@@ -137,10 +133,10 @@ async fn restarting_at_every_step_resumes_and_loses_nothing() {
         WizardStep::Consent,
     ] {
         let e = restart();
-        e.set_checklist_item("secret", true).unwrap();
-        e.go_to(step).unwrap();
+        e.setup.set_checklist_item("secret", true).unwrap();
+        e.setup.go_to(step).unwrap();
         drop(e); // the process ends here
-        let back = restart().state().unwrap();
+        let back = restart().setup.state().unwrap();
         assert_eq!(back.profile.step, step);
         assert!(back.profile.checklist_done.contains(&"secret".to_string()));
         assert!(back.profile.secret_saved && back.profile.api_key_saved);
@@ -148,13 +144,16 @@ async fn restarting_at_every_step_resumes_and_loses_nothing() {
     // Killed while waiting for the browser: the restarted app is back on the sign-in step and
     // finishing there makes exactly one grant.
     let e = restart();
-    e.start_consent(None).await.unwrap();
+    let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+    tokio::select! {
+        biased;
+        _ = started_rx => {} // the browser is open: the process ends here
+        _ = e.sign_in.connect(None, move |_| { let _ = started_tx.send(()); }) => panic!("finished before the kill"),
+    }
     drop(e);
     let e = restart();
-    assert_eq!(e.state().unwrap().profile.step, WizardStep::Consent);
-    e.start_consent(None).await.unwrap();
-    e.finish_consent().await.unwrap();
-    e.start_consent(None).await.unwrap();
-    e.finish_consent().await.unwrap();
+    assert_eq!(e.setup.state().unwrap().profile.step, WizardStep::Consent);
+    e.sign_in.connect(None, |_| {}).await.unwrap();
+    e.sign_in.connect(None, |_| {}).await.unwrap();
     assert_eq!(sb.state.lock().grants.len(), 1);
 }

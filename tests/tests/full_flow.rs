@@ -1,14 +1,14 @@
 //! The whole consent-to-grant flow against the sandbox over real loopback HTTP.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
-use mailbox_connect_core::engine::{AzureAppInput, NylasInput};
 use mailbox_connect_core::microsoft::cloud::IdentityCloud;
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::nylas::types::ConnectorAction;
-use mailbox_connect_core::nylas::NylasRegion;
+use mailbox_connect_core::nylas::Region;
+use mailbox_connect_core::services::{AzureAppInput, NylasInput};
 use mailbox_connect_core::wizard::WizardStep;
 use mailbox_connect_core::{ErrorCode, Sensitive};
-use mailbox_connect_e2e::harness::{demo_env, engine};
+use mailbox_connect_e2e::harness::{demo_env, keep_started, services};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::{fixtures as f, Sandbox};
 
@@ -18,17 +18,18 @@ async fn demo_flow_registers_a_grant_in_both_response_modes() {
         let sb = Sandbox::start("127.0.0.1").await.unwrap();
         let dir = tempfile::tempdir().unwrap();
         let browser = ScriptedBrowser::new(Decision::Accept);
-        let eng = engine(dir.path(), browser.clone(), mode);
-        let st = eng.choose_mode(Some(demo_env(&sb))).await.unwrap();
+        let eng = services(dir.path(), browser.clone(), mode);
+        let st = eng.setup.begin(Some(demo_env(&sb))).await.unwrap();
         assert!(st.profile.demo && st.profile.secret_saved && st.profile.api_key_saved);
-        let started = eng.start_consent(None).await.unwrap();
+        let (report, started) = keep_started();
+        let result = eng.sign_in.connect(None, report).await.unwrap();
+        let started = started.lock().unwrap().clone().unwrap();
         assert!(
             started.redirect_uri.starts_with("http://localhost:"),
             "{}",
             started.redirect_uri
         );
         assert!(started.url.contains("code_challenge_method=S256") && started.url.contains("state="));
-        let result = eng.finish_consent().await.unwrap();
         assert_eq!(result.account.email.as_deref(), Some(f::USERS[0].email));
         assert_eq!(result.account.tenant_id.as_deref(), Some(f::TENANT_ID));
         assert!(!result.account.personal);
@@ -41,7 +42,7 @@ async fn demo_flow_registers_a_grant_in_both_response_modes() {
             "{}",
             browser.last_page()
         );
-        assert_eq!(eng.state().unwrap().profile.step, WizardStep::Result);
+        assert_eq!(eng.setup.state().unwrap().profile.step, WizardStep::Result);
         // The listener is single use: the port is closed after the answer.
         let port: u16 = started
             .redirect_uri
@@ -59,14 +60,13 @@ async fn demo_flow_registers_a_grant_in_both_response_modes() {
 async fn cancel_on_the_consent_page_gives_a_specific_message_and_retry_works() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let eng = engine(
+    let eng = services(
         dir.path(),
         ScriptedBrowser::new(Decision::Cancel),
         ResponseMode::FormPost,
     );
-    eng.choose_mode(Some(demo_env(&sb))).await.unwrap();
-    eng.start_consent(None).await.unwrap();
-    let err = eng.finish_consent().await.unwrap_err();
+    eng.setup.begin(Some(demo_env(&sb))).await.unwrap();
+    let err = eng.sign_in.connect(None, |_| {}).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::ConsentCancelled, "{err:?}");
     assert!(
         err.message.contains("declined") || err.message.contains("cancelled"),
@@ -74,26 +74,25 @@ async fn cancel_on_the_consent_page_gives_a_specific_message_and_retry_works() {
     );
     assert!(err.detail.unwrap().starts_with("AADSTS65004"));
     // Same profile, second attempt, accepted: the wizard continues.
-    let eng2 = engine(
+    let eng2 = services(
         dir.path(),
         ScriptedBrowser::new(Decision::Accept),
         ResponseMode::FormPost,
     );
-    eng2.choose_mode(Some(demo_env(&sb))).await.unwrap();
-    eng2.start_consent(None).await.unwrap();
-    assert!(eng2.finish_consent().await.unwrap().check.ok);
+    eng2.setup.begin(Some(demo_env(&sb))).await.unwrap();
+    assert!(eng2.sign_in.connect(None, |_| {}).await.unwrap().check.ok);
 }
 
 #[tokio::test]
 async fn real_mode_against_sandbox_catches_bad_ids_and_secrets_before_the_browser() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let eng = engine(
+    let eng = services(
         dir.path(),
         ScriptedBrowser::new(Decision::Accept),
         ResponseMode::FormPost,
     );
-    eng.choose_mode(None).await.unwrap();
+    eng.setup.begin(None).await.unwrap();
     let input = |client_id: &str, secret: &str| AzureAppInput {
         client_id: client_id.into(),
         tenant: f::TENANT_ID.into(),
@@ -102,50 +101,65 @@ async fn real_mode_against_sandbox_catches_bad_ids_and_secrets_before_the_browse
         secret_expires_on: Some("2028-11-01".into()),
     };
     let e = eng
+        .setup
         .save_azure_app(input("not-a-guid", f::SECRET_VALUE))
         .await
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("client_id"));
     let e = eng
+        .setup
         .save_azure_app(input("0f0f0f0f-1111-4222-8333-444455556666", f::SECRET_VALUE))
         .await
         .unwrap_err();
     assert!(e.detail.as_deref().unwrap().starts_with("AADSTS700016"), "{e:?}");
-    let e = eng.save_azure_app(input(f::CLIENT_ID, f::SECRET_ID)).await.unwrap_err();
+    let e = eng
+        .setup
+        .save_azure_app(input(f::CLIENT_ID, f::SECRET_ID))
+        .await
+        .unwrap_err();
     assert!(e.message.contains("Secret ID"), "{e:?}");
     let e = eng
+        .setup
         .save_azure_app(input(f::CLIENT_ID, "Wr0Q~this.is.not.the.right.secret.value.x"))
         .await
         .unwrap_err();
     assert!(e.detail.as_deref().unwrap().starts_with("AADSTS7000215"), "{e:?}");
     let e = eng
+        .setup
         .save_azure_app(input(f::CLIENT_ID, f::EXPIRED_SECRET_VALUE))
         .await
         .unwrap_err();
     assert!(e.message.contains("expired"), "{e:?}");
     // Nothing typed is lost.
-    assert_eq!(eng.state().unwrap().profile.client_id, f::CLIENT_ID);
-    let st = eng.save_azure_app(input(f::CLIENT_ID, f::SECRET_VALUE)).await.unwrap();
+    assert_eq!(eng.setup.state().unwrap().profile.client_id, f::CLIENT_ID);
+    let st = eng
+        .setup
+        .save_azure_app(input(f::CLIENT_ID, f::SECRET_VALUE))
+        .await
+        .unwrap();
     assert_eq!(st.profile.step, WizardStep::Nylas);
     let e = eng
+        .setup
         .save_nylas(NylasInput {
-            region: NylasRegion::Custom(sb.nylas_url.clone()),
+            region: Region::Custom(sb.nylas_url.clone()),
             api_key: Sensitive::from("nyk_v0_wrong_key_000000000000000000"),
         })
         .await
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("api_key"));
     let st = eng
+        .setup
         .save_nylas(NylasInput {
-            region: NylasRegion::Custom(sb.nylas_url.clone()),
+            region: Region::Custom(sb.nylas_url.clone()),
             api_key: Sensitive::from(f::NYLAS_API_KEY),
         })
         .await
         .unwrap();
     assert_eq!(st.profile.step, WizardStep::Consent);
-    eng.start_consent(Some("megan.bowen@contoso-demo.onmicrosoft.com".into()))
+    let r = eng
+        .sign_in
+        .connect(Some("megan.bowen@contoso-demo.onmicrosoft.com".into()), |_| {})
         .await
         .unwrap();
-    let r = eng.finish_consent().await.unwrap();
     assert_eq!(r.account.email.as_deref(), Some(f::USERS[1].email));
 }

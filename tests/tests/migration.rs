@@ -4,7 +4,7 @@
 use mailbox_connect_core::legacy::{audit, V2Client, V2Input};
 use mailbox_connect_core::nylas::types::EwsAccount;
 use mailbox_connect_core::Sensitive;
-use mailbox_connect_e2e::harness::demo;
+use mailbox_connect_e2e::harness::{demo, keep_started};
 use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::{fixtures as f, legacy};
 
@@ -26,7 +26,8 @@ async fn audit_finds_every_exchange_password_account_across_pages() {
         .collect();
     assert!(!expected.is_empty());
     let report = d
-        .engine
+        .core
+        .legacy
         .migration_audit(v2(&d.sandbox.nylas_url, f::V2_CLIENT_SECRET))
         .await
         .unwrap();
@@ -45,13 +46,15 @@ async fn audit_finds_every_exchange_password_account_across_pages() {
     assert_eq!(seq.total_accounts, par.total_accounts);
 
     let e = d
-        .engine
+        .core
+        .legacy
         .migration_audit(v2(&d.sandbox.nylas_url, "wrong-secret"))
         .await
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("v2_client_secret"));
     let e = d
-        .engine
+        .core
+        .legacy
         .migration_audit(v2("ftp://x", f::V2_CLIENT_SECRET))
         .await
         .unwrap_err();
@@ -69,8 +72,9 @@ async fn v2_native_auth_for_exchange_and_office365() {
         host: None,
     };
     let linked = d
-        .engine
-        .v2_connect_exchange(v2(&d.sandbox.nylas_url, f::V2_CLIENT_SECRET), account)
+        .core
+        .legacy
+        .link_exchange(v2(&d.sandbox.nylas_url, f::V2_CLIENT_SECRET), account)
         .await
         .unwrap();
     assert_eq!(linked.email_address, email);
@@ -81,19 +85,22 @@ async fn v2_native_auth_for_exchange_and_office365() {
         host: None,
     };
     let e = d
-        .engine
-        .v2_connect_exchange(v2(&d.sandbox.nylas_url, f::V2_CLIENT_SECRET), bad)
+        .core
+        .legacy
+        .link_exchange(v2(&d.sandbox.nylas_url, f::V2_CLIENT_SECRET), bad)
         .await
         .unwrap_err();
     assert!(e.message.contains("rejected"), "{e:?}");
 
-    let started = d
-        .engine
-        .start_v2_consent(v2(&d.sandbox.nylas_url, f::V2_CLIENT_SECRET), None)
+    let (report, started) = keep_started();
+    let linked = d
+        .core
+        .sign_in
+        .v2_office365(v2(&d.sandbox.nylas_url, f::V2_CLIENT_SECRET), None, report)
         .await
         .unwrap();
+    let started = started.lock().unwrap().clone().unwrap();
     assert!(started.url.contains("EAS.AccessAsUser.All") && started.url.contains("/common/oauth2/v2.0/authorize"));
-    let linked = d.engine.finish_v2_consent().await.unwrap();
     assert_eq!(linked.provider, "office365");
     assert_eq!(linked.email_address, f::USERS[0].email);
 }

@@ -4,39 +4,40 @@
 
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::wizard::WizardStep;
-use mailbox_connect_e2e::harness::{demo, engine};
+use mailbox_connect_e2e::harness::{demo, services};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::fixtures as f;
 
 #[tokio::test]
 async fn check_list_ledger_and_diagnostics() {
     let d = demo(Decision::Accept).await;
-    d.engine.start_consent(None).await.unwrap();
-    let r = d.engine.finish_consent().await.unwrap();
+    let r = d.connect(None).await.unwrap();
 
-    let by_id = d.engine.check_existing_grant(&r.grant.id).await.unwrap();
+    let by_id = d.core.tools.check_grant(&r.grant.id).await.unwrap();
     assert!(by_id.check.ok);
-    let by_email = d.engine.check_existing_grant(f::USERS[0].email).await.unwrap();
+    let by_email = d.core.tools.check_grant(f::USERS[0].email).await.unwrap();
     assert_eq!(by_email.grant.id, r.grant.id);
     let e = d
-        .engine
-        .check_existing_grant("00000000-1111-2222-3333-444444444444")
+        .core
+        .tools
+        .check_grant("00000000-1111-2222-3333-444444444444")
         .await
         .unwrap_err();
     assert!(e.message.contains("no grant"), "{e:?}");
 
-    let grants = d.engine.list_grants().await.unwrap();
+    let grants = d.core.tools.list_grants().await.unwrap();
     assert_eq!(grants.len(), 1);
     assert_eq!(grants[0].grant_status.as_deref(), Some("valid"));
 
     let out = tempfile::tempdir().unwrap();
-    let csv = d.engine.export_ledger_csv(Some(out.path().to_path_buf())).unwrap();
+    let csv = d.core.tools.export_ledger_csv(Some(out.path().to_path_buf())).unwrap();
     assert!(std::fs::read_to_string(&csv.path).unwrap().contains(&r.grant.id));
     assert_eq!(csv.contents.lines().count(), 2);
 
-    d.engine
+    d.core
+        .tools
         .note_error(&mailbox_connect_core::AppError::internal("boom").with_detail(format!("key {}", f::NYLAS_API_KEY)));
-    let diag = d.engine.diagnostics(Some(out.path().to_path_buf())).unwrap();
+    let diag = d.core.tools.diagnostics(Some(out.path().to_path_buf())).unwrap();
     let text = std::fs::read_to_string(&diag.path).unwrap();
     for secret in [f::SECRET_VALUE, f::NYLAS_API_KEY, f::USERS[0].email] {
         assert!(!text.contains(secret), "diagnostics leak: {secret}");
@@ -52,27 +53,27 @@ async fn check_list_ledger_and_diagnostics() {
 #[tokio::test]
 async fn profiles_survive_a_restart_and_resume_where_left() {
     let d = demo(Decision::Accept).await;
-    d.engine.go_to(WizardStep::Nylas).unwrap();
-    let second = d.engine.new_profile("Fabrikam staging").unwrap();
+    d.core.setup.go_to(WizardStep::Nylas).unwrap();
+    let second = d.core.setup.new_profile("Fabrikam staging").unwrap();
     assert_eq!(second.profile.step, WizardStep::Checklist);
-    assert!(d.engine.new_profile("  ").is_err());
-    assert_eq!(d.engine.profiles().unwrap().len(), 2);
-    drop(d.engine);
+    assert!(d.core.setup.new_profile("  ").is_err());
+    assert_eq!(d.core.setup.profiles().unwrap().len(), 2);
+    drop(d.core);
 
-    let restarted = engine(
+    let restarted = services(
         d.dir.path(),
         ScriptedBrowser::new(Decision::Accept),
         ResponseMode::FormPost,
     );
-    assert_eq!(restarted.state().unwrap().profile.name, "Fabrikam staging");
-    let list = restarted.profiles().unwrap();
+    assert_eq!(restarted.setup.state().unwrap().profile.name, "Fabrikam staging");
+    let list = restarted.setup.profiles().unwrap();
     let demo_id = list.iter().find(|p| p.demo).unwrap().id.clone();
-    let back = restarted.switch_profile(&demo_id).unwrap();
+    let back = restarted.setup.switch_profile(&demo_id).unwrap();
     assert_eq!(
         back.profile.step,
         WizardStep::Nylas,
         "the wizard resumes where it was left"
     );
-    let left = restarted.delete_profile(&second.profile.id).await.unwrap();
+    let left = restarted.setup.delete_profile(&second.profile.id).await.unwrap();
     assert_eq!(left.len(), 1);
 }

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import { api, asAppError } from "./api";
 import type { AppError } from "./bindings/AppError";
 import type { WizardState } from "./bindings/WizardState";
+import type { StepProps, View } from "./types";
 import { ErrorBox } from "./components/ErrorBox";
 import { Stepper } from "./components/Stepper";
 import { ChecklistStep } from "./steps/ChecklistStep";
@@ -18,8 +19,6 @@ import { MigrationView } from "./views/MigrationView";
 import { ProfilesView } from "./views/ProfilesView";
 import { SupportView } from "./views/SupportView";
 
-export type View = "wizard" | "mailboxes" | "admin" | "ews" | "migration" | "support" | "profiles";
-
 const VIEWS: { view: View; title: string }[] = [
   { view: "wizard", title: "Setup" },
   { view: "mailboxes", title: "Mailboxes" },
@@ -30,18 +29,6 @@ const VIEWS: { view: View; title: string }[] = [
   { view: "profiles", title: "Profiles" },
 ];
 
-export type StepProps = {
-  state: WizardState;
-  error: AppError | null;
-  busy: boolean;
-  /** Runs a core call; a new state replaces the old one, an error is shown (nothing typed is lost). */
-  run: (action: () => Promise<WizardState | void>) => Promise<boolean>;
-  setError: (e: AppError | null) => void;
-  setState: (s: WizardState) => void;
-  /** A mailbox to pre-fill on the sign-in step (re-authentication). */
-  hint?: string;
-  openView: (v: View, hint?: string) => void;
-};
 
 declare global {
   interface Window {

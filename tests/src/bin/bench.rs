@@ -5,8 +5,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use mailbox_connect_core::engine::bulk_check::{check_paced, ADMIN_RATE_PER_SECOND};
 use mailbox_connect_core::legacy::{audit, V2Client, V2Input, CONCURRENCY, PAGE_SIZE};
+use mailbox_connect_core::nylas::grant_check::{check_paced, ADMIN_RATE_PER_SECOND};
 use mailbox_connect_core::nylas::NylasClient;
 use mailbox_connect_core::Sensitive;
 use mailbox_connect_e2e::harness::demo;
@@ -26,8 +26,7 @@ async fn callback_to_grant() {
     let d = demo(Decision::Accept).await;
     let mut samples = Vec::new();
     for _ in 0..40 {
-        d.engine.start_consent(None).await.unwrap();
-        let r = d.engine.finish_consent().await.unwrap();
+        let r = d.connect(None).await.unwrap();
         let done = Instant::now();
         assert!(r.check.ok);
         let sent = d.browser.answered_at.lock().unwrap().take().unwrap();

@@ -3,16 +3,18 @@ import type { AuthMode } from "./AuthMode";
 import type { ChecklistTarget } from "./ChecklistTarget";
 import type { ConnectResult } from "./ConnectResult";
 import type { IdentityCloud } from "./IdentityCloud";
-import type { NylasRegion } from "./NylasRegion";
+import type { Region } from "./Region";
+import type { Scopes } from "./Scopes";
+import type { Tenant } from "./Tenant";
 import type { WizardStep } from "./WizardStep";
 
-export type Profile = { id: string, name: string, demo: boolean, step: WizardStep, client_id: string, 
+export type Profile = { id: string, name: string, demo: boolean, 
 /**
- * The tenant exactly as typed (validated when saved).
+ * Changed only through [`crate::wizard::advance`].
  */
-tenant: string, cloud: IdentityCloud, region: NylasRegion, scopes: Array<string>, secret_saved: boolean, api_key_saved: boolean, 
+step: WizardStep, client_id: string, tenant: Tenant, cloud: IdentityCloud, region: Region, scopes: Scopes, secret_saved: boolean, api_key_saved: boolean, 
 /**
- * When the client secret expires (YYYY-MM-DD), as the admin recorded it.
+ * When the client secret expires, as the admin recorded it (`YYYY-MM-DD` in the file).
  */
 secret_expires_on?: string, checklist_done: Array<string>, last_result?: ConnectResult, 
 /**

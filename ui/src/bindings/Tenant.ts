@@ -2,5 +2,6 @@
 
 /**
  * Which accounts may sign in: the `{tenant}` path segment of the Microsoft endpoints.
+ * Stored and sent as its path segment (`common`, a GUID or a domain), parsed once on the way in.
  */
-export type Tenant = { "kind": "common" } | { "kind": "organizations" } | { "kind": "consumers" } | { "kind": "id", "value": string } | { "kind": "domain", "value": string };
+export type Tenant = string;

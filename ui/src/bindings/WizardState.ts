@@ -3,6 +3,9 @@ import type { Checklist } from "./Checklist";
 import type { DemoSamples } from "./DemoSamples";
 import type { Profile } from "./Profile";
 
+/**
+ * The wizard as the UI renders it.
+ */
 export type WizardState = { profile: Profile, checklist: Checklist, 
 /**
  * A warning when the recorded client secret expiry is near or past.

@@ -1,36 +1,32 @@
 import { useState } from "preact/hooks";
-import { asAppError } from "../api";
+import { Channel } from "../api";
 import type { ConsentStarted } from "../bindings/ConsentStarted";
+import type { SignInEvent } from "../bindings/SignInEvent";
 import type { WizardState } from "../bindings/WizardState";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
 /**
- * A flow that sends the user to Microsoft in the browser: start it (the link is shown while it
- * waits), then wait for its end; `after` turns the result into the next wizard state, if any.
+ * A sign-in through the browser: one call that reports its link on a channel (shown while it
+ * waits) and returns its result; `after` turns the result into the next wizard state, if any.
  */
-export function useBrowserFlow({ run, setError }: Pick<StepProps, "run" | "setError">) {
+export function useBrowserFlow({ run }: Pick<StepProps, "run">) {
   const [started, setStarted] = useState<ConsentStarted | null>(null);
-  const go = async <T,>(
-    start: () => Promise<ConsentStarted>,
-    finish: () => Promise<T>,
-    after: (result: T) => Promise<WizardState | void> | void,
-  ) => {
-    setError(null);
-    try {
-      setStarted(await start());
-    } catch (e) {
-      setError(asAppError(e));
-      return;
-    }
-    await run(async () => {
+  const go = <T,>(
+    signIn: (events: Channel<SignInEvent>) => Promise<T>,
+    after: (result: T) => Promise<WizardState | void> | WizardState | void,
+  ) =>
+    run(async () => {
+      const events = new Channel<SignInEvent>();
+      events.onmessage = (e) => {
+        if (e.event === "started") setStarted(e.data);
+      };
       let result: T;
       try {
-        result = await finish();
+        result = await signIn(events);
       } finally {
         setStarted(null);
       }
       return after(result);
     });
-  };
   return { started, go };
 }

@@ -1,10 +1,10 @@
 import { api } from "../api";
 import { CopyButton, CopyValue } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 import type { AuthMode } from "../bindings/AuthMode";
 import type { ChecklistTarget } from "../bindings/ChecklistTarget";
-import type { DataRegion } from "../bindings/DataRegion";
+import type { Region } from "../bindings/Region";
 
 const TARGETS: { value: ChecklistTarget; label: string; hint: string }[] = [
   { value: "nylas_v3", label: "Nylas v3", hint: "Microsoft Graph permissions. The usual choice." },
@@ -16,12 +16,12 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
   const { checklist, profile } = state;
   const done = new Set(profile.checklist_done);
   const selected = checklist.permissions.filter((r) => r.selected).map((r) => r.permission.name);
-  const setTarget = (target: ChecklistTarget, region: DataRegion, mode: AuthMode) =>
+  const setTarget = (target: ChecklistTarget, region: Region, mode: AuthMode) =>
     run(() => api.setTarget(target, region, mode));
   const toggleScope = (name: string, on: boolean) =>
     run(() => api.setScopes(on ? [...selected, name] : selected.filter((s) => s !== name)));
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="checklist">
       <h1 id="step-heading" tabIndex={-1}>Register the app in Azure</h1>
       {profile.demo ? (
         <p class="note">In the demo tenant the app is already registered. Read through the steps, then continue.</p>
@@ -40,8 +40,8 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
       </fieldset>
       <div class="row">
         <label for="data-region">Nylas region</label>
-        <select id="data-region" value={checklist.region} disabled={busy}
-          onChange={(e) => setTarget(checklist.target, (e.target as HTMLSelectElement).value as DataRegion, profile.auth_mode)}>
+        <select id="data-region" value={checklist.region.kind === "eu" ? "eu" : "us"} disabled={busy}
+          onChange={(e) => setTarget(checklist.target, { kind: (e.target as HTMLSelectElement).value } as Region, profile.auth_mode)}>
           <option value="us">United States</option>
           <option value="eu">Europe</option>
         </select>

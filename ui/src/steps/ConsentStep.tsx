@@ -4,27 +4,27 @@ import { useBrowserFlow } from "../components/useBrowserFlow";
 import { Waiting } from "../components/Waiting";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
-export function ConsentStep({ state, run, busy, error, setError, hint: initialHint, openView }: StepProps) {
+export function ConsentStep({ state, run, busy, error, hint: initialHint, openView }: StepProps) {
   const [hint, setHint] = useState(initialHint ?? "");
-  const { started, go } = useBrowserFlow({ run, setError });
+  const { started, go } = useBrowserFlow({ run });
 
   const signIn = (e: Event) => {
     e.preventDefault();
-    go(() => api.startConsent(hint.trim() || null), api.finishConsent, () => api.getState());
+    go((events) => api.connect(hint.trim() || null, events), (next) => next);
   };
 
   if (started) {
     return (
-      <section aria-labelledby="step-heading">
+      <section aria-labelledby="step-heading" data-step="consent">
         <h1 id="step-heading" tabIndex={-1}>Finish signing in in your browser</h1>
-        <Waiting started={started} what="Sign in and choose Accept." onCancel={() => api.cancelConsent()} />
+        <Waiting started={started} what="Sign in and choose Accept." onCancel={() => api.cancelSignIn()} />
       </section>
     );
   }
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="consent">
       <h1 id="step-heading" tabIndex={-1}>Sign in to the mailbox</h1>
       <p>
         Your browser opens Microsoft's sign-in page. Sign in as the mailbox you want to connect and accept the permissions.

@@ -3,7 +3,7 @@ import { api } from "../api";
 import type { IdentityCloud } from "../bindings/IdentityCloud";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
 type CloudKind = IdentityCloud["kind"];
 
@@ -30,7 +30,7 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
     ).then((ok) => ok && setSecret(""));
   };
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="credentials">
       <h1 id="step-heading" tabIndex={-1}>Paste the app's credentials</h1>
       <p>Copy these from the app's Overview and Certificates &amp; secrets pages in the Azure portal.</p>
       <form onSubmit={submit} noValidate>

@@ -1,24 +1,24 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
-import type { NylasRegion } from "../bindings/NylasRegion";
+import type { Region } from "../bindings/Region";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
-type RegionKind = NylasRegion["kind"];
+type RegionKind = Region["kind"];
 
 export function NylasStep({ state, run, busy, error }: StepProps) {
   const p = state.profile;
   const [kind, setKind] = useState<RegionKind>(p.region.kind);
   const [url, setUrl] = useState(p.region.kind === "custom" ? p.region.url : "");
   const [key, setKey] = useState("");
-  const region: NylasRegion = kind === "custom" ? { kind: "custom", url } : ({ kind } as NylasRegion);
+  const region: Region = kind === "custom" ? { kind: "custom", url } : ({ kind } as Region);
   const submit = (e: Event) => {
     e.preventDefault();
     run(() => api.saveNylas({ region, api_key: key })).then((ok) => ok && setKey(""));
   };
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="nylas">
       <h1 id="step-heading" tabIndex={-1}>Connect to Nylas</h1>
       <p>Mailbox Connect registers each mailbox with your Nylas application and sets up its Microsoft connector.</p>
       <form onSubmit={submit} noValidate>

@@ -1,14 +1,14 @@
 import { api } from "../api";
 import { CopyButton } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
 export function ResultStep({ state, run, busy, error }: StepProps) {
   const r = state.profile.last_result;
   if (!r) return null;
   const when = new Date(Number(r.finished_at) * 1000).toLocaleString();
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="result">
       <h1 id="step-heading" tabIndex={-1}>{r.check.ok ? "Mailbox connected" : "Connected, with a problem"}</h1>
       <dl class="facts">
         <dt>Signed in as</dt>

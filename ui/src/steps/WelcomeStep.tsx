@@ -1,10 +1,10 @@
 import { api } from "../api";
 import { ErrorBox } from "../components/ErrorBox";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
 export function WelcomeStep({ run, busy, error }: StepProps) {
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="welcome">
       <h1 id="step-heading" tabIndex={-1}>Connect Microsoft 365 mailboxes to Nylas</h1>
       <p>
         This wizard walks you through registering an app in Microsoft Entra (Azure), signing in to a mailbox

@@ -7,30 +7,30 @@ import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { useBrowserFlow } from "../components/useBrowserFlow";
 import { Waiting } from "../components/Waiting";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
-export function AdminView({ state, run, busy, error, setError }: StepProps) {
+export function AdminView({ state, run, busy, error }: StepProps) {
   const [approved, setApproved] = useState<AdminConsentResult | null>(null);
   const [emails, setEmails] = useState(state.demo?.mailboxes.join("\n") ?? "");
   const [rows, setRows] = useState<BulkRow[] | null>(null);
   const approvedBefore = !!state.profile.admin_credential_id;
 
-  const { started, go } = useBrowserFlow({ run, setError });
+  const { started, go } = useBrowserFlow({ run });
   const consent = () =>
-    go(api.startAdminConsent, api.finishAdminConsent, (r) => {
+    go(api.adminConsent, (r) => {
       setApproved(r);
       return api.getState();
     });
   if (started) {
     return (
-      <section aria-labelledby="step-heading">
+      <section aria-labelledby="step-heading" data-step="admin">
         <h1 id="step-heading" tabIndex={-1}>Waiting for the administrator</h1>
-        <Waiting started={started} what="Sign in as an administrator and accept for your organization. You can also send the link to your administrator." onCancel={() => api.cancelConsent()} />
+        <Waiting started={started} what="Sign in as an administrator and accept for your organization. You can also send the link to your administrator." onCancel={() => api.cancelSignIn()} />
       </section>
     );
   }
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="admin">
       <h1 id="step-heading" tabIndex={-1}>Admin consent and bulk onboarding</h1>
       <p>
         When your organization requires an administrator to approve apps (“Need admin approval”), an administrator

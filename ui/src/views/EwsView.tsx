@@ -3,7 +3,7 @@ import { api } from "../api";
 import type { ConnectResult } from "../bindings/ConnectResult";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
 export function EwsView({ state, run, busy, error }: StepProps) {
   const [email, setEmail] = useState(state.demo?.ews_email ?? "");
@@ -20,7 +20,7 @@ export function EwsView({ state, run, busy, error }: StepProps) {
     });
   };
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="ews">
       <h1 id="step-heading" tabIndex={-1}>Exchange on-premises (EWS)</h1>
       <p>For mailboxes on your own Exchange servers. The password goes to Nylas only; Mailbox Connect does not keep it.</p>
       {state.demo && <p class="note">Demo server: {state.demo.ews_email} with password {state.demo.ews_password}.</p>}

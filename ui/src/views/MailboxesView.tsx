@@ -4,7 +4,7 @@ import type { Grant } from "../bindings/Grant";
 import type { GrantReport } from "../bindings/GrantReport";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
 export function MailboxesView({ run, busy, error, openView }: StepProps) {
   const [key, setKey] = useState("");
@@ -19,7 +19,7 @@ export function MailboxesView({ run, busy, error, openView }: StepProps) {
     });
   const check = (k: string) => run(async () => setReport(await api.checkGrant(k)));
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="mailboxes">
       <h1 id="step-heading" tabIndex={-1}>Mailboxes</h1>
       <h2>Test a grant</h2>
       <form onSubmit={(e) => { e.preventDefault(); check(key); }} noValidate>

@@ -6,9 +6,9 @@ import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { useBrowserFlow } from "../components/useBrowserFlow";
 import { Waiting } from "../components/Waiting";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
-export function MigrationView({ state, run, busy, error, setError, openView }: StepProps) {
+export function MigrationView({ state, run, busy, error, openView }: StepProps) {
   const d = state.demo;
   const [url, setUrl] = useState(d?.nylas_url ?? "https://api.nylas.com");
   const [clientId, setClientId] = useState(d?.v2_client_id ?? "");
@@ -20,18 +20,18 @@ export function MigrationView({ state, run, busy, error, setError, openView }: S
   const v2 = () => ({ base_url: url, client_id: clientId, client_secret: secret });
   const input = (set: (v: string) => void) => (e: Event) => set((e.target as HTMLInputElement).value);
 
-  const { started, go } = useBrowserFlow({ run, setError });
-  const office365 = () => go(() => api.startV2Consent(v2(), null), api.finishV2Consent, (r) => setLinked(r));
+  const { started, go } = useBrowserFlow({ run });
+  const office365 = () => go((events) => api.v2ConnectOffice365(v2(), null, events), (r) => setLinked(r));
   if (started) {
     return (
-      <section aria-labelledby="step-heading">
+      <section aria-labelledby="step-heading" data-step="migration">
         <h1 id="step-heading" tabIndex={-1}>Sign in for v2 native auth</h1>
-        <Waiting started={started} what="Sign in and accept the Exchange permissions." onCancel={() => api.cancelConsent()} />
+        <Waiting started={started} what="Sign in and accept the Exchange permissions." onCancel={() => api.cancelSignIn()} />
       </section>
     );
   }
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="migration">
       <h1 id="step-heading" tabIndex={-1}>Nylas v2 migration</h1>
       <p>
         Finds v2 accounts still on Exchange passwords (Basic authentication, turned off by Microsoft) so each can be

@@ -3,7 +3,7 @@ import { api } from "../api";
 import type { ProfileSummary } from "../bindings/ProfileSummary";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
 export function ProfilesView({ run, busy, error, openView }: StepProps) {
   const [list, setList] = useState<ProfileSummary[]>([]);
@@ -13,7 +13,7 @@ export function ProfilesView({ run, busy, error, openView }: StepProps) {
   }, []);
   const refresh = async () => setList(await api.profiles());
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="profiles">
       <h1 id="step-heading" tabIndex={-1}>Profiles</h1>
       <p>A profile is one tenant or environment. Each keeps its own settings and keychain entries; the wizard resumes where each was left.</p>
       <ul class="plain" id="profiles-list">

@@ -3,7 +3,7 @@ import { api } from "../api";
 import type { LedgerEntry } from "../bindings/LedgerEntry";
 import type { SavedFile } from "../bindings/SavedFile";
 import { ErrorBox } from "../components/ErrorBox";
-import type { StepProps } from "../App";
+import type { StepProps } from "../types";
 
 export function SupportView({ run, busy, error }: StepProps) {
   const [ledger, setLedger] = useState<LedgerEntry[]>([]);
@@ -13,7 +13,7 @@ export function SupportView({ run, busy, error }: StepProps) {
     run(async () => setLedger(await api.ledger()));
   }, []);
   return (
-    <section aria-labelledby="step-heading">
+    <section aria-labelledby="step-heading" data-step="support">
       <h1 id="step-heading" tabIndex={-1}>Onboarding ledger and support</h1>
       <table class="perms" id="ledger-table">
         <caption class="offscreen">Mailboxes connected</caption>

@@ -6,11 +6,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::permissions::{self, Permission, LEGACY_V2, NYLAS_V3, STREAMS};
+use crate::microsoft::redirect;
+use crate::nylas::Region;
+use crate::permissions::{Permission, LEGACY_V2, NYLAS_V3, STREAMS};
 use crate::profile::AuthMode;
+use crate::scopes::Scopes;
 
-/// The redirect URI to register (Web platform) when this app signs in. Entra ignores the port.
-pub const REDIRECT_URI_TO_REGISTER: &str = "http://localhost/callback";
 pub const SECRET_MAX_MONTHS: u32 = 24;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -21,15 +22,6 @@ pub enum ChecklistTarget {
     NylasV3,
     LegacyV2,
     Streams,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum DataRegion {
-    #[default]
-    Us,
-    Eu,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -59,7 +51,7 @@ pub struct PermissionRow {
 #[ts(export)]
 pub struct Checklist {
     pub target: ChecklistTarget,
-    pub region: DataRegion,
+    pub region: Region,
     pub items: Vec<ChecklistItem>,
     pub permissions: Vec<PermissionRow>,
     /// The `requiredResourceAccess` array, ready to paste into the app manifest.
@@ -84,33 +76,26 @@ fn item(id: &str, title: &str, detail: &str, copy: &[(&str, &str)]) -> Checklist
     }
 }
 
-fn region_host(region: DataRegion) -> &'static str {
-    match region {
-        DataRegion::Us => "us",
-        DataRegion::Eu => "eu",
-    }
-}
-
 /// The redirect URIs the Azure app needs for this target and sign-in mode.
-pub fn redirect_uris(target: ChecklistTarget, region: DataRegion, mode: AuthMode) -> Vec<String> {
-    let r = region_host(region);
+pub fn redirect_uris(target: ChecklistTarget, region: &Region, mode: AuthMode) -> Vec<String> {
+    let r = region.host_label();
     match (target, mode) {
         (ChecklistTarget::Streams, _) => vec![
             format!("https://datastreams.{r}.nylas.com/connect/callback"),
             format!("https://datastreams.{r}.nylas.com/v3/connect/callback"),
         ],
         (ChecklistTarget::NylasV3, AuthMode::Hosted) => vec![format!("https://api.{r}.nylas.com/v3/connect/callback")],
-        _ => vec![REDIRECT_URI_TO_REGISTER.into()],
+        _ => vec![redirect::REGISTERED.into()],
     }
 }
 
 /// The checklist for a target, region, sign-in mode and (for v3) the chosen scopes.
-pub fn build(target: ChecklistTarget, region: DataRegion, mode: AuthMode, scopes: &[String]) -> Checklist {
+pub fn build(target: ChecklistTarget, region: &Region, mode: AuthMode, scopes: &Scopes) -> Checklist {
     let uris = redirect_uris(target, region, mode);
-    let (catalogue, chosen): (&[Permission], Vec<String>) = match target {
-        ChecklistTarget::NylasV3 => (NYLAS_V3, permissions::normalize(scopes)),
-        ChecklistTarget::LegacyV2 => (LEGACY_V2, Vec::new()),
-        ChecklistTarget::Streams => (STREAMS, Vec::new()),
+    let (catalogue, chosen): (&[Permission], &[String]) = match target {
+        ChecklistTarget::NylasV3 => (NYLAS_V3, scopes),
+        ChecklistTarget::LegacyV2 => (LEGACY_V2, &[]),
+        ChecklistTarget::Streams => (STREAMS, &[]),
     };
     let rows: Vec<PermissionRow> = catalogue
         .iter()
@@ -151,18 +136,13 @@ pub fn build(target: ChecklistTarget, region: DataRegion, mode: AuthMode, scopes
     ]);
     Checklist {
         target,
-        region,
+        region: region.clone(),
         manifest: manifest(&selected),
         items,
         permissions: rows,
         redirect_uris: uris,
         secret_max_months: SECRET_MAX_MONTHS,
     }
-}
-
-/// The Nylas v3 checklist for the Bring-Your-Own flow in the US region.
-pub fn nylas_v3(scopes: &[String]) -> Checklist {
-    build(ChecklistTarget::NylasV3, DataRegion::Us, AuthMode::Byo, scopes)
 }
 
 /// The `"requiredResourceAccess": [...]` manifest fragment, one entry per API in first-seen order.
@@ -193,7 +173,12 @@ mod tests {
 
     #[test]
     fn v3_manifest_lists_chosen_graph_scopes() {
-        let c = nylas_v3(&["Mail.Send".into()]);
+        let c = build(
+            ChecklistTarget::NylasV3,
+            &Region::Us,
+            AuthMode::Byo,
+            &Scopes::new(&["Mail.Send"]),
+        );
         assert!(c.manifest.starts_with("\"requiredResourceAccess\": ["));
         assert!(c.manifest.contains("e383f46e-2787-4529-855e-0e479a3ffac0"));
         assert!(!c.manifest.contains("024d486e-b451-40bb-833d-3e66d98c5c73"));
@@ -203,7 +188,7 @@ mod tests {
 
     #[test]
     fn streams_matches_nylas_guide_and_region() {
-        let c = build(ChecklistTarget::Streams, DataRegion::Eu, AuthMode::Byo, &[]);
+        let c = build(ChecklistTarget::Streams, &Region::Eu, AuthMode::Byo, &Scopes::default());
         let m = parsed(&c);
         assert_eq!(m.as_array().unwrap().len(), 3);
         assert_eq!(m[1]["resourceAppId"], "00000002-0000-0000-c000-000000000000");
@@ -214,9 +199,19 @@ mod tests {
 
     #[test]
     fn hosted_and_legacy_redirects() {
-        let c = build(ChecklistTarget::NylasV3, DataRegion::Us, AuthMode::Hosted, &[]);
+        let c = build(
+            ChecklistTarget::NylasV3,
+            &Region::Us,
+            AuthMode::Hosted,
+            &Scopes::default(),
+        );
         assert_eq!(c.redirect_uris, ["https://api.us.nylas.com/v3/connect/callback"]);
-        let v2 = build(ChecklistTarget::LegacyV2, DataRegion::Us, AuthMode::Byo, &[]);
+        let v2 = build(
+            ChecklistTarget::LegacyV2,
+            &Region::Us,
+            AuthMode::Byo,
+            &Scopes::default(),
+        );
         assert!(
             v2.manifest.contains("00000002-0000-0ff1-ce00-000000000000")
                 && v2.manifest.contains("3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5")

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use oauth2::PkceCodeVerifier;
+use oauth2::{AuthorizationCode, PkceCodeVerifier};
 use tokio::sync::Notify;
 use url::Url;
 
@@ -13,6 +13,7 @@ use crate::microsoft::id_token::{self, SignedInAccount};
 use crate::microsoft::listener::{Listener, WaitEnd};
 use crate::microsoft::oauth::{MsOAuth, ResponseMode};
 use crate::microsoft::scope_report::{self, ScopeReport};
+use crate::microsoft::MsError;
 use crate::sensitive::Sensitive;
 
 pub struct ConsentPlan<'a> {
@@ -79,8 +80,8 @@ pub async fn complete(
 ) -> Result<Consented> {
     let outcome = wait_for(p.listener, timeout, cancel).await?;
     let code = match outcome {
-        Outcome::Code(c) => c,
-        Outcome::Error(e) => return Err(crate::microsoft::aadsts::explain(&e)),
+        Outcome::Code(c) => AuthorizationCode::new(c),
+        Outcome::Error(e) => return Err(MsError::Provider(e).into()),
         Outcome::AdminConsent { .. } => {
             return Err(AppError::internal(
                 "An admin-consent answer arrived where a sign-in was expected.",

@@ -13,9 +13,14 @@ pub enum ErrorCode {
     Network,
     Microsoft,
     Nylas,
+    /// Microsoft says an administrator must approve the app (the admin-consent path helps).
+    AdminApprovalRequired,
+    /// What was asked for does not exist (a grant ID or email unknown to Nylas).
+    NotFound,
     ConsentCancelled,
     ConsentTimeout,
-    NoFlowInProgress,
+    /// No loopback port could be opened for the sign-in reply.
+    LocalPort,
     Storage,
     Internal,
 }

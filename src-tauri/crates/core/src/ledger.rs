@@ -18,10 +18,35 @@ pub struct LedgerEntry {
     pub email: String,
     pub grant_id: String,
     pub provider: String,
-    /// How the grant was made: byo, hosted, bulk, ews, v2-native.
-    pub method: String,
+    pub method: Method,
     pub scopes: Vec<String>,
     pub test_passed: bool,
+}
+
+/// How a grant was made (written as `byo`, `hosted`, `bulk`, `ews`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum Method {
+    /// This app's own Microsoft sign-in, then `connect/custom`.
+    Byo,
+    /// Nylas Hosted auth.
+    Hosted,
+    /// Bulk auth through an admin-consent credential.
+    Bulk,
+    /// Exchange on-premises (EWS).
+    Ews,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Byo => "byo",
+            Method::Hosted => "hosted",
+            Method::Bulk => "bulk",
+            Method::Ews => "ews",
+        }
+    }
 }
 
 pub struct Ledger {
@@ -73,7 +98,7 @@ pub fn to_csv(entries: &[LedgerEntry]) -> String {
             e.email.clone(),
             e.grant_id.clone(),
             e.provider.clone(),
-            e.method.clone(),
+            e.method.as_str().to_string(),
             e.scopes.join(" "),
             e.test_passed.to_string(),
         ];
@@ -121,7 +146,7 @@ mod tests {
             email: "=cmd@x.com".into(),
             grant_id: "g1".into(),
             provider: "microsoft".into(),
-            method: "byo".into(),
+            method: Method::Byo,
             scopes: vec!["Mail.Read".into(), "User.Read".into()],
             test_passed: true,
         };

@@ -1,24 +1,34 @@
-//! Mailbox Connect's domain logic. No Tauri dependency: the desktop shell, the CLI and the tests
-//! all drive the same [`engine::Engine`].
+//! Mailbox Connect's domain logic. No Tauri dependency: the desktop shell, the command line and
+//! the tests all drive the same [`services::Services`].
+//!
+//! Values are parsed once and kept typed ([`tenant::Tenant`], [`scopes::Scopes`],
+//! [`nylas::Region`], the secret's expiry date); each remote service has its own error type
+//! (`NylasError`, `MsError`, `KeychainError`, `V2Error`) that becomes the admin-facing
+//! [`AppError`] once, at the service boundary.
 
 pub mod browser;
 pub mod checklist;
-pub mod cli;
 pub mod consent;
-pub mod engine;
+pub mod demo;
 pub mod error;
+pub mod expiry;
 pub mod ledger;
 pub mod legacy;
 pub mod microsoft;
 pub mod nylas;
 pub mod permissions;
 pub mod profile;
+pub mod profile_store;
 pub mod result;
+pub mod scopes;
 pub mod secrets;
 pub mod sensitive;
+pub mod services;
+pub mod tenant;
 pub mod validate;
 pub mod wizard;
 
-pub use engine::{DemoEnv, Engine, EngineConfig};
+pub use demo::{DemoEnv, DemoSamples};
 pub use error::{AppError, ErrorCode};
 pub use sensitive::Sensitive;
+pub use services::{Config, Services};

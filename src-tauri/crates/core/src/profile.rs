@@ -1,16 +1,16 @@
-//! Profiles: the non-secret settings of one tenant/environment, kept as JSON in the config dir.
-//! Secrets are never part of a profile; only whether one is saved in the keychain.
-
-use std::path::{Path, PathBuf};
+//! Profiles: the non-secret settings of one tenant or environment, stored typed and written as
+//! readable JSON by [`crate::profile_store`]. Secrets are never part of a profile; only whether
+//! one is saved in the keychain.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{AppError, ErrorCode, Result};
+use crate::checklist::ChecklistTarget;
 use crate::microsoft::cloud::IdentityCloud;
-use crate::nylas::NylasRegion;
-use crate::permissions::DEFAULT_SCOPES;
+use crate::nylas::Region;
 use crate::result::ConnectResult;
+use crate::scopes::Scopes;
+use crate::tenant::{self, Tenant};
 use crate::wizard::WizardStep;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -19,18 +19,20 @@ pub struct Profile {
     pub id: String,
     pub name: String,
     pub demo: bool,
+    /// Changed only through [`crate::wizard::advance`].
     pub step: WizardStep,
     pub client_id: String,
-    /// The tenant exactly as typed (validated when saved).
-    pub tenant: String,
+    #[serde(deserialize_with = "tenant::lenient")]
+    pub tenant: Tenant,
     pub cloud: IdentityCloud,
-    pub region: NylasRegion,
-    pub scopes: Vec<String>,
+    pub region: Region,
+    pub scopes: Scopes,
     pub secret_saved: bool,
     pub api_key_saved: bool,
-    /// When the client secret expires (YYYY-MM-DD), as the admin recorded it.
-    #[ts(optional)]
-    pub secret_expires_on: Option<String>,
+    /// When the client secret expires, as the admin recorded it (`YYYY-MM-DD` in the file).
+    #[serde(default, with = "crate::expiry::ymd")]
+    #[ts(as = "Option<String>", optional)]
+    pub secret_expires_on: Option<time::Date>,
     pub checklist_done: Vec<String>,
     #[ts(optional)]
     pub last_result: Option<ConnectResult>,
@@ -43,7 +45,7 @@ pub struct Profile {
     pub admin_credential_id: Option<String>,
     /// What the Azure app is for (the checklist follows it).
     #[serde(default)]
-    pub target: crate::checklist::ChecklistTarget,
+    pub target: ChecklistTarget,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -65,10 +67,10 @@ impl Profile {
             demo,
             step: WizardStep::Welcome,
             client_id: String::new(),
-            tenant: "common".into(),
+            tenant: Tenant::Common,
             cloud: IdentityCloud::Global,
-            region: NylasRegion::Us,
-            scopes: DEFAULT_SCOPES.iter().map(|s| s.to_string()).collect(),
+            region: Region::Us,
+            scopes: Scopes::default(),
             secret_saved: false,
             api_key_saved: false,
             secret_expires_on: None,
@@ -76,120 +78,7 @@ impl Profile {
             last_result: None,
             auth_mode: AuthMode::Byo,
             admin_credential_id: None,
-            target: crate::checklist::ChecklistTarget::NylasV3,
+            target: ChecklistTarget::NylasV3,
         }
-    }
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct ProfilesFile {
-    active: Option<String>,
-    profiles: Vec<Profile>,
-}
-
-pub struct ProfileStore {
-    path: PathBuf,
-    file: ProfilesFile,
-}
-
-impl ProfileStore {
-    /// Opens `profiles.json` in `dir`; a missing file is an empty store, a corrupt one is kept
-    /// aside (never silently overwritten).
-    pub fn open(dir: &Path) -> Result<Self> {
-        let path = dir.join("profiles.json");
-        let file = match std::fs::read(&path) {
-            Ok(bytes) => match serde_json::from_slice(&bytes) {
-                Ok(f) => f,
-                Err(_) => {
-                    let aside = dir.join("profiles.json.corrupt");
-                    let _ = std::fs::rename(&path, &aside);
-                    ProfilesFile::default()
-                }
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => ProfilesFile::default(),
-            Err(e) => return Err(storage_error(&path, &e)),
-        };
-        Ok(Self { path, file })
-    }
-
-    pub fn active(&self) -> Option<&Profile> {
-        let id = self.file.active.as_deref()?;
-        self.file.profiles.iter().find(|p| p.id == id)
-    }
-
-    pub fn all(&self) -> &[Profile] {
-        &self.file.profiles
-    }
-
-    pub fn set_active(&mut self, id: &str) -> Result<()> {
-        if self.get(id).is_none() {
-            return Err(AppError::new(
-                ErrorCode::InvalidInput,
-                format!("There is no profile '{id}'."),
-            ));
-        }
-        self.file.active = Some(id.to_string());
-        self.write()
-    }
-
-    pub fn remove(&mut self, id: &str) -> Result<()> {
-        self.file.profiles.retain(|p| p.id != id);
-        if self.file.active.as_deref() == Some(id) {
-            self.file.active = self.file.profiles.first().map(|p| p.id.clone());
-        }
-        self.write()
-    }
-
-    pub fn get(&self, id: &str) -> Option<&Profile> {
-        self.file.profiles.iter().find(|p| p.id == id)
-    }
-
-    /// Inserts or replaces a profile, makes it active and writes the file atomically.
-    pub fn save_active(&mut self, profile: Profile) -> Result<()> {
-        self.file.active = Some(profile.id.clone());
-        match self.file.profiles.iter_mut().find(|p| p.id == profile.id) {
-            Some(slot) => *slot = profile,
-            None => self.file.profiles.push(profile),
-        }
-        self.write()
-    }
-
-    fn write(&self) -> Result<()> {
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| storage_error(dir, &e))?;
-        let bytes = serde_json::to_vec_pretty(&self.file).map_err(|e| AppError::internal(e.to_string()))?;
-        let tmp = self.path.with_extension("json.tmp");
-        std::fs::write(&tmp, bytes).map_err(|e| storage_error(&tmp, &e))?;
-        std::fs::rename(&tmp, &self.path).map_err(|e| storage_error(&self.path, &e))
-    }
-}
-
-fn storage_error(path: &Path, e: &std::io::Error) -> AppError {
-    AppError::new(
-        ErrorCode::Storage,
-        format!("Could not save settings to {}.", path.display()),
-    )
-    .with_fix("Check that your home folder has free space and is writable.")
-    .with_detail(e.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trip_and_corrupt_file_kept_aside() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = ProfileStore::open(dir.path()).unwrap();
-        assert!(s.active().is_none());
-        let mut p = Profile::new("default", "My tenant", false);
-        p.step = WizardStep::Nylas;
-        s.save_active(p.clone()).unwrap();
-        let s2 = ProfileStore::open(dir.path()).unwrap();
-        assert_eq!(s2.active(), Some(&p));
-        std::fs::write(dir.path().join("profiles.json"), b"{oops").unwrap();
-        let s3 = ProfileStore::open(dir.path()).unwrap();
-        assert!(s3.active().is_none());
-        assert!(dir.path().join("profiles.json.corrupt").exists());
     }
 }

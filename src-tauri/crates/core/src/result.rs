@@ -26,3 +26,8 @@ pub struct ConnectResult {
     #[ts(type = "number")]
     pub finished_at: i64,
 }
+
+/// Now, as the Unix time results are stamped with.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}

@@ -115,44 +115,72 @@ where
         let entry = keyring::Entry::new(&service, &account)?;
         op(&entry)
     });
-    match tokio::time::timeout(KEYCHAIN_TIMEOUT, task).await {
-        Err(_) => Err(AppError::new(
-            ErrorCode::Keychain,
-            "The system keychain did not answer within 5 seconds.",
-        )
-        .with_fix("It may be locked and waiting for a password prompt. Unlock your keyring (GNOME Keyring, KWallet or Keychain) and try again.")),
-        Ok(Err(_)) => Err(AppError::internal("The keychain task stopped unexpectedly.")),
-        Ok(Ok(result)) => result.map_err(keychain_error),
+    let outcome = match tokio::time::timeout(KEYCHAIN_TIMEOUT, task).await {
+        Err(_) => Err(KeychainError::TimedOut),
+        Ok(Err(e)) => Err(KeychainError::Other(format!("the keychain task stopped: {e}"))),
+        Ok(Ok(result)) => result.map_err(KeychainError::from),
+    };
+    Ok(outcome?)
+}
+
+/// What went wrong with the OS keychain. keyring's own errors are mostly platform text, so they
+/// are classified once here.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeychainError {
+    #[error("the keychain did not answer within {} seconds", KEYCHAIN_TIMEOUT.as_secs())]
+    TimedOut,
+    #[error("the keychain is locked: {0}")]
+    Locked(String),
+    #[error("no keychain service is available: {0}")]
+    Unavailable(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl From<keyring::Error> for KeychainError {
+    fn from(err: keyring::Error) -> Self {
+        let text = err.to_string();
+        let lower = text.to_lowercase();
+        let unreachable = [
+            "org.freedesktop.secrets",
+            "no storage access",
+            "failed to connect to socket",
+            "dbus error",
+            "not provided by any .service",
+        ];
+        if lower.contains("locked") {
+            KeychainError::Locked(text)
+        } else if unreachable.iter().any(|s| lower.contains(s)) || matches!(err, keyring::Error::NoStorageAccess(_)) {
+            KeychainError::Unavailable(text)
+        } else {
+            KeychainError::Other(text)
+        }
     }
 }
 
-/// Turns keyring's errors into messages an admin can act on.
-pub fn keychain_error(err: keyring::Error) -> AppError {
-    let text = err.to_string();
-    let base = AppError::new(ErrorCode::Keychain, "Could not use the system keychain.").with_detail(text.clone());
-    let lower = text.to_lowercase();
-    if lower.contains("locked") {
-        return AppError {
-            message: "The system keychain is locked.".into(),
-            ..base
+impl From<KeychainError> for AppError {
+    fn from(e: KeychainError) -> Self {
+        let (message, fix) = match &e {
+            KeychainError::TimedOut => (
+                "The system keychain did not answer within 5 seconds.",
+                "It may be locked and waiting for a password prompt. Unlock your keyring (GNOME Keyring, KWallet or Keychain) and try again.",
+            ),
+            KeychainError::Locked(_) => ("The system keychain is locked.", "Unlock your keyring and try again."),
+            KeychainError::Unavailable(_) => (
+                "The system keychain is not available.",
+                "Start a Secret Service keyring (for example GNOME Keyring or KWallet) and sign in to it, then try again. Secrets are never written to disk, so Mailbox Connect needs it.",
+            ),
+            KeychainError::Other(_) => (
+                "Could not use the system keychain.",
+                "Check that your keyring is running and unlocked, then try again.",
+            ),
+        };
+        let err = AppError::new(ErrorCode::Keychain, message).with_fix(fix);
+        match e {
+            KeychainError::TimedOut => err,
+            KeychainError::Locked(d) | KeychainError::Unavailable(d) | KeychainError::Other(d) => err.with_detail(d),
         }
-        .with_fix("Unlock your keyring and try again.");
     }
-    let unreachable = [
-        "org.freedesktop.secrets",
-        "no storage access",
-        "failed to connect to socket",
-        "dbus error",
-        "not provided by any .service",
-    ];
-    if unreachable.iter().any(|s| lower.contains(s)) || matches!(err, keyring::Error::NoStorageAccess(_)) {
-        return AppError {
-            message: "The system keychain is not available.".into(),
-            ..base
-        }
-        .with_fix("Start a Secret Service keyring (for example GNOME Keyring or KWallet) and sign in to it, then try again. Secrets are never written to disk, so Mailbox Connect needs it.");
-    }
-    base.with_fix("Check that your keyring is running and unlocked, then try again.")
 }
 
 #[cfg(test)]
@@ -172,9 +200,11 @@ mod tests {
 
     #[test]
     fn missing_secret_service_gets_a_specific_fix() {
-        let err = keychain_error(keyring::Error::PlatformFailure(
+        let typed = KeychainError::from(keyring::Error::PlatformFailure(
             "The name org.freedesktop.secrets was not provided by any .service files".into(),
         ));
+        assert!(matches!(typed, KeychainError::Unavailable(_)));
+        let err = AppError::from(typed);
         assert_eq!(err.code, ErrorCode::Keychain);
         assert!(err.message.contains("not available"), "{err:?}");
         assert!(err.fix.unwrap().contains("GNOME Keyring"));

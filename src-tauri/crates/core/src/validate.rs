@@ -1,90 +1,11 @@
 //! Checks on pasted values, each failing with a message that names the likely mix-up.
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::error::{AppError, Result};
+use crate::nylas::types::EwsAccount;
 use crate::sensitive::Sensitive;
-
-/// The Microsoft consumer (personal accounts) tenant.
-pub const CONSUMER_TENANT_ID: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
-
-/// Which accounts may sign in: the `{tenant}` path segment of the Microsoft endpoints.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
-#[ts(export)]
-pub enum Tenant {
-    Common,
-    Organizations,
-    Consumers,
-    Id(String),
-    Domain(String),
-}
-
-impl Tenant {
-    pub fn as_path(&self) -> &str {
-        match self {
-            Tenant::Common => "common",
-            Tenant::Organizations => "organizations",
-            Tenant::Consumers => "consumers",
-            Tenant::Id(id) | Tenant::Domain(id) => id,
-        }
-    }
-
-    /// A specific directory (not one of the multi-tenant aliases).
-    pub fn is_specific(&self) -> bool {
-        matches!(self, Tenant::Id(_) | Tenant::Domain(_))
-    }
-}
-
-/// Parses what an admin pastes into the "Directory (tenant)" field.
-pub fn tenant(input: &str) -> Result<Tenant> {
-    let fix = "Copy the Directory (tenant) ID from your app's Overview page in the Azure portal, or use your domain (contoso.onmicrosoft.com), or 'common' for any account.";
-    let raw = input.trim();
-    if raw.is_empty() {
-        return Ok(Tenant::Common);
-    }
-    let lower = raw.to_ascii_lowercase();
-    match lower.as_str() {
-        "common" => return Ok(Tenant::Common),
-        "organizations" => return Ok(Tenant::Organizations),
-        "consumers" => return Ok(Tenant::Consumers),
-        _ => {}
-    }
-    if lower.starts_with("http://") || lower.starts_with("https://") {
-        return Err(AppError::invalid(
-            "tenant",
-            "The tenant is a URL; paste only the Directory (tenant) ID or domain.",
-            fix,
-        ));
-    }
-    if let Ok(id) = Uuid::parse_str(&lower) {
-        if id.is_nil() {
-            return Err(AppError::invalid(
-                "tenant",
-                "The tenant ID is all zeros, which Microsoft does not accept.",
-                fix,
-            ));
-        }
-        return Ok(Tenant::Id(id.hyphenated().to_string()));
-    }
-    if looks_like_guid_attempt(&lower) {
-        return Err(AppError::invalid(
-            "tenant",
-            format!("'{raw}' looks like a tenant ID but is not a valid one (it should be 32 hexadecimal digits in 5 groups)."),
-            fix,
-        ));
-    }
-    if is_dns_name(&lower) {
-        return Ok(Tenant::Domain(lower));
-    }
-    Err(AppError::invalid(
-        "tenant",
-        format!("'{raw}' is neither a tenant ID nor a domain name."),
-        fix,
-    ))
-}
+use crate::tenant::Tenant;
 
 /// Checks an Application (client) ID.
 pub fn client_id(input: &str, tenant: Option<&Tenant>) -> Result<String> {
@@ -180,22 +101,6 @@ pub fn nylas_api_key(input: &Sensitive<String>) -> Result<Sensitive<String>> {
     Ok(Sensitive::new(raw.to_string()))
 }
 
-/// Checks the recorded client-secret expiry: empty, or a real `YYYY-MM-DD` date.
-pub fn expiry_date(input: &str) -> Result<Option<String>> {
-    let raw = input.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(raw, fmt).map(|d| Some(d.to_string())).map_err(|_| {
-        AppError::invalid(
-            "secret_expires_on",
-            format!("'{}' is not a date in the form YYYY-MM-DD.", shorten(raw)),
-            "Copy the Expires date from Certificates & secrets, for example 2028-11-23, or leave it empty.",
-        )
-    })
-}
-
 /// Checks an optional email used as a sign-in hint.
 pub fn email(input: &str) -> Result<Option<String>> {
     let raw = input.trim();
@@ -215,7 +120,50 @@ pub fn email(input: &str) -> Result<Option<String>> {
     Ok(Some(raw.to_string()))
 }
 
-fn looks_like_guid_attempt(s: &str) -> bool {
+/// Checks an Exchange mailbox's sign-in: the address is required, the user name defaults to it,
+/// the password must be there, and a server (when given) must be a host name.
+pub fn ews_account(a: EwsAccount) -> Result<EwsAccount> {
+    let email = email(&a.email)?.ok_or_else(|| {
+        AppError::invalid(
+            "email",
+            "The mailbox address is missing.",
+            "Type the mailbox's email address.",
+        )
+    })?;
+    if a.password.expose().is_empty() {
+        return Err(AppError::invalid(
+            "password",
+            "The password is missing.",
+            "Type the mailbox's Exchange password.",
+        ));
+    }
+    let host = a
+        .host
+        .as_deref()
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .map(str::to_string);
+    if let Some(h) = &host {
+        if !is_dns_name(&h.to_ascii_lowercase()) {
+            return Err(AppError::invalid(
+                "host",
+                format!("'{h}' is not a server name."),
+                "Type the Exchange server's host name (for example mail.contoso.com), without https:// or a path, or leave it empty to discover it.",
+            ));
+        }
+    }
+    Ok(EwsAccount {
+        username: match a.username.trim() {
+            "" => email.clone(),
+            u => u.to_string(),
+        },
+        email,
+        password: a.password,
+        host,
+    })
+}
+
+pub(crate) fn looks_like_guid_attempt(s: &str) -> bool {
     s.len() >= 30 && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-') && s.contains('-')
 }
 
@@ -241,7 +189,7 @@ pub(crate) fn is_dns_name(s: &str) -> bool {
         })
 }
 
-fn shorten(s: &str) -> String {
+pub(crate) fn shorten(s: &str) -> String {
     if s.chars().count() > 48 {
         format!("{}…", s.chars().take(45).collect::<String>())
     } else {
@@ -252,31 +200,6 @@ fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tenants() {
-        assert_eq!(tenant("").unwrap(), Tenant::Common);
-        assert_eq!(tenant(" Organizations ").unwrap(), Tenant::Organizations);
-        assert_eq!(
-            tenant("72F988BF-86F1-41AF-91AB-2D7CD011DB47").unwrap(),
-            Tenant::Id("72f988bf-86f1-41af-91ab-2d7cd011db47".into())
-        );
-        assert_eq!(
-            tenant("Contoso.onmicrosoft.com").unwrap(),
-            Tenant::Domain("contoso.onmicrosoft.com".into())
-        );
-        for bad in [
-            "00000000-0000-0000-0000-000000000000",
-            "72f988bf-86f1-41af-91ab-2d7cd011db4",
-            "contoso",
-            "https://login.microsoftonline.com/contoso.com",
-            "con toso.com",
-            "-bad.com",
-        ] {
-            let err = tenant(bad).unwrap_err();
-            assert_eq!(err.field.as_deref(), Some("tenant"), "{bad}");
-        }
-    }
 
     #[test]
     fn client_ids() {
@@ -302,19 +225,6 @@ mod tests {
         assert_eq!(ok.expose(), "abc8Q~0123456789abcdefghijABCDEFGHIJ_.-x");
         assert!(client_secret(&"short".into(), "x").is_err());
         assert!(client_secret(&"abc8Q~0123456789 abcdefghij".into(), "x").is_err());
-    }
-
-    #[test]
-    fn expiry_dates() {
-        assert_eq!(expiry_date(" 2028-11-23 ").unwrap().as_deref(), Some("2028-11-23"));
-        assert_eq!(expiry_date("").unwrap(), None);
-        for bad in ["23/11/2028", "2028-02-30", "next year"] {
-            assert_eq!(
-                expiry_date(bad).unwrap_err().field.as_deref(),
-                Some("secret_expires_on"),
-                "{bad}"
-            );
-        }
     }
 
     #[test]

@@ -1,9 +1,12 @@
-//! Wizard steps and the state the UI renders.
+//! The wizard's state machine: its steps, the events that move it, and the one place a step
+//! changes ([`advance`]). A move the profile is not ready for is rejected here, and only here.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::checklist::Checklist;
+use crate::demo::DemoSamples;
+use crate::error::{AppError, ErrorCode, Result};
 use crate::profile::Profile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -18,9 +21,24 @@ pub enum WizardStep {
     Result,
 }
 
+/// What happened, as far as the wizard is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// The admin chose how to start (their organization or the demo), or made a new profile.
+    Began,
+    /// The admin asked to open a step (Back, Continue, a tab, re-authentication).
+    Open(WizardStep),
+    /// The Azure app's client ID and secret were checked and saved.
+    AzureAppSaved,
+    /// The Nylas API key was checked and saved.
+    NylasSaved,
+    /// A mailbox was connected and its result recorded on the profile.
+    Connected,
+}
+
 impl WizardStep {
-    /// Steps a profile may open, given what it has saved (no skipping past missing input).
-    pub fn allowed(self, p: &Profile) -> bool {
+    /// Whether a profile has what this step needs (no skipping past missing input).
+    pub fn ready(self, p: &Profile) -> bool {
         match self {
             WizardStep::Welcome | WizardStep::Checklist | WizardStep::Credentials => true,
             WizardStep::Nylas => p.secret_saved,
@@ -30,6 +48,33 @@ impl WizardStep {
     }
 }
 
+/// The step `event` leads to from the profile's current step.
+pub fn next(p: &Profile, event: Event) -> Result<WizardStep> {
+    let to = match event {
+        Event::Began if p.step == WizardStep::Welcome => WizardStep::Checklist,
+        Event::Began => p.step,
+        Event::Open(step) => step,
+        Event::AzureAppSaved => WizardStep::Nylas,
+        Event::NylasSaved => WizardStep::Consent,
+        Event::Connected => WizardStep::Result,
+    };
+    if to.ready(p) {
+        Ok(to)
+    } else {
+        Err(
+            AppError::new(ErrorCode::InvalidInput, "That step needs the earlier steps first.")
+                .with_fix("Complete the current step, then continue."),
+        )
+    }
+}
+
+/// Moves the profile's wizard for `event`, or says why it cannot move.
+pub fn advance(p: &mut Profile, event: Event) -> Result<()> {
+    p.step = next(p, event)?;
+    Ok(())
+}
+
+/// The wizard as the UI renders it.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct WizardState {
@@ -42,34 +87,28 @@ pub struct WizardState {
     pub keychain: bool,
     /// In the demo tenant: sample values for each path.
     #[ts(optional)]
-    pub demo: Option<crate::engine::DemoSamples>,
-}
-
-/// Warns 30 days before the secret expires, and after.
-pub fn secret_warning(expires_on: Option<&str>, today: time::Date) -> Option<String> {
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    let date = time::Date::parse(expires_on?, fmt).ok()?;
-    let days = (date - today).whole_days();
-    if days < 0 {
-        Some(format!("The client secret expired on {expires_on}. Create a new one in Certificates & secrets and save it here; until then Nylas cannot refresh access.", expires_on = date))
-    } else if days <= 30 {
-        Some(format!("The client secret expires in {days} day(s), on {date}. Create a new one in Certificates & secrets before then."))
-    } else {
-        None
-    }
+    pub demo: Option<DemoSamples>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
 
     #[test]
-    fn secret_expiry_warnings() {
-        let today = date!(2026 - 11 - 23);
-        assert!(secret_warning(Some("2026-11-01"), today).unwrap().contains("expired"));
-        assert!(secret_warning(Some("2026-12-10"), today).unwrap().contains("17 day"));
-        assert_eq!(secret_warning(Some("2028-11-23"), today), None);
-        assert_eq!(secret_warning(None, today), None);
+    fn every_move_is_checked_in_one_place() {
+        let mut p = Profile::new("p", "P", false);
+        advance(&mut p, Event::Began).unwrap();
+        assert_eq!(p.step, WizardStep::Checklist);
+        assert!(advance(&mut p, Event::Open(WizardStep::Consent)).is_err());
+        assert!(advance(&mut p, Event::AzureAppSaved).is_err(), "nothing was saved");
+        p.secret_saved = true;
+        advance(&mut p, Event::AzureAppSaved).unwrap();
+        assert_eq!(p.step, WizardStep::Nylas);
+        assert!(advance(&mut p, Event::Connected).is_err(), "no result yet");
+        p.api_key_saved = true;
+        advance(&mut p, Event::NylasSaved).unwrap();
+        advance(&mut p, Event::Open(WizardStep::Credentials)).unwrap();
+        advance(&mut p, Event::Began).unwrap();
+        assert_eq!(p.step, WizardStep::Credentials, "beginning again keeps the place");
     }
 }

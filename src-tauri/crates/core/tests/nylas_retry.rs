@@ -86,7 +86,9 @@ async fn gives_up_with_nylas_message_after_max_retries() {
         ..RetryPolicy::default()
     };
     let client = NylasClient::new(reqwest::Client::new(), base, Sensitive::from("k")).with_retry(fast);
-    let err = client.application().await.unwrap_err();
+    let typed = client.application().await.unwrap_err();
+    assert_eq!(typed.status(), Some(500));
+    let err = mailbox_connect_core::AppError::from(typed);
     assert!(err.message.contains("temporary problem"), "{err:?}");
     assert_eq!(
         err.detail.as_deref(),

@@ -1,28 +1,27 @@
-//! Serves the demo tenant standalone: `mailbox-connect-sandbox --listen 127.0.0.1:0`.
+//! Serves the demo tenant standalone: `mailbox-connect-sandbox --listen 127.0.0.1:0` prints its
+//! addresses and demo credentials as one JSON line.
 
+use clap::Parser;
 use mailbox_connect_sandbox::{fixtures as f, Sandbox};
 
-fn arg(args: &[String], name: &str) -> Option<String> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
+/// Serves a local Microsoft identity platform and Nylas v3 API for demos and tests.
+#[derive(Debug, Parser)]
+#[command(name = "mailbox-connect-sandbox", version)]
+struct Args {
+    /// Where the Microsoft identity platform listens (port 0: any free port).
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:0")]
+    listen: String,
+    /// Where the Nylas API listens (default: the same IP, any free port).
+    #[arg(long, value_name = "IP:PORT")]
+    nylas_listen: Option<String>,
 }
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let args: Vec<String> = std::env::args().collect();
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("mailbox-connect-sandbox [--listen IP:PORT] [--nylas-listen IP:PORT]\nServes a local Microsoft identity platform and Nylas v3 API for demos and tests.");
-        return Ok(());
-    }
-    let listen = arg(&args, "--listen").unwrap_or_else(|| "127.0.0.1:0".into());
-    let ip = listen
-        .rsplit_once(':')
-        .map(|(ip, _)| ip.to_string())
-        .unwrap_or_else(|| "127.0.0.1".into());
-    let nylas_listen = arg(&args, "--nylas-listen").unwrap_or_else(|| format!("{ip}:0"));
-    let sb = Sandbox::start_on(&listen, &nylas_listen).await?;
+    let args = Args::parse();
+    let ip = args.listen.rsplit_once(':').map(|(ip, _)| ip).unwrap_or("127.0.0.1");
+    let nylas_listen = args.nylas_listen.clone().unwrap_or_else(|| format!("{ip}:0"));
+    let sb = Sandbox::start_on(&args.listen, &nylas_listen).await?;
     let info = serde_json::json!({
         "identity_url": sb.identity_url,
         "nylas_url": sb.nylas_url,

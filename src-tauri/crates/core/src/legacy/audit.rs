@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 use ts_rs::TS;
 
-use super::client::{v2_error, v2_network, V2Client};
+use super::client::{V2Client, V2Result};
+use super::error::V2Error;
 use crate::error::{AppError, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -38,17 +39,24 @@ pub const CONCURRENCY: usize = 8;
 
 impl V2Client {
     /// `GET /a/{client_id}/accounts?offset&limit` with HTTP Basic (secret as user name).
-    pub async fn accounts_page(&self, offset: usize, limit: usize) -> Result<Vec<V2Account>> {
+    pub async fn accounts_page(&self, offset: usize, limit: usize) -> V2Result<Vec<V2Account>> {
         let url = self.url(&format!("/a/{}/accounts?offset={offset}&limit={limit}", self.client_id))?;
         let what = "list v2 accounts";
         let build = || self.http.get(url.clone()).basic_auth(self.secret.expose(), Some(""));
-        let resp = self.retry.send(build).await.map_err(|e| v2_network(&e, what))?;
+        let resp = self
+            .retry
+            .send(build)
+            .await
+            .map_err(|e| V2Error::unreachable(&e, what))?;
         let status = resp.status().as_u16();
-        let bytes = resp.bytes().await.map_err(|e| v2_network(&e, what))?;
+        let bytes = resp.bytes().await.map_err(|e| V2Error::unreachable(&e, what))?;
         if !(200..300).contains(&status) {
-            return Err(v2_error(status, &bytes, what));
+            return Err(V2Error::from_response(status, &bytes, what));
         }
-        serde_json::from_slice(&bytes).map_err(|e| AppError::internal(format!("v2 accounts page: {e}")))
+        serde_json::from_slice(&bytes).map_err(|e| V2Error::Unreadable {
+            what,
+            detail: e.to_string(),
+        })
     }
 }
 

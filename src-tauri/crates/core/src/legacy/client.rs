@@ -5,10 +5,14 @@ use serde_json::{json, Value};
 use ts_rs::TS;
 use url::Url;
 
-use crate::error::{AppError, ErrorCode, Result};
+use super::error::V2Error;
+use crate::error::{AppError, Result};
 use crate::microsoft::cloud::parse_service_url;
 use crate::nylas::retry::RetryPolicy;
+use crate::nylas::types::EwsAccount;
 use crate::sensitive::Sensitive;
+
+pub type V2Result<T> = std::result::Result<T, V2Error>;
 
 /// Where the v2 application is and its credentials (the secret is used, never stored).
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -73,20 +77,44 @@ impl V2Client {
         self
     }
 
-    pub(crate) fn url(&self, path: &str) -> Result<Url> {
-        Url::parse(&format!("{}{path}", self.base.as_str().trim_end_matches('/')))
-            .map_err(|e| AppError::internal(e.to_string()))
+    pub(crate) fn url(&self, path: &str) -> V2Result<Url> {
+        Url::parse(&format!("{}{path}", self.base.as_str().trim_end_matches('/'))).map_err(|e| V2Error::Unreadable {
+            what: "build the request address",
+            detail: e.to_string(),
+        })
+    }
+
+    /// Links an Office 365 account: Microsoft's refresh token goes to v2's native auth.
+    pub async fn link_office365(&self, app: &Office365App<'_>, name: &str, email: &str) -> V2Result<V2Linked> {
+        let settings = json!({
+            "microsoft_client_id": app.client_id,
+            "microsoft_client_secret": app.client_secret.expose(),
+            "microsoft_refresh_token": app.refresh_token.expose(),
+            "redirect_uri": app.redirect_uri,
+        });
+        self.native_auth(name, email, "office365", settings, "email.read_only,calendar,contacts")
+            .await
+    }
+
+    /// Links an Exchange account with its password (v2's native auth for `exchange`).
+    pub async fn link_exchange(&self, a: &EwsAccount) -> V2Result<V2Linked> {
+        let mut settings = json!({ "username": a.username, "password": a.password.expose() });
+        if let Some(h) = a.host.as_deref().filter(|h| !h.trim().is_empty()) {
+            settings["exchange_server_host"] = json!(h.trim());
+        }
+        let scopes = "email.read_only,calendar.read_only,contacts.read_only";
+        self.native_auth("", &a.email, "exchange", settings, scopes).await
     }
 
     /// Native auth, step 1 and 2: `/connect/authorize` then `/connect/token`.
-    pub async fn native_auth(
+    async fn native_auth(
         &self,
         name: &str,
         email: &str,
         provider: &str,
         settings: Value,
         scopes: &str,
-    ) -> Result<V2Linked> {
+    ) -> V2Result<V2Linked> {
         let body = json!({ "client_id": self.client_id, "name": name, "email_address": email, "provider": provider, "settings": settings, "scopes": scopes });
         let code: Value = self.post("/connect/authorize", &body, "authorize the account").await?;
         let code = code.get("code").and_then(Value::as_str).unwrap_or_default().to_string();
@@ -94,65 +122,30 @@ impl V2Client {
         self.post("/connect/token", &body, "exchange the v2 code").await
     }
 
-    async fn post<T: serde::de::DeserializeOwned>(&self, path: &str, body: &Value, what: &str) -> Result<T> {
+    async fn post<T: serde::de::DeserializeOwned>(&self, path: &str, body: &Value, what: &'static str) -> V2Result<T> {
         let resp = self
             .http
             .post(self.url(path)?)
             .json(body)
             .send()
             .await
-            .map_err(|e| v2_network(&e, what))?;
+            .map_err(|e| V2Error::unreachable(&e, what))?;
         let status = resp.status();
-        let bytes = resp.bytes().await.map_err(|e| v2_network(&e, what))?;
+        let bytes = resp.bytes().await.map_err(|e| V2Error::unreachable(&e, what))?;
         if !status.is_success() {
-            return Err(v2_error(status.as_u16(), &bytes, what));
+            return Err(V2Error::from_response(status.as_u16(), &bytes, what));
         }
-        serde_json::from_slice(&bytes).map_err(|e| {
-            AppError::new(
-                ErrorCode::Nylas,
-                format!("The v2 API's answer could not be read when trying to {what}."),
-            )
-            .with_detail(e.to_string())
+        serde_json::from_slice(&bytes).map_err(|e| V2Error::Unreadable {
+            what,
+            detail: e.to_string(),
         })
     }
 }
 
-pub(crate) fn v2_network(e: &reqwest::Error, what: &str) -> AppError {
-    AppError::new(ErrorCode::Network, format!("Could not reach the Nylas v2 API to {what}."))
-        .with_fix("Check the v2 API address and your connection. Nylas retired v2 in January 2025; only migrated or extended applications still answer.")
-        .with_detail(e.to_string())
-}
-
-pub(crate) fn v2_error(status: u16, body: &[u8], what: &str) -> AppError {
-    let v: Value = serde_json::from_slice(body).unwrap_or_default();
-    let msg = v.get("message").and_then(Value::as_str).unwrap_or("");
-    let (message, fix, field) = match status {
-        401 => (
-            "The v2 API refused the client secret.",
-            "Copy the v2 client secret again (App Settings in the v2 dashboard).",
-            Some("v2_client_secret"),
-        ),
-        404 => (
-            "The v2 API does not know this client ID.",
-            "Copy the v2 client ID again.",
-            Some("v2_client_id"),
-        ),
-        403 => (
-            "The provider rejected the account's credentials.",
-            "Check the username and password, or sign in again.",
-            None,
-        ),
-        _ => (
-            "The v2 API could not finish.",
-            "Try again; if it repeats, note the detail for Nylas support.",
-            None,
-        ),
-    };
-    let mut e = AppError::new(ErrorCode::Nylas, message)
-        .with_fix(fix)
-        .with_detail(format!("HTTP {status} when trying to {what}: {msg}"));
-    if let Some(f) = field {
-        e = e.on_field(f);
-    }
-    e
+/// The Azure app and refresh token an Office 365 link hands to v2.
+pub struct Office365App<'a> {
+    pub client_id: &'a str,
+    pub client_secret: &'a Sensitive<String>,
+    pub refresh_token: &'a Sensitive<String>,
+    pub redirect_uri: &'a str,
 }

@@ -3,9 +3,11 @@
 
 mod audit;
 mod client;
+mod error;
 
 pub use audit::{audit, AuditReport, V2Account, CONCURRENCY, PAGE_SIZE};
-pub use client::{V2Client, V2Input, V2Linked};
+pub use client::{Office365App, V2Client, V2Input, V2Linked, V2Result};
+pub use error::V2Error;
 
 /// The Microsoft scopes v2's Microsoft guide required (tenant `common`).
 pub const V2_MICROSOFT_SCOPES: &[&str] = &[

@@ -1,6 +1,7 @@
 //! AADSTS error codes mapped to plain-language messages and fixes.
 
 use super::callback::ProviderError;
+use super::redirect::REGISTERED;
 use crate::error::{AppError, ErrorCode};
 
 /// Pulls the AADSTS number out of an `error_description` ("AADSTS7000215: Invalid client …").
@@ -19,13 +20,19 @@ fn first_line(description: &str) -> &str {
     }
 }
 
+/// Codes that mean an administrator must approve the app: the admin-consent path helps.
+pub const ADMIN_APPROVAL: &[u32] = &[90094, 90093, 90095, 65001, 900941, 900981];
+
 /// Explains a Microsoft error (from the redirect or the token endpoint) to the admin.
 pub fn explain(e: &ProviderError) -> AppError {
     let description = e.description.as_deref().unwrap_or("");
     let code = code_in(description);
+    let redirect_fix = format!("In the Azure portal open App registrations → your app → Authentication → Add a platform → Web, add exactly {REGISTERED}, save, and wait about 5 minutes.");
+    let desktop_fix = format!(
+        "In Authentication remove {REGISTERED} from 'Mobile and desktop applications' and add it under 'Web' instead."
+    );
     let (field, message, fix): (Option<&str>, &str, &str) = match code {
-        Some(50011) | Some(500113) => (None, "The redirect URI is not registered for this app.",
-            "In the Azure portal open App registrations → your app → Authentication → Add a platform → Web, add exactly http://localhost/callback, save, and wait about 5 minutes."),
+        Some(50011) | Some(500113) => (None, "The redirect URI is not registered for this app.", &redirect_fix),
         Some(700016) => (Some("client_id"), "Microsoft does not know this Application (client) ID in this directory.",
             "Re-copy the Application (client) ID and the Directory (tenant) ID from your app's Overview page. If the app lives in another tenant, use that tenant."),
         Some(90002) | Some(900023) => (Some("tenant"), "Microsoft could not find this directory (tenant).",
@@ -36,8 +43,7 @@ pub fn explain(e: &ProviderError) -> AppError {
             "In Certificates & secrets create a new client secret (up to 24 months) and paste its Value here."),
         Some(7000218) => (None, "Microsoft expected a client secret but none was sent.",
             "Paste the client secret's Value in the app credentials step."),
-        Some(700025) => (None, "The redirect URI is registered as 'Mobile and desktop', which does not accept a client secret.",
-            "In Authentication remove http://localhost/callback from 'Mobile and desktop applications' and add it under 'Web' instead."),
+        Some(700025) => (None, "The redirect URI is registered as 'Mobile and desktop', which does not accept a client secret.", &desktop_fix),
         Some(65004) => (None, "The permissions request was declined.",
             "Start the sign-in again and choose Accept on Microsoft's permissions page."),
         Some(65001) => (None, "The permissions for this app have not been granted yet.",
@@ -89,6 +95,8 @@ pub fn explain(e: &ProviderError) -> AppError {
     }
     if e.subcode.as_deref() == Some("cancel") || code == Some(65004) {
         err.code = ErrorCode::ConsentCancelled;
+    } else if code.is_some_and(|c| ADMIN_APPROVAL.contains(&c)) {
+        err.code = ErrorCode::AdminApprovalRequired;
     }
     err.with_detail(detail)
 }
@@ -121,6 +129,7 @@ mod tests {
         assert_eq!(explain(&c).code, ErrorCode::ConsentCancelled);
         let a = explain(&pe("access_denied", "AADSTS90094: Admin consent is required"));
         assert!(a.message.contains("administrator"));
+        assert_eq!(a.code, ErrorCode::AdminApprovalRequired);
         assert_eq!(code_in("x AADSTS50011: y"), Some(50011));
         assert_eq!(code_in("none"), None);
     }

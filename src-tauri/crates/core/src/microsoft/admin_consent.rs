@@ -5,7 +5,7 @@ use url::Url;
 
 use super::cloud::Endpoints;
 use crate::error::{AppError, Result};
-use crate::validate::Tenant;
+use crate::tenant::Tenant;
 
 pub fn url(
     endpoints: &Endpoints,

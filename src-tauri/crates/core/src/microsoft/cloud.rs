@@ -6,7 +6,7 @@ use ts_rs::TS;
 use url::Url;
 
 use crate::error::{AppError, Result};
-use crate::validate::Tenant;
+use crate::tenant::Tenant;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
 #[serde(tag = "kind", content = "url", rename_all = "snake_case")]

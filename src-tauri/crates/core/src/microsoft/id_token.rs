@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{AppError, ErrorCode, Result};
-use crate::validate::CONSUMER_TENANT_ID;
+use crate::tenant::CONSUMER_TENANT_ID;
 
 #[derive(Debug, Deserialize)]
 struct RawClaims {

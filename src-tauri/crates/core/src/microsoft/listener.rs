@@ -16,10 +16,9 @@ use tokio::task::JoinHandle;
 
 use super::aadsts;
 use super::callback::{self, Outcome, Verdict};
+use super::error::MsError;
 use super::page;
-use crate::error::{AppError, ErrorCode, Result};
-
-pub const CALLBACK_PATH: &str = "/callback";
+use super::redirect::{self, CALLBACK_PATH};
 
 /// Why waiting for the redirect ended without an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,23 +41,24 @@ struct Shared {
 
 impl Listener {
     /// Binds 127.0.0.1 on a port the OS picks, before any browser is opened.
-    pub async fn bind(expected_state: String) -> Result<Self> {
+    pub async fn bind(expected_state: String) -> Result<Self, MsError> {
         Self::bind_on(0, expected_state).await
     }
 
     /// Binds 127.0.0.1 on `port` (0: the OS picks), for flows whose redirect URI must be exact.
-    pub async fn bind_on(port: u16, expected_state: String) -> Result<Self> {
-        let tcp = TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| {
-            let fix = if port == 0 {
-                "Check that no firewall or security tool blocks local (127.0.0.1) connections, then try again.".to_string()
-            } else {
-                format!("Another program is using port {port}. Close it (or a second copy of Mailbox Connect) and try again.")
-            };
-            AppError::new(ErrorCode::Internal, format!("Could not open a local port for the sign-in reply: {e}")).with_fix(fix)
-        })?;
+    pub async fn bind_on(port: u16, expected_state: String) -> Result<Self, MsError> {
+        let tcp = TcpListener::bind(("127.0.0.1", port))
+            .await
+            .map_err(|e| MsError::LocalPort {
+                port,
+                detail: e.to_string(),
+            })?;
         let port = tcp
             .local_addr()
-            .map_err(|e| AppError::internal(format!("No local port: {e}")))?
+            .map_err(|e| MsError::LocalPort {
+                port,
+                detail: e.to_string(),
+            })?
             .port();
         let (tx, rx) = oneshot::channel();
         let shared = Arc::new(Shared {
@@ -93,7 +93,7 @@ impl Listener {
 
     /// The redirect URI to send: `localhost`, as registered in Azure (Entra ignores the port).
     pub fn redirect_uri(&self) -> String {
-        format!("http://localhost:{}{CALLBACK_PATH}", self.port)
+        redirect::loopback(self.port)
     }
 
     /// Waits for the one real answer, the timeout, or a cancel; then closes the port.

@@ -4,9 +4,13 @@ pub mod aadsts;
 pub mod admin_consent;
 pub mod callback;
 pub mod cloud;
+pub mod error;
 pub mod id_token;
 pub mod listener;
 pub mod oauth;
 pub mod page;
 pub mod preflight;
+pub mod redirect;
 pub mod scope_report;
+
+pub use error::MsError;

@@ -11,10 +11,10 @@ use oauth2::{
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use super::aadsts;
 use super::callback::ProviderError;
 use super::cloud::Endpoints;
-use crate::error::{AppError, ErrorCode, Result};
+use super::error::MsError;
+use crate::error::{AppError, Result};
 use crate::sensitive::Sensitive;
 
 /// Extra fields in Microsoft's token response.
@@ -145,13 +145,13 @@ impl MsOAuth {
     pub async fn exchange(
         &self,
         http: &reqwest::Client,
-        code: String,
+        code: AuthorizationCode,
         verifier: PkceCodeVerifier,
         scopes: &[String],
-    ) -> Result<Tokens> {
+    ) -> Result<Tokens, MsError> {
         let resp = self
             .client
-            .exchange_code(AuthorizationCode::new(code))
+            .exchange_code(code)
             .set_pkce_verifier(verifier)
             .add_extra_param("scope", scopes.join(" "))
             .request_async(http)
@@ -167,9 +167,10 @@ impl MsOAuth {
     }
 }
 
-fn token_error<RE: std::error::Error + 'static>(err: RequestTokenError<RE, MsErrorResponse>) -> AppError {
+fn token_error<RE: std::error::Error + 'static>(err: RequestTokenError<RE, MsErrorResponse>) -> MsError {
+    const WHAT: &str = "redeem the sign-in code";
     match err {
-        RequestTokenError::ServerResponse(r) => aadsts::explain(&ProviderError {
+        RequestTokenError::ServerResponse(r) => MsError::Provider(ProviderError {
             error: r.error,
             description: r.error_description,
             uri: r.error_uri,
@@ -183,15 +184,15 @@ fn token_error<RE: std::error::Error + 'static>(err: RequestTokenError<RE, MsErr
                 chain.push_str(&s.to_string());
                 src = s.source();
             }
-            AppError::new(ErrorCode::Network, "Could not reach Microsoft's token service.")
-                .with_fix("Check your internet connection (and proxy), then start the sign-in again.")
-                .with_detail(chain)
+            MsError::Unreachable {
+                what: WHAT,
+                detail: chain,
+            }
         }
-        RequestTokenError::Parse(e, _) => AppError::new(ErrorCode::Microsoft, "Microsoft's token response could not be read.")
-            .with_fix("Start the sign-in again; if it keeps failing, check that the sign-in host is a Microsoft identity platform.")
-            .with_detail(e.to_string()),
-        RequestTokenError::Other(s) => AppError::new(ErrorCode::Microsoft, "Microsoft's token service answered unexpectedly.")
-            .with_fix("Start the sign-in again.")
-            .with_detail(s),
+        RequestTokenError::Parse(e, _) => MsError::Unreadable {
+            what: WHAT,
+            detail: e.to_string(),
+        },
+        RequestTokenError::Other(s) => MsError::Unreadable { what: WHAT, detail: s },
     }
 }

@@ -6,13 +6,13 @@ use oauth2::Scope;
 
 use super::aadsts;
 use super::callback::ProviderError;
+use super::error::MsError;
 use super::oauth::MsOAuth;
-use crate::error::{ErrorCode, Result};
 
 const CREDENTIAL_ERRORS: &[u32] = &[700016, 7000215, 7000222, 7000218, 90002, 900023];
 
 impl MsOAuth {
-    pub async fn check_credentials(&self, http: &reqwest::Client, graph_default_scope: &str) -> Result<()> {
+    pub async fn check_credentials(&self, http: &reqwest::Client, graph_default_scope: &str) -> Result<(), MsError> {
         let res = self
             .client_credentials()
             .add_scope(Scope::new(graph_default_scope.to_string()))
@@ -23,7 +23,7 @@ impl MsOAuth {
             Err(oauth2::RequestTokenError::ServerResponse(r)) => {
                 let code = r.error_description.as_deref().and_then(aadsts::code_in);
                 if code.is_some_and(|c| CREDENTIAL_ERRORS.contains(&c)) {
-                    Err(aadsts::explain(&ProviderError {
+                    Err(MsError::Provider(ProviderError {
                         error: r.error,
                         description: r.error_description,
                         uri: r.error_uri,
@@ -33,12 +33,10 @@ impl MsOAuth {
                     Ok(())
                 }
             }
-            Err(oauth2::RequestTokenError::Request(e)) => Err(crate::error::AppError::new(
-                ErrorCode::Network,
-                "Could not reach Microsoft to check the app credentials.",
-            )
-            .with_fix("Check your internet connection (and proxy), then try again.")
-            .with_detail(e.to_string())),
+            Err(oauth2::RequestTokenError::Request(e)) => Err(MsError::Unreachable {
+                what: "check the app credentials",
+                detail: e.to_string(),
+            }),
             Err(_) => Ok(()),
         }
     }

@@ -1,9 +1,38 @@
-//! Nylas error bodies (`{"request_id","error":{"type","message","provider_error"}}`) turned into
-//! messages an admin can act on.
+//! What can go wrong talking to Nylas, as data: the HTTP status with Nylas's error `type`,
+//! message and request id; an OAuth error from `/v3/connect/token`; an unreachable or unreadable
+//! service. Turned into the admin-facing [`AppError`] once, by `From`.
 
 use serde::Deserialize;
 
 use crate::error::{AppError, ErrorCode};
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum NylasError {
+    #[error("Nylas answered HTTP {status} when trying to {what}")]
+    Status {
+        status: u16,
+        /// Nylas's error `type`, e.g. `unauthorized` or `grant.refresh_token_invalid`.
+        kind: Option<String>,
+        message: Option<String>,
+        provider_error: Option<serde_json::Value>,
+        request_id: Option<String>,
+        what: &'static str,
+    },
+    #[error("Nylas refused the sign-in code (HTTP {status} {error})")]
+    OAuth {
+        status: u16,
+        error: String,
+        description: String,
+    },
+    #[error("could not reach Nylas to {what}: {detail}")]
+    Unreachable {
+        what: &'static str,
+        timed_out: bool,
+        detail: String,
+    },
+    #[error("Nylas's answer could not be read when trying to {what}: {detail}")]
+    Unreadable { what: &'static str, detail: String },
+}
 
 #[derive(Debug, Deserialize)]
 struct Envelope {
@@ -19,57 +48,119 @@ struct Body {
     provider_error: Option<serde_json::Value>,
 }
 
-/// Builds the error for a non-success Nylas response.
-pub fn from_response(status: u16, body: &[u8], what: &str) -> AppError {
-    let parsed: Option<Envelope> = serde_json::from_slice(body).ok();
-    let (kind, message, provider, request_id) = match parsed {
-        Some(Envelope {
-            error: Some(b),
+impl NylasError {
+    /// Reads a non-success answer of the REST API (`{"request_id","error":{"type","message"}}`).
+    pub fn from_response(status: u16, body: &[u8], what: &'static str) -> Self {
+        let env: Option<Envelope> = serde_json::from_slice(body).ok();
+        let request_id = env.as_ref().and_then(|e| e.request_id.clone());
+        let b = env.and_then(|e| e.error);
+        NylasError::Status {
+            status,
+            kind: b.as_ref().and_then(|b| b.kind.clone()),
+            message: b.as_ref().and_then(|b| b.message.clone()),
+            provider_error: b.and_then(|b| b.provider_error),
             request_id,
-        }) => (
-            b.kind.unwrap_or_default(),
-            b.message.unwrap_or_default(),
-            b.provider_error,
-            request_id,
-        ),
-        _ => (String::new(), String::new(), None, None),
-    };
-    let (msg, fix): (String, &str) = match status {
-        401 => (
-            "Nylas did not accept the API key.".into(),
-            "Check that you pasted the whole API key and chose the region your Nylas application is in (US or EU); a key from one region is refused in the other.",
-        ),
-        403 => (format!("Nylas refused to {what}."), "Check that the API key belongs to the right Nylas application and has access."),
-        404 => (format!("Nylas could not find what was needed to {what}."), "Check the region and that the Nylas application still exists."),
-        429 => ("Nylas is rate-limiting requests.".into(), "Wait a minute and try again."),
-        500..=599 => ("Nylas had a temporary problem.".into(), "Wait a minute and try again; check status.nylas.com if it persists."),
-        _ => (format!("Nylas could not {what}."), "Read Nylas's message below and correct the value it names."),
-    };
-    let mut detail = format!("HTTP {status}");
-    if !kind.is_empty() {
-        detail.push_str(&format!(" {kind}"));
+            what,
+        }
     }
-    if !message.is_empty() {
-        detail.push_str(&format!(": {message}"));
+
+    /// Reads an error of Nylas's OAuth endpoints (`{"error","error_description"}`).
+    pub fn from_oauth_response(status: u16, body: &[u8]) -> Self {
+        let v: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+        let text = |k: &str| v.get(k).and_then(|e| e.as_str()).map(str::to_string);
+        NylasError::OAuth {
+            status,
+            error: text("error").unwrap_or_else(|| "unknown_error".into()),
+            description: text("error_description").unwrap_or_default(),
+        }
     }
-    if let Some(p) = provider {
-        detail.push_str(&format!(" (provider: {p})"));
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            NylasError::Status { status, .. } | NylasError::OAuth { status, .. } => Some(*status),
+            _ => None,
+        }
     }
-    if let Some(id) = request_id {
-        detail.push_str(&format!(" [request {id}]"));
+
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404)
     }
-    let mut err = AppError::new(ErrorCode::Nylas, msg).with_fix(fix).with_detail(detail);
-    if status == 401 {
-        err = err.on_field("api_key");
-    }
-    err
 }
 
-/// Errors from Nylas's OAuth endpoints (`{"error","error_description","error_code"}`).
-pub fn from_oauth_response(status: u16, body: &[u8]) -> AppError {
-    let v: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
-    let error = v.get("error").and_then(|e| e.as_str()).unwrap_or("unknown_error");
-    let description = v.get("error_description").and_then(|e| e.as_str()).unwrap_or("");
+impl From<NylasError> for AppError {
+    fn from(e: NylasError) -> Self {
+        match e {
+            NylasError::Status {
+                status,
+                kind,
+                message,
+                provider_error,
+                request_id,
+                what,
+            } => {
+                let mut detail = format!("HTTP {status}");
+                if let Some(k) = &kind {
+                    detail.push_str(&format!(" {k}"));
+                }
+                if let Some(m) = message.filter(|m| !m.is_empty()) {
+                    detail.push_str(&format!(": {m}"));
+                }
+                if let Some(p) = provider_error {
+                    detail.push_str(&format!(" (provider: {p})"));
+                }
+                if let Some(id) = request_id {
+                    detail.push_str(&format!(" [request {id}]"));
+                }
+                status_error(status, what).with_detail(detail)
+            }
+            NylasError::OAuth {
+                status,
+                error,
+                description,
+            } => oauth_error(&error).with_detail(format!("HTTP {status} {error}: {description}")),
+            NylasError::Unreachable {
+                what,
+                timed_out,
+                detail,
+            } => AppError::new(
+                ErrorCode::Network,
+                if timed_out {
+                    format!("Nylas did not answer in time when trying to {what}.")
+                } else {
+                    format!("Could not reach Nylas to {what}.")
+                },
+            )
+            .with_fix("Check your internet connection and the Nylas region, then try again.")
+            .with_detail(detail),
+            NylasError::Unreadable { what, detail } => AppError::new(
+                ErrorCode::Nylas,
+                format!("Nylas's answer could not be read when trying to {what}."),
+            )
+            .with_fix("Check that the Nylas API address is right.")
+            .with_detail(detail),
+        }
+    }
+}
+
+fn status_error(status: u16, what: &str) -> AppError {
+    let (code, msg, fix): (ErrorCode, String, &str) = match status {
+        401 => (ErrorCode::Nylas, "Nylas did not accept the API key.".into(),
+            "Check that you pasted the whole API key and chose the region your Nylas application is in (US or EU); a key from one region is refused in the other."),
+        403 => (ErrorCode::Nylas, format!("Nylas refused to {what}."), "Check that the API key belongs to the right Nylas application and has access."),
+        404 => (ErrorCode::NotFound, format!("Nylas could not find what was needed to {what}."), "Check the region and that the Nylas application still exists."),
+        429 => (ErrorCode::Nylas, "Nylas is rate-limiting requests.".into(), "Wait a minute and try again."),
+        500..=599 => (ErrorCode::Nylas, "Nylas had a temporary problem.".into(), "Wait a minute and try again; check status.nylas.com if it persists."),
+        _ => (ErrorCode::Nylas, format!("Nylas could not {what}."), "Read Nylas's message below and correct the value it names."),
+    };
+    let err = AppError::new(code, msg).with_fix(fix);
+    if status == 401 {
+        err.on_field("api_key")
+    } else {
+        err
+    }
+}
+
+fn oauth_error(error: &str) -> AppError {
     let (message, fix) = match error {
         "invalid_grant" => (
             "The sign-in code was already used or has expired.",
@@ -84,9 +175,7 @@ pub fn from_oauth_response(status: u16, body: &[u8]) -> AppError {
             "Start the sign-in again; if it repeats, check the callback URI registered in Nylas.",
         ),
     };
-    AppError::new(ErrorCode::Nylas, message)
-        .with_fix(fix)
-        .with_detail(format!("HTTP {status} {error}: {description}"))
+    AppError::new(ErrorCode::Nylas, message).with_fix(fix)
 }
 
 #[cfg(test)]
@@ -95,11 +184,10 @@ mod tests {
 
     #[test]
     fn wrong_api_key() {
-        let e = from_response(
-            401,
-            br#"{"request_id":"r1","error":{"type":"unauthorized","message":"Unauthorized"}}"#,
-            "check the key",
-        );
+        let body = br#"{"request_id":"r1","error":{"type":"unauthorized","message":"Unauthorized"}}"#;
+        let typed = NylasError::from_response(401, body, "check the key");
+        assert_eq!(typed.status(), Some(401));
+        let e = AppError::from(typed);
         assert_eq!(e.field.as_deref(), Some("api_key"));
         assert_eq!(
             e.detail.as_deref(),
@@ -109,10 +197,18 @@ mod tests {
     }
 
     #[test]
+    fn not_found_is_a_fact_not_text() {
+        let e = NylasError::from_response(404, b"", "read the grant");
+        assert!(e.is_not_found());
+        assert_eq!(AppError::from(e).code, ErrorCode::NotFound);
+    }
+
+    #[test]
     fn provider_error_kept() {
-        let e = from_response(400, br#"{"request_id":"r","error":{"type":"invalid_request_error","message":"bad","provider_error":{"error":"invalid_grant"}}}"#, "create the grant");
+        let body = br#"{"request_id":"r","error":{"type":"invalid_request_error","message":"bad","provider_error":{"error":"invalid_grant"}}}"#;
+        let e = AppError::from(NylasError::from_response(400, body, "create the grant"));
         assert!(e.detail.unwrap().contains("invalid_grant"));
-        let e = from_response(502, b"<html>", "x");
+        let e = AppError::from(NylasError::from_response(502, b"<html>", "x"));
         assert_eq!(e.detail.as_deref(), Some("HTTP 502"));
     }
 }

@@ -1,0 +1,31 @@
+//! The demo tenant as the core sees it: where it runs, the credentials it accepts, and sample
+//! values the demo's forms are filled with. None of these are secrets outside the demo tenant.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::sensitive::Sensitive;
+
+/// Where the demo tenant runs and the credentials it accepts.
+#[derive(Clone, Debug)]
+pub struct DemoEnv {
+    pub identity_host: String,
+    pub nylas_url: String,
+    pub tenant: String,
+    pub client_id: String,
+    pub client_secret: Sensitive<String>,
+    pub api_key: Sensitive<String>,
+    pub samples: DemoSamples,
+}
+
+/// Values that work only against the demo tenant, shown to help people demo each path.
+#[derive(Clone, Debug, Default, Serialize, TS)]
+#[ts(export)]
+pub struct DemoSamples {
+    pub nylas_url: String,
+    pub v2_client_id: String,
+    pub v2_client_secret: String,
+    pub ews_email: String,
+    pub ews_password: String,
+    pub mailboxes: Vec<String>,
+}

@@ -1,0 +1,110 @@
+//! Connectors and credentials: the Microsoft connector (created or updated to this Azure app),
+//! the EWS connector, and the admin-consent credential for bulk auth.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use super::client::{NylasClient, NylasResult};
+use super::types::{Connector, ConnectorAction, Data, IdOnly};
+use crate::sensitive::Sensitive;
+
+/// Nylas's EWS connector scopes. The connector schema names calendars `ews.calendar`, while a
+/// grant's scopes say `ews.calendars` (as the reference documents both).
+pub const EWS_CONNECTOR_SCOPES: &[&str] = &["ews.messages", "ews.calendar", "ews.contacts"];
+pub const EWS_GRANT_SCOPES: &[&str] = &["ews.messages", "ews.calendars", "ews.contacts"];
+
+/// The Azure app details Nylas needs for its Microsoft connector.
+pub struct MicrosoftConnectorSettings<'a> {
+    pub client_id: &'a str,
+    pub client_secret: &'a Sensitive<String>,
+    pub tenant: &'a str,
+    pub scopes: &'a [String],
+}
+
+impl NylasClient {
+    pub async fn microsoft_connector(&self) -> NylasResult<Option<Connector>> {
+        let read = self
+            .call::<Data<Connector>>(
+                Method::GET,
+                "/v3/connectors/microsoft",
+                None,
+                "read the Microsoft connector",
+            )
+            .await;
+        match read {
+            Ok(d) => Ok(Some(d.data)),
+            Err(e) if e.is_not_found() => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Creates the Microsoft connector, or updates it to this Azure app (GET, then POST or PATCH).
+    pub async fn ensure_microsoft_connector(&self, s: &MicrosoftConnectorSettings<'_>) -> NylasResult<ConnectorAction> {
+        let settings = json!({
+            "client_id": s.client_id,
+            "client_secret": s.client_secret.expose(),
+            "tenant": s.tenant,
+        });
+        if self.microsoft_connector().await?.is_some() {
+            let body = json!({ "settings": settings, "scope": s.scopes });
+            self.call::<Value>(
+                Method::PATCH,
+                "/v3/connectors/microsoft",
+                Some(body),
+                "update the Microsoft connector",
+            )
+            .await?;
+            Ok(ConnectorAction::Updated)
+        } else {
+            let body = json!({ "name": "Microsoft (Mailbox Connect)", "provider": "microsoft", "settings": settings, "scope": s.scopes });
+            self.call::<Value>(
+                Method::POST,
+                "/v3/connectors",
+                Some(body),
+                "create the Microsoft connector",
+            )
+            .await?;
+            Ok(ConnectorAction::Created)
+        }
+    }
+
+    /// Creates the EWS connector (Exchange on-premises) when it does not exist yet.
+    pub async fn ensure_ews_connector(&self) -> NylasResult<Option<ConnectorAction>> {
+        match self
+            .call::<Data<Connector>>(Method::GET, "/v3/connectors/ews", None, "read the EWS connector")
+            .await
+        {
+            Ok(_) => Ok(None),
+            Err(e) if e.is_not_found() => {
+                let body = json!({ "provider": "ews", "settings": {}, "scope": EWS_CONNECTOR_SCOPES });
+                self.call::<Value>(Method::POST, "/v3/connectors", Some(body), "create the EWS connector")
+                    .await?;
+                Ok(Some(ConnectorAction::Created))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Creates an admin-consent credential on the Microsoft connector (bulk auth).
+    pub async fn create_admin_consent_credential(
+        &self,
+        name: &str,
+        client_id: &str,
+        secret: &Sensitive<String>,
+        tenant: &str,
+    ) -> NylasResult<String> {
+        let body = json!({
+            "name": name,
+            "credential_type": "adminconsent",
+            "credential_data": { "client_id": client_id, "client_secret": secret.expose(), "tenant": tenant },
+        });
+        self.call::<Data<IdOnly>>(
+            Method::POST,
+            "/v3/connectors/microsoft/creds",
+            Some(body),
+            "create the admin-consent credential",
+        )
+        .await
+        .map(|d| d.data.id)
+    }
+}

@@ -1,0 +1,123 @@
+//! `profiles.json`: every profile and which one is active, written atomically. A missing file is
+//! an empty store; a corrupt one is kept aside, never silently overwritten.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, ErrorCode, Result};
+use crate::profile::Profile;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct ProfilesFile {
+    active: Option<String>,
+    profiles: Vec<Profile>,
+}
+
+pub struct ProfileStore {
+    path: PathBuf,
+    file: ProfilesFile,
+}
+
+impl ProfileStore {
+    /// Opens `profiles.json` in `dir`; a missing file is an empty store, a corrupt one is kept
+    /// aside (never silently overwritten).
+    pub fn open(dir: &Path) -> Result<Self> {
+        let path = dir.join("profiles.json");
+        let file = match std::fs::read(&path) {
+            Ok(bytes) => match serde_json::from_slice(&bytes) {
+                Ok(f) => f,
+                Err(_) => {
+                    let aside = dir.join("profiles.json.corrupt");
+                    let _ = std::fs::rename(&path, &aside);
+                    ProfilesFile::default()
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => ProfilesFile::default(),
+            Err(e) => return Err(storage_error(&path, &e)),
+        };
+        Ok(Self { path, file })
+    }
+
+    pub fn active(&self) -> Option<&Profile> {
+        let id = self.file.active.as_deref()?;
+        self.file.profiles.iter().find(|p| p.id == id)
+    }
+
+    pub fn all(&self) -> &[Profile] {
+        &self.file.profiles
+    }
+
+    pub fn set_active(&mut self, id: &str) -> Result<()> {
+        if self.get(id).is_none() {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!("There is no profile '{id}'."),
+            ));
+        }
+        self.file.active = Some(id.to_string());
+        self.write()
+    }
+
+    pub fn remove(&mut self, id: &str) -> Result<()> {
+        self.file.profiles.retain(|p| p.id != id);
+        if self.file.active.as_deref() == Some(id) {
+            self.file.active = self.file.profiles.first().map(|p| p.id.clone());
+        }
+        self.write()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Profile> {
+        self.file.profiles.iter().find(|p| p.id == id)
+    }
+
+    /// Inserts or replaces a profile, makes it active and writes the file atomically.
+    pub fn save_active(&mut self, profile: Profile) -> Result<()> {
+        self.file.active = Some(profile.id.clone());
+        match self.file.profiles.iter_mut().find(|p| p.id == profile.id) {
+            Some(slot) => *slot = profile,
+            None => self.file.profiles.push(profile),
+        }
+        self.write()
+    }
+
+    fn write(&self) -> Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| storage_error(dir, &e))?;
+        let bytes = serde_json::to_vec_pretty(&self.file).map_err(|e| AppError::internal(e.to_string()))?;
+        let tmp = self.path.with_extension("json.tmp");
+        std::fs::write(&tmp, bytes).map_err(|e| storage_error(&tmp, &e))?;
+        std::fs::rename(&tmp, &self.path).map_err(|e| storage_error(&self.path, &e))
+    }
+}
+
+fn storage_error(path: &Path, e: &std::io::Error) -> AppError {
+    AppError::new(
+        ErrorCode::Storage,
+        format!("Could not save settings to {}.", path.display()),
+    )
+    .with_fix("Check that your home folder has free space and is writable.")
+    .with_detail(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wizard::WizardStep;
+
+    #[test]
+    fn round_trip_and_corrupt_file_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = ProfileStore::open(dir.path()).unwrap();
+        assert!(s.active().is_none());
+        let mut p = Profile::new("default", "My tenant", false);
+        p.step = WizardStep::Nylas;
+        s.save_active(p.clone()).unwrap();
+        let s2 = ProfileStore::open(dir.path()).unwrap();
+        assert_eq!(s2.active(), Some(&p));
+        std::fs::write(dir.path().join("profiles.json"), b"{oops").unwrap();
+        let s3 = ProfileStore::open(dir.path()).unwrap();
+        assert!(s3.active().is_none());
+        assert!(dir.path().join("profiles.json.corrupt").exists());
+    }
+}

@@ -1,0 +1,79 @@
+//! The diagnostics bundle's contents and the redaction applied to everything in it: emails are
+//! masked and anything that looks like a key or token is removed.
+
+use serde_json::json;
+
+use crate::error::AppError;
+use crate::ledger::LedgerEntry;
+use crate::profile::Profile;
+
+/// The bundle as pretty JSON, redacted.
+pub(super) fn bundle(p: &Profile, keychain: bool, errors: &[AppError], ledger: &[LedgerEntry]) -> String {
+    let value = json!({
+        "generated_at": time::OffsetDateTime::now_utc().unix_timestamp(),
+        "app_version": env!("CARGO_PKG_VERSION"),
+        "os": std::env::consts::OS,
+        "arch": std::env::consts::ARCH,
+        "keychain": keychain,
+        "profile": {
+            "id": p.id, "demo": p.demo, "step": p.step, "client_id": p.client_id, "tenant": p.tenant,
+            "cloud": p.cloud, "region": p.region, "scopes": p.scopes, "auth_mode": p.auth_mode,
+            "secret_saved": p.secret_saved, "api_key_saved": p.api_key_saved,
+            "secret_expires_on": p.secret_expires_on.map(|d| d.to_string()),
+            "admin_consent": p.admin_credential_id.is_some(),
+            "last_result": p.last_result.as_ref().map(|r| json!({
+                "grant_id": r.grant.id, "email": r.account.email.as_deref().map(mask_email),
+                "grant_status": r.grant.grant_status, "check": r.check, "missing_scopes": r.scopes.missing,
+            })),
+        },
+        "recent_errors": errors,
+        "ledger": { "entries": ledger.len(), "failed_tests": ledger.iter().filter(|e| !e.test_passed).count() },
+    });
+    redact(&serde_json::to_string_pretty(&value).unwrap_or_default())
+}
+
+/// `adele.vance@contoso.com` → `a***@contoso.com`.
+pub fn mask_email(e: &str) -> String {
+    match e.split_once('@') {
+        Some((local, domain)) => format!("{}***@{domain}", local.chars().next().unwrap_or('*')),
+        None => "***".into(),
+    }
+}
+
+/// Masks email addresses and anything that looks like a token or key in free text.
+pub fn redact(text: &str) -> String {
+    let stop = |c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | '(' | ')');
+    text.split_inclusive(stop)
+        .map(|chunk| {
+            let word = chunk.trim_end_matches(stop);
+            let tail = &chunk[word.len()..];
+            if word.contains('@') && word.contains('.') {
+                format!("{}{tail}", mask_email(word))
+            } else if looks_secret(word) {
+                format!("<redacted>{tail}")
+            } else {
+                chunk.to_string()
+            }
+        })
+        .collect()
+}
+
+fn looks_secret(w: &str) -> bool {
+    let secretish = w.starts_with("nyk_") || w.contains('~') || w.starts_with("eyJ");
+    let long_opaque = w.len() >= 32
+        && !w.contains('-')
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '=' | '+' | '/'));
+    secretish || long_opaque
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_secrets_and_emails() {
+        let r = redact("key nyk_v0_abc123 secret Dm0Q~x.y user adele@contoso.com id 3c9a7e52-1d4b-4f8e-9a61-5b2c8d7e4f10 rt 1.sbxAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        assert_eq!(r, "key <redacted> secret <redacted> user a***@contoso.com id 3c9a7e52-1d4b-4f8e-9a61-5b2c8d7e4f10 rt <redacted>");
+    }
+}

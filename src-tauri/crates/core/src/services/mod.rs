@@ -1,0 +1,122 @@
+//! The services the shell, the command line and the tests call: each small, each holding only
+//! the handles it needs, all built together from one [`Config`].
+//!
+//! | service | what it does |
+//! |---|---|
+//! | [`Setup`] | the wizard: state, navigation, checklist choices, credentials, profiles |
+//! | [`DemoTenant`] | points the demo profile at a running demo tenant |
+//! | [`SignIn`] | browser sign-ins: a mailbox (own or Hosted), admin consent, v2 Office 365 |
+//! | [`Tools`] | grant tests, grant lists, the ledger, the diagnostics bundle |
+//! | [`Mailboxes`] | bulk auth and Exchange on-premises, no browser involved |
+//! | [`Legacy`] | the Nylas v2 migration audit and v2 Exchange links |
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::browser::BrowserOpener;
+use crate::error::{AppError, Result};
+use crate::microsoft::oauth::ResponseMode;
+use crate::secrets::SecretStore;
+
+mod credentials;
+mod demo_tenant;
+mod diagnostics;
+mod legacy;
+mod mailboxes;
+mod profiles;
+mod setup;
+mod sign_in;
+mod tools;
+mod vault;
+
+pub use credentials::{AzureAppInput, NylasInput};
+pub use demo_tenant::DemoTenant;
+pub use diagnostics::{mask_email, redact};
+pub use legacy::Legacy;
+pub use mailboxes::{BulkRow, Mailboxes};
+pub use profiles::{ProfileSummary, Profiles, DEFAULT_PROFILE, DEMO_PROFILE};
+pub use setup::Setup;
+pub use sign_in::{AdminConsentResult, ConsentStarted, SignIn, SignInEvent};
+pub use tools::{GrantReport, SavedFile, Tools};
+pub use vault::Vault;
+
+/// The app's identifier: its config folder is `<config dir>/<identifier>`.
+pub const APP_IDENTIFIER: &str = "com.mailboxconnect.app";
+
+/// The loopback port registered with Nylas for Hosted auth (its callback URI must match exactly).
+pub const HOSTED_CALLBACK_PORT: u16 = 47123;
+
+/// Where the app keeps profiles and the ledger (the same folder Tauri gives the app).
+pub fn default_config_dir() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join(APP_IDENTIFIER))
+}
+
+pub struct Config {
+    pub config_dir: PathBuf,
+    pub secrets: SecretStore,
+    pub browser: Arc<dyn BrowserOpener>,
+    pub consent_timeout: Duration,
+    pub response_mode: ResponseMode,
+    /// Hosted auth's loopback port (0 picks any port and registers it; tests use that).
+    pub hosted_port: u16,
+    /// How long one request to Microsoft or Nylas may take before it is abandoned.
+    pub http_timeout: Duration,
+}
+
+impl Config {
+    /// The settings the desktop app and the command line run with.
+    pub fn desktop(config_dir: PathBuf, secrets: SecretStore, browser: Arc<dyn BrowserOpener>) -> Self {
+        Self {
+            config_dir,
+            secrets,
+            browser,
+            consent_timeout: Duration::from_secs(600),
+            response_mode: ResponseMode::FormPost,
+            hosted_port: HOSTED_CALLBACK_PORT,
+            http_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+pub struct Services {
+    pub setup: Setup,
+    pub demo: Arc<DemoTenant>,
+    pub sign_in: SignIn,
+    pub tools: Tools,
+    pub mailboxes: Mailboxes,
+    pub legacy: Legacy,
+}
+
+impl Services {
+    pub fn new(cfg: Config) -> Result<Self> {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(cfg.http_timeout)
+            .user_agent(concat!("MailboxConnect/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| AppError::internal(format!("HTTP client: {e}")))?;
+        let profiles = Arc::new(Profiles::open(&cfg.config_dir)?);
+        let vault = Arc::new(Vault::new(cfg.secrets));
+        let demo = Arc::new(DemoTenant::new(profiles.clone(), vault.clone()));
+        Ok(Self {
+            setup: Setup::new(profiles.clone(), vault.clone(), demo.clone(), http.clone()),
+            sign_in: SignIn::new(
+                profiles.clone(),
+                vault.clone(),
+                http.clone(),
+                sign_in::Settings {
+                    browser: cfg.browser,
+                    timeout: cfg.consent_timeout,
+                    response_mode: cfg.response_mode,
+                    hosted_port: cfg.hosted_port,
+                },
+            ),
+            tools: Tools::new(profiles.clone(), vault.clone(), http.clone(), cfg.config_dir),
+            mailboxes: Mailboxes::new(profiles, vault, http.clone()),
+            legacy: Legacy::new(http),
+            demo,
+        })
+    }
+}

@@ -1,0 +1,126 @@
+//! The profile store as a service: the active profile, changes to it (each saved at once), the
+//! list of profiles, and recording a finished onboarding (profile and ledger together).
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{AppError, Result};
+use crate::ledger::{Ledger, LedgerEntry, Method};
+use crate::profile::Profile;
+use crate::profile_store::ProfileStore;
+use crate::result::ConnectResult;
+use crate::wizard::{self, Event, WizardStep};
+
+pub const DEFAULT_PROFILE: &str = "default";
+pub const DEMO_PROFILE: &str = "demo";
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProfileSummary {
+    pub id: String,
+    pub name: String,
+    pub demo: bool,
+    pub step: WizardStep,
+    pub active: bool,
+}
+
+pub struct Profiles {
+    store: Mutex<ProfileStore>,
+    ledger: Ledger,
+}
+
+impl Profiles {
+    pub fn open(dir: &Path) -> Result<Self> {
+        Ok(Self {
+            store: Mutex::new(ProfileStore::open(dir)?),
+            ledger: Ledger::new(dir),
+        })
+    }
+
+    fn lock(&self) -> Result<MutexGuard<'_, ProfileStore>> {
+        self.store
+            .lock()
+            .map_err(|_| AppError::internal("Internal state is unusable; restart the app."))
+    }
+
+    /// The active profile (a fresh default one when there is none yet).
+    pub fn active(&self) -> Result<Profile> {
+        Ok(self
+            .lock()?
+            .active()
+            .cloned()
+            .unwrap_or_else(|| Profile::new(DEFAULT_PROFILE, "My organization", false)))
+    }
+
+    pub fn get(&self, id: &str) -> Result<Option<Profile>> {
+        Ok(self.lock()?.get(id).cloned())
+    }
+
+    /// Saves `p` and makes it the active profile.
+    pub fn save(&self, p: Profile) -> Result<Profile> {
+        self.lock()?.save_active(p.clone())?;
+        Ok(p)
+    }
+
+    /// Changes the active profile; nothing is saved when `change` fails.
+    pub fn update(&self, change: impl FnOnce(&mut Profile) -> Result<()>) -> Result<Profile> {
+        let mut p = self.active()?;
+        change(&mut p)?;
+        self.save(p)
+    }
+
+    pub fn switch(&self, id: &str) -> Result<()> {
+        self.lock()?.set_active(id)
+    }
+
+    pub fn remove(&self, id: &str) -> Result<()> {
+        self.lock()?.remove(id)
+    }
+
+    pub fn summaries(&self) -> Result<Vec<ProfileSummary>> {
+        let store = self.lock()?;
+        let active = store.active().map(|p| p.id.clone());
+        Ok(store
+            .all()
+            .iter()
+            .map(|p| ProfileSummary {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                demo: p.demo,
+                step: p.step,
+                active: active.as_deref() == Some(&p.id),
+            })
+            .collect())
+    }
+
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// Keeps the result on the active profile (the wizard shows it after a restart) and in the
+    /// ledger.
+    pub fn record(&self, result: &ConnectResult, method: Method) -> Result<()> {
+        let profile = self.update(|p| {
+            p.last_result = Some(result.clone());
+            wizard::advance(p, Event::Connected)
+        })?;
+        self.ledger.append(&LedgerEntry {
+            at: result.finished_at,
+            profile: profile.id,
+            email: result
+                .grant
+                .email
+                .clone()
+                .or_else(|| result.account.email.clone())
+                .unwrap_or_default(),
+            grant_id: result.grant.id.clone(),
+            provider: result.grant.provider.clone(),
+            method,
+            scopes: result.grant.scope.clone(),
+            test_passed: result.check.ok,
+        })
+    }
+}

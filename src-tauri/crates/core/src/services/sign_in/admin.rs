@@ -1,0 +1,60 @@
+//! Microsoft's admin consent for the whole organization (`/{tenant}/v2.0/adminconsent`), then the
+//! Nylas admin-consent credential that bulk auth uses.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{ensure_connector, Keys, Run};
+use crate::consent;
+use crate::error::{AppError, Result};
+use crate::microsoft::callback::Outcome;
+use crate::microsoft::cloud::Endpoints;
+use crate::microsoft::listener::Listener;
+use crate::microsoft::oauth::MsOAuth;
+use crate::microsoft::{admin_consent, MsError};
+use crate::nylas::NylasClient;
+use crate::profile::Profile;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AdminConsentResult {
+    /// The tenant that approved (from Microsoft's answer; informational only).
+    #[ts(optional)]
+    pub tenant: Option<String>,
+    pub scopes: Vec<String>,
+    pub credential_id: String,
+}
+
+pub(super) async fn consent(run: &mut Run<'_>, p: &Profile, keys: &Keys) -> Result<AdminConsentResult> {
+    let endpoints = Endpoints::new(&p.cloud, &p.tenant)?;
+    let state = MsOAuth::new_state();
+    let listener = Listener::bind(state.clone()).await?;
+    let redirect_uri = listener.redirect_uri();
+    let url = admin_consent::url(&endpoints, &p.tenant, &p.client_id, &p.scopes, &redirect_uri, &state)?;
+    run.started(url.to_string(), redirect_uri);
+    let (tenant, scope) = match consent::wait_for(listener, run.settings.timeout, run.cancel).await? {
+        Outcome::AdminConsent { tenant, scope } => (tenant, scope),
+        Outcome::Error(e) => return Err(MsError::Provider(e).into()),
+        Outcome::Code(_) => return Err(AppError::internal("Unexpected sign-in code in an admin consent.")),
+    };
+    let nylas = NylasClient::for_region(run.http, &p.region, keys.api_key.clone())?;
+    ensure_connector(&nylas, p, &keys.secret).await?;
+    let directory = tenant.clone().unwrap_or_else(|| p.tenant.to_string());
+    let credential_id = nylas
+        .create_admin_consent_credential(
+            &format!("Mailbox Connect admin consent ({directory})"),
+            &p.client_id,
+            &keys.secret,
+            &directory,
+        )
+        .await?;
+    Ok(AdminConsentResult {
+        tenant,
+        scopes: scope
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+        credential_id,
+    })
+}

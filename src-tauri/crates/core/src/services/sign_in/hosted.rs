@@ -1,0 +1,69 @@
+//! Nylas Hosted auth: Nylas talks to Microsoft; this app registers its fixed loopback callback
+//! with the Nylas application, sends the browser to `/v3/connect/auth` with Nylas's PKCE, and
+//! redeems Nylas's code at `/v3/connect/token`.
+
+use super::{ensure_connector, Keys, Run};
+use crate::consent;
+use crate::error::{AppError, ErrorCode, Result};
+use crate::microsoft::callback::Outcome;
+use crate::microsoft::id_token::SignedInAccount;
+use crate::microsoft::listener::Listener;
+use crate::microsoft::oauth::MsOAuth;
+use crate::microsoft::{scope_report, MsError};
+use crate::nylas::grant_check::check_grant;
+use crate::nylas::hosted::{self, HostedAuthRequest};
+use crate::nylas::NylasClient;
+use crate::profile::Profile;
+use crate::result::{now, ConnectResult};
+use crate::sensitive::Sensitive;
+
+pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: Option<&str>) -> Result<ConnectResult> {
+    let nylas = NylasClient::for_region(run.http, &p.region, keys.api_key.clone())?;
+    let app = nylas.application().await?;
+    let nylas_client_id = app.application_id.ok_or_else(|| {
+        AppError::new(ErrorCode::Nylas, "Nylas did not return the application's client ID.")
+            .with_fix("Check the API key belongs to a Nylas v3 application.")
+    })?;
+    let connector = ensure_connector(&nylas, p, &keys.secret).await?;
+    let state = MsOAuth::new_state();
+    let listener = Listener::bind_on(run.settings.hosted_port, state.clone()).await?;
+    let redirect_uri = listener.redirect_uri();
+    nylas.ensure_callback_uri(&redirect_uri).await?;
+    let verifier = Sensitive::new(format!("{}{}", MsOAuth::new_state(), MsOAuth::new_state()));
+    let url = hosted::auth_url(
+        nylas.base(),
+        &HostedAuthRequest {
+            client_id: &nylas_client_id,
+            redirect_uri: &redirect_uri,
+            state: &state,
+            verifier: verifier.expose(),
+            login_hint: hint,
+            scopes: &[],
+        },
+    )?;
+    run.started(url.to_string(), redirect_uri.clone());
+    let code = match consent::wait_for(listener, run.settings.timeout, run.cancel).await? {
+        Outcome::Code(c) => Sensitive::new(c),
+        Outcome::Error(e) => return Err(MsError::Provider(e).into()),
+        Outcome::AdminConsent { .. } => return Err(AppError::internal("Unexpected admin-consent answer.")),
+    };
+    let token = nylas
+        .exchange_hosted_code(&nylas_client_id, &code, &redirect_uri, &verifier)
+        .await?;
+    let grant = nylas.grant(&token.grant_id).await?;
+    let granted = token.scope.clone().unwrap_or_else(|| grant.scope.join(" "));
+    Ok(ConnectResult {
+        account: SignedInAccount {
+            email: token.email.clone().or_else(|| grant.email.clone()),
+            name: None,
+            tenant_id: None,
+            object_id: None,
+            personal: false,
+        },
+        scopes: scope_report::compare(&grant.scope, Some(&granted), true),
+        check: check_grant(&nylas, &grant.id).await,
+        connector,
+        grant,
+        finished_at: now(),
+    })
+}

@@ -1,0 +1,230 @@
+//! Browser sign-ins as single async calls: each opens its loopback port, reports the sign-in link
+//! once through `report`, waits for the browser, and returns its result. One runs at a time: a
+//! new one cancels the one before, and [`SignIn::cancel`] stops the current one.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::Serialize;
+use tokio::sync::Notify;
+use ts_rs::TS;
+
+use super::profiles::Profiles;
+use super::vault::Vault;
+use crate::browser::BrowserOpener;
+use crate::error::Result;
+use crate::ledger::Method;
+use crate::legacy::{V2Input, V2Linked};
+use crate::microsoft::oauth::ResponseMode;
+use crate::nylas::types::ConnectorAction;
+use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
+use crate::profile::{AuthMode, Profile};
+use crate::result::ConnectResult;
+use crate::secrets::SecretKind;
+use crate::sensitive::Sensitive;
+use crate::validate;
+
+mod admin;
+mod hosted;
+mod own;
+mod v2;
+
+pub use admin::AdminConsentResult;
+
+/// The sign-in link, reported as soon as the browser has been asked to open it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ConsentStarted {
+    pub url: String,
+    pub redirect_uri: String,
+    pub browser_opened: bool,
+    #[ts(optional)]
+    pub browser_error: Option<String>,
+}
+
+/// What a running sign-in reports before it returns.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "event", content = "data", rename_all = "snake_case")]
+#[ts(export)]
+pub enum SignInEvent {
+    Started(ConsentStarted),
+}
+
+type Report = Box<dyn FnOnce(SignInEvent) + Send>;
+
+pub(crate) struct Settings {
+    pub browser: Arc<dyn BrowserOpener>,
+    pub timeout: Duration,
+    pub response_mode: ResponseMode,
+    pub hosted_port: u16,
+}
+
+pub struct SignIn {
+    profiles: Arc<Profiles>,
+    vault: Arc<Vault>,
+    http: reqwest::Client,
+    settings: Settings,
+    current: Mutex<Option<Arc<Notify>>>,
+}
+
+/// What one running sign-in uses: the HTTP client, the settings, its cancel signal and report.
+pub(crate) struct Run<'a> {
+    pub http: &'a reqwest::Client,
+    pub settings: &'a Settings,
+    pub cancel: &'a Notify,
+    report: Option<Report>,
+}
+
+impl Run<'_> {
+    /// Opens the browser at `url` and reports the link (once).
+    pub fn started(&mut self, url: String, redirect_uri: String) {
+        let opened = self.settings.browser.open(&url);
+        if let Some(report) = self.report.take() {
+            report(SignInEvent::Started(ConsentStarted {
+                url,
+                redirect_uri,
+                browser_opened: opened.is_ok(),
+                browser_error: opened.err(),
+            }));
+        }
+    }
+}
+
+impl SignIn {
+    pub(crate) fn new(profiles: Arc<Profiles>, vault: Arc<Vault>, http: reqwest::Client, settings: Settings) -> Self {
+        Self {
+            profiles,
+            vault,
+            http,
+            settings,
+            current: Mutex::new(None),
+        }
+    }
+
+    /// Signs a mailbox in (this app's own consent, or Nylas Hosted auth, as the profile says),
+    /// registers it with Nylas, tests it and records it.
+    pub async fn connect(
+        &self,
+        login_hint: Option<String>,
+        report: impl FnOnce(SignInEvent) + Send + 'static,
+    ) -> Result<ConnectResult> {
+        let p = self.profiles.active()?;
+        let hint = validate::email(login_hint.as_deref().unwrap_or(""))?;
+        let keys = self.keys(&p).await?;
+        let attempt = self.attempt();
+        let mut run = self.run(&attempt, report);
+        let (result, method) = match p.auth_mode {
+            AuthMode::Byo => (own::connect(&mut run, &p, &keys, hint.as_deref()).await?, Method::Byo),
+            AuthMode::Hosted => (
+                hosted::connect(&mut run, &p, &keys, hint.as_deref()).await?,
+                Method::Hosted,
+            ),
+        };
+        self.profiles.record(&result, method)?;
+        Ok(result)
+    }
+
+    /// Microsoft's admin consent for the organization, then the Nylas admin-consent credential.
+    pub async fn admin_consent(&self, report: impl FnOnce(SignInEvent) + Send + 'static) -> Result<AdminConsentResult> {
+        let p = self.profiles.active()?;
+        let keys = self.keys(&p).await?;
+        let attempt = self.attempt();
+        let approved = admin::consent(&mut self.run(&attempt, report), &p, &keys).await?;
+        self.profiles.update(|p| {
+            p.admin_credential_id = Some(approved.credential_id.clone());
+            Ok(())
+        })?;
+        Ok(approved)
+    }
+
+    /// Legacy v2 native auth for Office 365: a Microsoft sign-in with v2's Exchange scopes, whose
+    /// refresh token goes to v2's `/connect/authorize`.
+    pub async fn v2_office365(
+        &self,
+        v2: V2Input,
+        login_hint: Option<String>,
+        report: impl FnOnce(SignInEvent) + Send + 'static,
+    ) -> Result<V2Linked> {
+        let p = self.profiles.active()?;
+        let client = crate::legacy::V2Client::new(self.http.clone(), &v2)?;
+        let hint = validate::email(login_hint.as_deref().unwrap_or(""))?;
+        let secret = self.vault.require(&p, SecretKind::AzureClientSecret).await?;
+        let attempt = self.attempt();
+        v2::link(&mut self.run(&attempt, report), &p, &secret, &client, hint.as_deref()).await
+    }
+
+    /// Stops waiting for the browser and closes the loopback port.
+    pub fn cancel(&self) {
+        if let Some(cancel) = self.current.lock().ok().and_then(|c| c.clone()) {
+            cancel.notify_one();
+        }
+    }
+
+    async fn keys(&self, p: &Profile) -> Result<Keys> {
+        Ok(Keys {
+            secret: self.vault.require(p, SecretKind::AzureClientSecret).await?,
+            api_key: self.vault.require(p, SecretKind::NylasApiKey).await?,
+        })
+    }
+
+    /// Becomes the current sign-in; the one before stops waiting and closes its port.
+    fn attempt(&self) -> Attempt<'_> {
+        let cancel = Arc::new(Notify::new());
+        if let Ok(mut slot) = self.current.lock() {
+            if let Some(old) = slot.replace(cancel.clone()) {
+                old.notify_one();
+            }
+        }
+        Attempt {
+            slot: &self.current,
+            cancel,
+        }
+    }
+
+    fn run<'a>(&'a self, attempt: &'a Attempt<'_>, report: impl FnOnce(SignInEvent) + Send + 'static) -> Run<'a> {
+        Run {
+            http: &self.http,
+            settings: &self.settings,
+            cancel: &attempt.cancel,
+            report: Some(Box::new(report)),
+        }
+    }
+}
+
+/// The current sign-in's cancel signal, cleared when it ends (unless a newer one replaced it).
+struct Attempt<'a> {
+    slot: &'a Mutex<Option<Arc<Notify>>>,
+    cancel: Arc<Notify>,
+}
+
+impl Drop for Attempt<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut slot) = self.slot.lock() {
+            if slot.as_ref().is_some_and(|c| Arc::ptr_eq(c, &self.cancel)) {
+                slot.take();
+            }
+        }
+    }
+}
+
+/// The profile's Azure client secret and Nylas API key, read from the keychain once.
+pub(crate) struct Keys {
+    pub secret: Sensitive<String>,
+    pub api_key: Sensitive<String>,
+}
+
+/// Creates or updates the Microsoft connector to the profile's Azure app.
+pub(crate) async fn ensure_connector(
+    nylas: &NylasClient,
+    p: &Profile,
+    secret: &Sensitive<String>,
+) -> Result<ConnectorAction> {
+    Ok(nylas
+        .ensure_microsoft_connector(&MicrosoftConnectorSettings {
+            client_id: &p.client_id,
+            client_secret: secret,
+            tenant: p.tenant.as_path(),
+            scopes: &p.scopes,
+        })
+        .await?)
+}

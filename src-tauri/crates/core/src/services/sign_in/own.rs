@@ -1,0 +1,37 @@
+//! This app's own Microsoft sign-in (loopback + PKCE), then `POST /v3/connect/custom` with the
+//! refresh token, and a test of the new grant.
+
+use super::{ensure_connector, Keys, Run};
+use crate::consent::{self, ConsentPlan};
+use crate::error::Result;
+use crate::microsoft::cloud::Endpoints;
+use crate::nylas::grant_check::check_grant;
+use crate::nylas::NylasClient;
+use crate::profile::Profile;
+use crate::result::{now, ConnectResult};
+
+pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: Option<&str>) -> Result<ConnectResult> {
+    let endpoints = Endpoints::new(&p.cloud, &p.tenant)?;
+    let pending = consent::begin(&ConsentPlan {
+        endpoints: &endpoints,
+        client_id: &p.client_id,
+        secret: &keys.secret,
+        scopes: &p.scopes,
+        login_hint: hint,
+        mode: run.settings.response_mode,
+    })
+    .await?;
+    run.started(pending.url.to_string(), pending.redirect_uri.clone());
+    let consented = consent::complete(pending, run.http, run.settings.timeout, run.cancel).await?;
+    let nylas = NylasClient::for_region(run.http, &p.region, keys.api_key.clone())?;
+    let connector = ensure_connector(&nylas, p, &keys.secret).await?;
+    let grant = nylas.connect_microsoft(&consented.refresh_token).await?;
+    Ok(ConnectResult {
+        check: check_grant(&nylas, &grant.id).await,
+        account: consented.account,
+        scopes: consented.scopes,
+        connector,
+        grant,
+        finished_at: now(),
+    })
+}

@@ -1,0 +1,166 @@
+//! Support tools: test a grant (by ID or email) or all of them, list grants, the onboarding
+//! ledger and its CSV, the diagnostics bundle, and the recent errors it includes.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::diagnostics;
+use super::profiles::Profiles;
+use super::vault::Vault;
+use crate::error::{AppError, ErrorCode, Result};
+use crate::ledger::{self, LedgerEntry};
+use crate::nylas::grant_check::{check_grant, check_paced, GrantCheckRow, ADMIN_RATE_PER_SECOND};
+use crate::nylas::types::Grant;
+use crate::nylas::NylasClient;
+use crate::result::GrantCheck;
+use crate::secrets::SecretKind;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct GrantReport {
+    pub grant: Grant,
+    pub check: GrantCheck,
+}
+
+/// A file written for the user (CSV export, diagnostics bundle).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SavedFile {
+    pub path: String,
+    pub contents: String,
+}
+
+const RECENT_ERRORS: usize = 20;
+
+pub struct Tools {
+    profiles: Arc<Profiles>,
+    vault: Arc<Vault>,
+    http: reqwest::Client,
+    config_dir: PathBuf,
+    errors: Mutex<VecDeque<AppError>>,
+}
+
+impl Tools {
+    pub(super) fn new(profiles: Arc<Profiles>, vault: Arc<Vault>, http: reqwest::Client, config_dir: PathBuf) -> Self {
+        Self {
+            profiles,
+            vault,
+            http,
+            config_dir,
+            errors: Mutex::default(),
+        }
+    }
+
+    async fn nylas(&self) -> Result<NylasClient> {
+        let p = self.profiles.active()?;
+        let key = self.vault.require(&p, SecretKind::NylasApiKey).await?;
+        NylasClient::for_region(&self.http, &p.region, key)
+    }
+
+    /// Tests a grant by ID or email: Nylas's status plus one data call through it.
+    pub async fn check_grant(&self, id_or_email: &str) -> Result<GrantReport> {
+        let key = id_or_email.trim();
+        if key.is_empty() {
+            return Err(AppError::invalid(
+                "grant",
+                "Type a grant ID or the mailbox's email address.",
+                "Copy the grant ID from the result page or the grants list.",
+            ));
+        }
+        let nylas = self.nylas().await?;
+        let grant = nylas.grant(key).await.map_err(|e| {
+            if e.is_not_found() {
+                AppError::new(
+                    ErrorCode::NotFound,
+                    format!("Nylas has no grant '{key}' in this application."),
+                )
+                .with_fix("Check the grant ID or email, and that this profile uses the right Nylas region and API key.")
+                .on_field("grant")
+            } else {
+                e.into()
+            }
+        })?;
+        let check = check_grant(&nylas, &grant.id).await;
+        Ok(GrantReport { grant, check })
+    }
+
+    /// Tests every grant (status plus one mailbox read), paced so no request is rate-limited.
+    pub async fn check_all_grants(&self) -> Result<Vec<GrantCheckRow>> {
+        let nylas = Arc::new(self.nylas().await?);
+        let grants = nylas.all_grants().await?;
+        check_paced(nylas, grants, ADMIN_RATE_PER_SECOND).await
+    }
+
+    /// Every grant of the Nylas application, with its status.
+    pub async fn list_grants(&self) -> Result<Vec<Grant>> {
+        Ok(self.nylas().await?.all_grants().await?)
+    }
+
+    pub fn ledger(&self) -> Result<Vec<LedgerEntry>> {
+        self.profiles.ledger().entries()
+    }
+
+    /// Writes the ledger as CSV into `dir` (the Downloads folder by default).
+    pub fn export_ledger_csv(&self, dir: Option<PathBuf>) -> Result<SavedFile> {
+        let contents = ledger::to_csv(&self.ledger()?);
+        self.save_file(dir, "mailbox-connect-ledger", "csv", contents)
+    }
+
+    /// A support bundle with no secrets: versions, the profile's settings, recent errors and the
+    /// ledger summary. Email addresses are masked.
+    pub fn diagnostics(&self, dir: Option<PathBuf>) -> Result<SavedFile> {
+        let p = self.profiles.active()?;
+        let errors: Vec<AppError> = self
+            .errors
+            .lock()
+            .map(|q| q.iter().cloned().collect())
+            .unwrap_or_default();
+        let bundle = diagnostics::bundle(
+            &p,
+            self.vault.is_keychain(&p),
+            &errors,
+            &self.ledger().unwrap_or_default(),
+        );
+        self.save_file(dir, "mailbox-connect-diagnostics", "json", bundle)
+    }
+
+    /// Remembers an error (redacted) for the diagnostics bundle.
+    pub fn note_error(&self, e: &AppError) {
+        if let Ok(mut q) = self.errors.lock() {
+            if q.len() == RECENT_ERRORS {
+                q.pop_front();
+            }
+            let mut e = e.clone();
+            e.detail = e.detail.map(|d| diagnostics::redact(&d));
+            q.push_back(e);
+        }
+    }
+
+    fn save_file(&self, dir: Option<PathBuf>, stem: &str, ext: &str, contents: String) -> Result<SavedFile> {
+        let dir = dir
+            .or_else(dirs::download_dir)
+            .unwrap_or_else(|| self.config_dir.clone());
+        std::fs::create_dir_all(&dir).map_err(|e| file_error(&dir, &e))?;
+        let stamp = time::OffsetDateTime::now_utc()
+            .format(time::macros::format_description!(
+                "[year][month][day]-[hour][minute][second]"
+            ))
+            .unwrap_or_default();
+        let path = dir.join(format!("{stem}-{stamp}.{ext}"));
+        std::fs::write(&path, &contents).map_err(|e| file_error(&path, &e))?;
+        Ok(SavedFile {
+            path: path.display().to_string(),
+            contents,
+        })
+    }
+}
+
+fn file_error(path: &Path, e: &std::io::Error) -> AppError {
+    AppError::new(ErrorCode::Storage, format!("Could not write {}.", path.display()))
+        .with_fix("Check that the folder exists and is writable.")
+        .with_detail(e.to_string())
+}

@@ -1,0 +1,125 @@
+//! The command line for support staff and scripts (`clap`): the same services as the window.
+//! Usage errors exit 2 with clap's message and suggestion; see `--help` for the exit codes.
+
+use std::io::Write;
+
+use clap::{Parser, Subcommand};
+use mailbox_connect_core::secrets::SecretStore;
+use mailbox_connect_core::services::default_config_dir;
+use mailbox_connect_core::{browser, Config, Services};
+
+use crate::{demo, KEYCHAIN_SERVICE};
+
+mod run;
+
+pub use run::execute;
+
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 an error (its message and fix are printed); \
+2 a grant failed its test (connect, check-grant, check-grants) or the command line was wrong.";
+
+#[derive(Debug, Parser)]
+#[command(name = "mailbox-connect", version, about = "Mailbox Connect: onboard Microsoft 365 mailboxes to Nylas. \
+Without a command it opens the app; with one it uses the app's active profile and keychain.", after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sign a mailbox in with Microsoft in the browser, register it with Nylas, and test it.
+    Connect {
+        /// Use the built-in demo tenant (no Azure or Nylas account needed).
+        #[arg(long)]
+        demo: bool,
+        /// Let Nylas Hosted auth talk to Microsoft instead of this app.
+        #[arg(long)]
+        hosted: bool,
+        /// Pre-fill Microsoft's sign-in page with this address.
+        #[arg(long, value_name = "ADDRESS")]
+        email: Option<String>,
+    },
+    /// Test an existing grant: Nylas's status plus one mailbox read (exit 2 if it fails).
+    CheckGrant {
+        #[arg(value_name = "GRANT_ID_OR_EMAIL")]
+        grant: String,
+    },
+    /// Test every grant, paced under Nylas's rate limit (exit 2 if any fails).
+    CheckGrants,
+    /// List the Nylas application's grants with their status.
+    Grants,
+    /// Nylas v2 Basic-Auth migration audit (the secret comes from NYLAS_V2_CLIENT_SECRET).
+    Audit {
+        #[arg(long, value_name = "URL", default_value = "https://api.nylas.com")]
+        v2_url: String,
+        #[arg(long, value_name = "ID")]
+        client_id: String,
+    },
+    /// Print the onboarding ledger as CSV.
+    Ledger,
+    /// Write a redacted diagnostics bundle and print its path.
+    Diagnostics {
+        /// The folder to write it to (Downloads by default).
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Serve the demo tenant (Microsoft identity platform + Nylas API) on loopback.
+    Sandbox {
+        #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:0")]
+        listen: String,
+    },
+}
+
+/// The command to run, or `None` to open the window. Arguments that are neither a command nor
+/// help or version (a platform's or a WebDriver's flags) open the window too. A bad command line
+/// prints clap's message and exits 2 here.
+pub fn parse() -> Option<Command> {
+    let first = std::env::args().nth(1)?;
+    let asks_cli = !first.starts_with('-') || matches!(first.as_str(), "-h" | "--help" | "-V" | "--version");
+    if !asks_cli {
+        return None;
+    }
+    Some(Cli::parse().command)
+}
+
+/// Runs one command against the app's profile and keychain. Returns the exit code.
+pub fn run(command: Command) -> i32 {
+    let rt = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    rt.block_on(async {
+        if let Command::Sandbox { listen } = &command {
+            return demo::serve(listen).await;
+        }
+        let Some(config_dir) = default_config_dir() else {
+            eprintln!("error: no configuration folder (is HOME set?)");
+            return 1;
+        };
+        let config = Config::desktop(config_dir, SecretStore::keychain(KEYCHAIN_SERVICE), browser::system());
+        let services = match Services::new(config) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: {}", e.message);
+                return 1;
+            }
+        };
+        // `--demo`, or a demo profile left active by the app: run a demo tenant for this command.
+        let wants_demo = matches!(command, Command::Connect { demo: true, .. }) || services.demo.needs_tenant();
+        let sandbox = if wants_demo { demo::start().await.ok() } else { None };
+        let env = sandbox.as_ref().map(demo::env_for);
+        if let (Some(env), true) = (env.clone(), services.demo.needs_tenant()) {
+            if let Err(e) = services.demo.resume(env).await {
+                eprintln!("error: {}", e.message);
+                return 1;
+            }
+        }
+        let mut out = std::io::stdout();
+        let code = execute(command, &services, env, &mut out).await;
+        let _ = out.flush();
+        code
+    })
+}

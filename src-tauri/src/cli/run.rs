@@ -1,0 +1,135 @@
+//! Each command's work and what it prints: plain lines for people, tab-separated rows for
+//! scripts, and `error:` / `fix:` / `detail:` lines when something fails.
+
+use std::io::Write;
+
+use mailbox_connect_core::legacy::V2Input;
+use mailbox_connect_core::profile::AuthMode;
+use mailbox_connect_core::result::GrantCheck;
+use mailbox_connect_core::services::SignInEvent;
+use mailbox_connect_core::{ledger, AppError, DemoEnv, Sensitive, Services};
+
+use super::Command;
+
+/// Runs `command` (not `sandbox`, which serves until stopped) and returns the exit code.
+pub async fn execute(command: Command, s: &Services, demo: Option<DemoEnv>, out: &mut dyn Write) -> i32 {
+    let mut lines = Vec::new();
+    let code = match execute_inner(command, s, demo, &mut lines).await {
+        Ok(code) => code,
+        Err(e) => {
+            lines.push(format!("error: {}", e.message));
+            lines.extend(e.fix.map(|f| format!("fix: {f}")));
+            lines.extend(e.detail.map(|d| format!("detail: {d}")));
+            1
+        }
+    };
+    for l in lines {
+        let _ = writeln!(out, "{l}");
+    }
+    code
+}
+
+fn test_line(c: &GrantCheck) -> String {
+    format!("Test: {} {}", if c.ok { "passed." } else { "FAILED." }, c.detail)
+}
+
+async fn execute_inner(
+    command: Command,
+    s: &Services,
+    demo: Option<DemoEnv>,
+    w: &mut Vec<String>,
+) -> Result<i32, AppError> {
+    match command {
+        Command::Connect { hosted, email, .. } => {
+            if let Some(env) = demo {
+                s.setup.begin(Some(env)).await?;
+            }
+            if hosted {
+                s.setup.set_auth_mode(AuthMode::Hosted)?;
+            }
+            let r = s
+                .sign_in
+                .connect(email, |SignInEvent::Started(started)| {
+                    // Printed at once: the person needs the link while the command waits.
+                    let intro = if started.browser_opened {
+                        "Your browser is open at Microsoft's sign-in page. If it is not, open:"
+                    } else {
+                        "Could not open a browser. Open this link to sign in:"
+                    };
+                    println!("{intro}\n{}", started.url);
+                })
+                .await?;
+            w.push(format!("Signed in: {}", r.account.email.unwrap_or_default()));
+            w.push(format!(
+                "Grant: {} ({})",
+                r.grant.id,
+                r.grant.grant_status.unwrap_or_default()
+            ));
+            if !r.scopes.missing.is_empty() {
+                w.push(format!("Not granted: {}", r.scopes.missing.join(", ")));
+            }
+            w.push(test_line(&r.check));
+            Ok(if r.check.ok { 0 } else { 2 })
+        }
+        Command::CheckGrant { grant } => {
+            let r = s.tools.check_grant(&grant).await?;
+            let email = r.grant.email.unwrap_or_default();
+            w.push(format!("Grant: {} {email} [{}]", r.grant.id, r.grant.provider));
+            w.push(test_line(&r.check));
+            Ok(if r.check.ok { 0 } else { 2 })
+        }
+        Command::CheckGrants => {
+            let rows = s.tools.check_all_grants().await?;
+            let failed = rows.iter().filter(|r| !r.check.ok).count();
+            for r in &rows {
+                let email = r.grant.email.clone().unwrap_or_default();
+                let verdict = if r.check.ok { "passed" } else { "FAILED" };
+                w.push(format!("{}\t{email}\t{verdict}\t{}", r.grant.id, r.check.detail));
+            }
+            w.push(format!("# {} of {} grants passed", rows.len() - failed, rows.len()));
+            Ok(if failed == 0 { 0 } else { 2 })
+        }
+        Command::Grants => {
+            for g in s.tools.list_grants().await? {
+                let (email, status) = (g.email.unwrap_or_default(), g.grant_status.unwrap_or_default());
+                w.push(format!("{}\t{email}\t{}\t{status}", g.id, g.provider));
+            }
+            Ok(0)
+        }
+        Command::Audit { v2_url, client_id } => {
+            let secret = std::env::var("NYLAS_V2_CLIENT_SECRET").unwrap_or_default();
+            let input = V2Input {
+                base_url: v2_url,
+                client_id,
+                client_secret: Sensitive::new(secret),
+            };
+            let r = s.legacy.migration_audit(input).await?;
+            w.push("email,provider,account_id".into());
+            w.extend(
+                r.affected
+                    .iter()
+                    .map(|a| format!("{},{},{}", a.email, a.provider, a.id)),
+            );
+            w.push(format!(
+                "# {} of {} accounts use Exchange passwords ({} pages, {} ms)",
+                r.affected.len(),
+                r.total_accounts,
+                r.pages,
+                r.elapsed_ms
+            ));
+            Ok(0)
+        }
+        Command::Ledger => {
+            let csv = ledger::to_csv(&s.tools.ledger()?);
+            w.extend(csv.lines().map(str::to_string));
+            Ok(0)
+        }
+        Command::Diagnostics { out } => {
+            w.push(s.tools.diagnostics(out)?.path);
+            Ok(0)
+        }
+        Command::Sandbox { .. } => Err(AppError::internal(
+            "The sandbox is served by `mailbox-connect sandbox`.",
+        )),
+    }
+}

@@ -1,0 +1,65 @@
+// Every command the window may call, declared once, grouped by the inlined plugin that carries
+// it. `build.rs` reads the names (each plugin's default permission allows exactly these), and
+// `commands.rs` makes the Tauri commands and the TypeScript API (`ui/src/bindings/commands.ts`)
+// from the same lines. Each body gets the shell's state as its first name and returns a Result.
+commands! {
+    wizard "wizard" {
+        /// The wizard as it was left; a demo profile gets a fresh demo tenant after a restart.
+        fn get_state(s) -> WizardState {
+            if s.demo.needs_tenant() {
+                s.demo.resume(s.sandbox.env().await?).await?;
+            }
+            s.setup.state()
+        }
+        /// Starts with the admin's own organization, or with the built-in demo tenant.
+        fn choose_mode(s, demo: bool) -> WizardState {
+            let env = if demo { Some(s.sandbox.env().await?) } else { None };
+            s.setup.begin(env).await
+        }
+        fn go_to(s, step: WizardStep) -> WizardState { s.setup.go_to(step) }
+        fn set_checklist_item(s, id: String, done: bool) -> WizardState { s.setup.set_checklist_item(&id, done) }
+        fn set_scopes(s, scopes: Vec<String>) -> WizardState { s.setup.set_scopes(&scopes) }
+        fn set_target(s, target: ChecklistTarget, region: Region, mode: AuthMode) -> WizardState {
+            s.setup.set_target(target, region, mode)
+        }
+        fn save_azure_app(s, input: AzureAppInput) -> WizardState { s.setup.save_azure_app(input).await }
+        fn save_nylas(s, input: NylasInput) -> WizardState { s.setup.save_nylas(input).await }
+        fn profiles(s) -> Vec<ProfileSummary> { s.setup.profiles() }
+        fn new_profile(s, name: String) -> WizardState { s.setup.new_profile(&name) }
+        fn switch_profile(s, id: String) -> WizardState { s.setup.switch_profile(&id) }
+        fn delete_profile(s, id: String) -> Vec<ProfileSummary> { s.setup.delete_profile(&id).await }
+    }
+    sign_in "sign-in" {
+        /// Signs a mailbox in through the browser (the link arrives on `events`), registers and
+        /// tests it, and returns the wizard at its result.
+        fn connect(s, login_hint: Option<String>; events: Channel<SignInEvent>) -> WizardState {
+            s.sign_in.connect(login_hint, move |e| send(&events, e)).await?;
+            s.setup.state()
+        }
+        /// An administrator approves the app for the organization; then bulk auth can run.
+        fn admin_consent(s; events: Channel<SignInEvent>) -> AdminConsentResult {
+            s.sign_in.admin_consent(move |e| send(&events, e)).await
+        }
+        /// Legacy v2: links an Office 365 account after a Microsoft sign-in.
+        fn v2_connect_office365(s, v2: V2Input, login_hint: Option<String>; events: Channel<SignInEvent>) -> V2Linked {
+            s.sign_in.v2_office365(v2, login_hint, move |e| send(&events, e)).await
+        }
+        /// Stops the sign-in in progress, if any.
+        fn cancel_sign_in(s) -> () {
+            s.sign_in.cancel();
+            Ok(())
+        }
+    }
+    tools "tools" {
+        fn bulk_connect(s, emails: Vec<String>) -> Vec<BulkRow> { s.mailboxes.bulk_connect(&emails).await }
+        fn connect_ews(s, account: EwsAccount) -> ConnectResult { s.mailboxes.connect_ews(account).await }
+        fn check_grant(s, key: String) -> GrantReport { s.tools.check_grant(&key).await }
+        fn check_all_grants(s) -> Vec<GrantCheckRow> { s.tools.check_all_grants().await }
+        fn list_grants(s) -> Vec<Grant> { s.tools.list_grants().await }
+        fn ledger(s) -> Vec<LedgerEntry> { s.tools.ledger() }
+        fn export_ledger(s) -> SavedFile { s.tools.export_ledger_csv(None) }
+        fn diagnostics(s) -> SavedFile { s.tools.diagnostics(None) }
+        fn migration_audit(s, v2: V2Input) -> AuditReport { s.legacy.migration_audit(v2).await }
+        fn v2_connect_exchange(s, v2: V2Input, account: EwsAccount) -> V2Linked { s.legacy.link_exchange(v2, account).await }
+    }
+}

@@ -1,0 +1,20 @@
+//! What the window's commands share: the core's services and the demo tenant this process runs
+//! on first use.
+
+use std::ops::Deref;
+
+use mailbox_connect_core::Services;
+
+use mailbox_connect::demo::DemoSandbox;
+
+pub struct Shell {
+    pub core: Services,
+    pub sandbox: DemoSandbox,
+}
+
+impl Deref for Shell {
+    type Target = Services;
+    fn deref(&self) -> &Services {
+        &self.core
+    }
+}

@@ -1,0 +1,55 @@
+// Generated from src-tauri/src/command_list.rs by `cargo test -p mailbox-connect`. Do not edit.
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { AdminConsentResult } from "./AdminConsentResult";
+import type { AuditReport } from "./AuditReport";
+import type { AuthMode } from "./AuthMode";
+import type { AzureAppInput } from "./AzureAppInput";
+import type { BulkRow } from "./BulkRow";
+import type { ChecklistTarget } from "./ChecklistTarget";
+import type { ConnectResult } from "./ConnectResult";
+import type { EwsAccount } from "./EwsAccount";
+import type { Grant } from "./Grant";
+import type { GrantCheckRow } from "./GrantCheckRow";
+import type { GrantReport } from "./GrantReport";
+import type { LedgerEntry } from "./LedgerEntry";
+import type { NylasInput } from "./NylasInput";
+import type { ProfileSummary } from "./ProfileSummary";
+import type { Region } from "./Region";
+import type { SavedFile } from "./SavedFile";
+import type { SignInEvent } from "./SignInEvent";
+import type { V2Input } from "./V2Input";
+import type { V2Linked } from "./V2Linked";
+import type { WizardState } from "./WizardState";
+import type { WizardStep } from "./WizardStep";
+
+export { Channel };
+
+/** Every command of the window, typed from the Rust declaration. */
+export const commands = {
+  getState: () => invoke<WizardState>("plugin:wizard|get_state"),
+  chooseMode: (demo: boolean) => invoke<WizardState>("plugin:wizard|choose_mode", { demo }),
+  goTo: (step: WizardStep) => invoke<WizardState>("plugin:wizard|go_to", { step }),
+  setChecklistItem: (id: string, done: boolean) => invoke<WizardState>("plugin:wizard|set_checklist_item", { id, done }),
+  setScopes: (scopes: Array<string>) => invoke<WizardState>("plugin:wizard|set_scopes", { scopes }),
+  setTarget: (target: ChecklistTarget, region: Region, mode: AuthMode) => invoke<WizardState>("plugin:wizard|set_target", { target, region, mode }),
+  saveAzureApp: (input: AzureAppInput) => invoke<WizardState>("plugin:wizard|save_azure_app", { input }),
+  saveNylas: (input: NylasInput) => invoke<WizardState>("plugin:wizard|save_nylas", { input }),
+  profiles: () => invoke<Array<ProfileSummary>>("plugin:wizard|profiles"),
+  newProfile: (name: string) => invoke<WizardState>("plugin:wizard|new_profile", { name }),
+  switchProfile: (id: string) => invoke<WizardState>("plugin:wizard|switch_profile", { id }),
+  deleteProfile: (id: string) => invoke<Array<ProfileSummary>>("plugin:wizard|delete_profile", { id }),
+  connect: (loginHint: string | null, events: Channel<SignInEvent>) => invoke<WizardState>("plugin:sign-in|connect", { loginHint, events }),
+  adminConsent: (events: Channel<SignInEvent>) => invoke<AdminConsentResult>("plugin:sign-in|admin_consent", { events }),
+  v2ConnectOffice365: (v2: V2Input, loginHint: string | null, events: Channel<SignInEvent>) => invoke<V2Linked>("plugin:sign-in|v2_connect_office365", { v2, loginHint, events }),
+  cancelSignIn: () => invoke<null>("plugin:sign-in|cancel_sign_in"),
+  bulkConnect: (emails: Array<string>) => invoke<Array<BulkRow>>("plugin:tools|bulk_connect", { emails }),
+  connectEws: (account: EwsAccount) => invoke<ConnectResult>("plugin:tools|connect_ews", { account }),
+  checkGrant: (key: string) => invoke<GrantReport>("plugin:tools|check_grant", { key }),
+  checkAllGrants: () => invoke<Array<GrantCheckRow>>("plugin:tools|check_all_grants"),
+  listGrants: () => invoke<Array<Grant>>("plugin:tools|list_grants"),
+  ledger: () => invoke<Array<LedgerEntry>>("plugin:tools|ledger"),
+  exportLedger: () => invoke<SavedFile>("plugin:tools|export_ledger"),
+  diagnostics: () => invoke<SavedFile>("plugin:tools|diagnostics"),
+  migrationAudit: (v2: V2Input) => invoke<AuditReport>("plugin:tools|migration_audit", { v2 }),
+  v2ConnectExchange: (v2: V2Input, account: EwsAccount) => invoke<V2Linked>("plugin:tools|v2_connect_exchange", { v2, account }),
+};
