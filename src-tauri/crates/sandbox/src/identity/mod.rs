@@ -3,6 +3,7 @@
 mod authorize;
 mod discovery;
 pub mod errors;
+mod pages;
 mod tenant;
 mod token;
 
