@@ -108,10 +108,11 @@ pub fn run(command: Command) -> i32 {
             }
         };
         // `--demo`, or a demo profile left active by the app: run a demo tenant for this command.
-        let wants_demo = matches!(command, Command::Connect { demo: true, .. }) || services.demo.needs_tenant();
+        let resume = services.demo.needs_tenant();
+        let wants_demo = matches!(command, Command::Connect { demo: true, .. }) || resume;
         let sandbox = if wants_demo { demo::start().await.ok() } else { None };
         let env = sandbox.as_ref().map(demo::env_for);
-        if let (Some(env), true) = (env.clone(), services.demo.needs_tenant()) {
+        if let (Some(env), true) = (env.clone(), resume) {
             if let Err(e) = services.demo.resume(env).await {
                 eprintln!("error: {}", e.message);
                 return 1;

@@ -71,6 +71,17 @@ pub async fn wait_for(listener: Listener, timeout: Duration, cancel: &Notify) ->
     })
 }
 
+/// The authorization code in a sign-in's answer, or Microsoft's error explained.
+pub fn code(outcome: Outcome) -> Result<String> {
+    match outcome {
+        Outcome::Code(c) => Ok(c),
+        Outcome::Error(e) => Err(MsError::Provider(e).into()),
+        Outcome::AdminConsent { .. } => Err(AppError::internal(
+            "An admin-consent answer arrived where a sign-in was expected.",
+        )),
+    }
+}
+
 /// Waits for the redirect (or timeout / cancel), then redeems the code.
 pub async fn complete(
     p: PendingConsent,
@@ -78,16 +89,7 @@ pub async fn complete(
     timeout: Duration,
     cancel: &Notify,
 ) -> Result<Consented> {
-    let outcome = wait_for(p.listener, timeout, cancel).await?;
-    let code = match outcome {
-        Outcome::Code(c) => AuthorizationCode::new(c),
-        Outcome::Error(e) => return Err(MsError::Provider(e).into()),
-        Outcome::AdminConsent { .. } => {
-            return Err(AppError::internal(
-                "An admin-consent answer arrived where a sign-in was expected.",
-            ))
-        }
-    };
+    let code = AuthorizationCode::new(code(wait_for(p.listener, timeout, cancel).await?)?);
     let tokens = p.oauth.exchange(http, code, p.verifier, &p.scopes).await?;
     let refresh_token = tokens.refresh_token.ok_or_else(|| {
         AppError::new(ErrorCode::Microsoft, "Microsoft did not return a refresh token, so Nylas could not keep access.")

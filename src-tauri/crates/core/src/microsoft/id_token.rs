@@ -31,6 +31,19 @@ pub struct SignedInAccount {
     pub personal: bool,
 }
 
+impl SignedInAccount {
+    /// An account known only by its address (Hosted auth, Exchange on-premises).
+    pub fn with_email(email: Option<String>) -> Self {
+        Self {
+            email,
+            name: None,
+            tenant_id: None,
+            object_id: None,
+            personal: false,
+        }
+    }
+}
+
 pub fn account(id_token: &str, client_id: &str) -> Result<SignedInAccount> {
     let bad = |why: &str| {
         AppError::new(ErrorCode::Microsoft, "Microsoft's ID token could not be read.")

@@ -40,6 +40,17 @@ impl fmt::Display for MsErrorResponse {
 }
 impl oauth2::ErrorResponse for MsErrorResponse {}
 
+impl From<MsErrorResponse> for MsError {
+    fn from(r: MsErrorResponse) -> Self {
+        MsError::Provider(ProviderError {
+            error: r.error,
+            description: r.error_description,
+            uri: r.error_uri,
+            subcode: None,
+        })
+    }
+}
+
 type MsTokenResponse = StandardTokenResponse<MsExtraFields, BasicTokenType>;
 type MsClient = oauth2::Client<
     MsErrorResponse,
@@ -170,12 +181,7 @@ impl MsOAuth {
 fn token_error<RE: std::error::Error + 'static>(err: RequestTokenError<RE, MsErrorResponse>) -> MsError {
     const WHAT: &str = "redeem the sign-in code";
     match err {
-        RequestTokenError::ServerResponse(r) => MsError::Provider(ProviderError {
-            error: r.error,
-            description: r.error_description,
-            uri: r.error_uri,
-            subcode: None,
-        }),
+        RequestTokenError::ServerResponse(r) => r.into(),
         RequestTokenError::Request(e) => {
             let mut chain = e.to_string();
             let mut src = e.source();

@@ -4,8 +4,6 @@
 
 use oauth2::Scope;
 
-use super::aadsts;
-use super::callback::ProviderError;
 use super::error::MsError;
 use super::oauth::MsOAuth;
 
@@ -21,14 +19,9 @@ impl MsOAuth {
         match res {
             Ok(_) => Ok(()),
             Err(oauth2::RequestTokenError::ServerResponse(r)) => {
-                let code = r.error_description.as_deref().and_then(aadsts::code_in);
-                if code.is_some_and(|c| CREDENTIAL_ERRORS.contains(&c)) {
-                    Err(MsError::Provider(ProviderError {
-                        error: r.error,
-                        description: r.error_description,
-                        uri: r.error_uri,
-                        subcode: None,
-                    }))
+                let err = MsError::from(r);
+                if err.aadsts().is_some_and(|c| CREDENTIAL_ERRORS.contains(&c)) {
+                    Err(err)
                 } else {
                     Ok(())
                 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use tokio::sync::Semaphore;
 use ts_rs::TS;
 
+use super::nylas_for;
 use super::profiles::Profiles;
 use super::vault::Vault;
 use crate::error::{AppError, Result};
@@ -16,9 +17,7 @@ use crate::microsoft::scope_report;
 use crate::nylas::connectors::EWS_GRANT_SCOPES;
 use crate::nylas::grant_check::check_grant;
 use crate::nylas::types::{ConnectorAction, EwsAccount};
-use crate::nylas::NylasClient;
 use crate::result::{now, ConnectResult, GrantCheck};
-use crate::secrets::SecretKind;
 use crate::validate;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -58,8 +57,7 @@ impl Mailboxes {
                 "Run admin consent first, then add mailboxes.",
             )
         })?;
-        let key = self.vault.require(&p, SecretKind::NylasApiKey).await?;
-        let nylas = Arc::new(NylasClient::for_region(&self.http, &p.region, key)?);
+        let nylas = Arc::new(nylas_for(&self.vault, &self.http, &p).await?);
         let gate = Arc::new(Semaphore::new(BULK_CONCURRENCY));
         let mut tasks = Vec::new();
         for raw in emails.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
@@ -107,19 +105,12 @@ impl Mailboxes {
     pub async fn connect_ews(&self, account: EwsAccount) -> Result<ConnectResult> {
         let p = self.profiles.active()?;
         let account = validate::ews_account(account)?;
-        let key = self.vault.require(&p, SecretKind::NylasApiKey).await?;
-        let nylas = NylasClient::for_region(&self.http, &p.region, key)?;
+        let nylas = nylas_for(&self.vault, &self.http, &p).await?;
         let created = nylas.ensure_ews_connector().await?;
         let grant = nylas.connect_ews(&account).await?;
         let requested: Vec<String> = EWS_GRANT_SCOPES.iter().map(|s| s.to_string()).collect();
         let result = ConnectResult {
-            account: SignedInAccount {
-                email: Some(account.email),
-                name: None,
-                tenant_id: None,
-                object_id: None,
-                personal: false,
-            },
+            account: SignedInAccount::with_email(Some(account.email)),
             scopes: scope_report::compare(&requested, Some(&grant.scope.join(" ")), true),
             connector: created.unwrap_or(ConnectorAction::Unchanged),
             check: check_grant(&nylas, &grant.id).await,

@@ -17,7 +17,9 @@ use std::time::Duration;
 use crate::browser::BrowserOpener;
 use crate::error::{AppError, Result};
 use crate::microsoft::oauth::ResponseMode;
-use crate::secrets::SecretStore;
+use crate::nylas::NylasClient;
+use crate::profile::Profile;
+use crate::secrets::{SecretKind, SecretStore};
 
 mod credentials;
 mod demo_tenant;
@@ -77,6 +79,12 @@ impl Config {
             http_timeout: Duration::from_secs(30),
         }
     }
+}
+
+/// The Nylas client for a profile: its region, and the API key in its keychain.
+async fn nylas_for(vault: &Vault, http: &reqwest::Client, p: &Profile) -> Result<NylasClient> {
+    let key = vault.require(p, SecretKind::NylasApiKey).await?;
+    NylasClient::for_region(http, &p.region, key)
 }
 
 pub struct Services {

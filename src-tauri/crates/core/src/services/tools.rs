@@ -8,16 +8,15 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::diagnostics;
 use super::profiles::Profiles;
 use super::vault::Vault;
+use super::{diagnostics, nylas_for};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::ledger::{self, LedgerEntry};
 use crate::nylas::grant_check::{check_grant, check_paced, GrantCheckRow, ADMIN_RATE_PER_SECOND};
 use crate::nylas::types::Grant;
 use crate::nylas::NylasClient;
 use crate::result::GrantCheck;
-use crate::secrets::SecretKind;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -56,9 +55,7 @@ impl Tools {
     }
 
     async fn nylas(&self) -> Result<NylasClient> {
-        let p = self.profiles.active()?;
-        let key = self.vault.require(&p, SecretKind::NylasApiKey).await?;
-        NylasClient::for_region(&self.http, &p.region, key)
+        nylas_for(&self.vault, &self.http, &self.profiles.active()?).await
     }
 
     /// Tests a grant by ID or email: Nylas's status plus one data call through it.

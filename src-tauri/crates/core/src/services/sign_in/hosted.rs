@@ -5,11 +5,11 @@
 use super::{ensure_connector, Keys, Run};
 use crate::consent;
 use crate::error::{AppError, ErrorCode, Result};
-use crate::microsoft::callback::Outcome;
+
 use crate::microsoft::id_token::SignedInAccount;
 use crate::microsoft::listener::Listener;
 use crate::microsoft::oauth::MsOAuth;
-use crate::microsoft::{scope_report, MsError};
+use crate::microsoft::scope_report;
 use crate::nylas::grant_check::check_grant;
 use crate::nylas::hosted::{self, HostedAuthRequest};
 use crate::nylas::NylasClient;
@@ -42,24 +42,16 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
         },
     )?;
     run.started(url.to_string(), redirect_uri.clone());
-    let code = match consent::wait_for(listener, run.settings.timeout, run.cancel).await? {
-        Outcome::Code(c) => Sensitive::new(c),
-        Outcome::Error(e) => return Err(MsError::Provider(e).into()),
-        Outcome::AdminConsent { .. } => return Err(AppError::internal("Unexpected admin-consent answer.")),
-    };
+    let code = Sensitive::new(consent::code(
+        consent::wait_for(listener, run.settings.timeout, run.cancel).await?,
+    )?);
     let token = nylas
         .exchange_hosted_code(&nylas_client_id, &code, &redirect_uri, &verifier)
         .await?;
     let grant = nylas.grant(&token.grant_id).await?;
     let granted = token.scope.clone().unwrap_or_else(|| grant.scope.join(" "));
     Ok(ConnectResult {
-        account: SignedInAccount {
-            email: token.email.clone().or_else(|| grant.email.clone()),
-            name: None,
-            tenant_id: None,
-            object_id: None,
-            personal: false,
-        },
+        account: SignedInAccount::with_email(token.email.clone().or_else(|| grant.email.clone())),
         scopes: scope_report::compare(&grant.scope, Some(&granted), true),
         check: check_grant(&nylas, &grant.id).await,
         connector,
