@@ -4,3 +4,4 @@
 pub mod drivers;
 pub mod harness;
 pub mod scripted_browser;
+pub mod window;

@@ -1,0 +1,54 @@
+//! The app's screens as the window tests name them: each is a `<section data-step="…">` in the UI.
+
+use mailbox_connect_core::wizard::WizardStep;
+
+/// A screen of the app: a wizard step or one of the tabs beside the wizard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Step(WizardStep),
+    Mailboxes,
+    Admin,
+    Ews,
+    Migration,
+    Support,
+    Profiles,
+}
+
+pub const WELCOME: Screen = Screen::Step(WizardStep::Welcome);
+pub const CHECKLIST: Screen = Screen::Step(WizardStep::Checklist);
+pub const CREDENTIALS: Screen = Screen::Step(WizardStep::Credentials);
+pub const NYLAS: Screen = Screen::Step(WizardStep::Nylas);
+pub const CONSENT: Screen = Screen::Step(WizardStep::Consent);
+pub const RESULT: Screen = Screen::Step(WizardStep::Result);
+
+impl Screen {
+    /// The value of the screen's `data-step` attribute. A wizard step is named as the core names
+    /// it (its serde name), so the UI, the core and these tests agree on one spelling.
+    pub fn attr(self) -> String {
+        match self {
+            Screen::Step(step) => serde_json::to_value(step)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            Screen::Mailboxes => "mailboxes".into(),
+            Screen::Admin => "admin".into(),
+            Screen::Ews => "ews".into(),
+            Screen::Migration => "migration".into(),
+            Screen::Support => "support".into(),
+            Screen::Profiles => "profiles".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wizard_steps_are_named_as_the_core_names_them() {
+        assert_eq!(WELCOME.attr(), "welcome");
+        assert_eq!(CREDENTIALS.attr(), "credentials");
+        assert_eq!(RESULT.attr(), "result");
+        assert_eq!(Screen::Ews.attr(), "ews");
+    }
+}

@@ -1,0 +1,127 @@
+//! Drives the real app window through the admin, Exchange, migration, support and profile screens,
+//! and kills the app at each wizard step to check it resumes where it was and loses nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
+use mailbox_connect_e2e::window::{Desktop, Screen, CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT};
+use mailbox_connect_sandbox::fixtures;
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
+async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
+    let mut d = Desktop::start().await;
+    let app = d.app.clone();
+
+    // A non-administrator hits "Need admin approval"; the app offers the admin path.
+    d.demo_to_sign_in().await;
+    app.type_into("login-hint", "lee.gu@contoso-demo.onmicrosoft.com").await;
+    app.click("start-consent").await;
+    assert_eq!(d.browser_presses("accept").await, "err");
+    assert!(app.text("error-message").await.contains("administrator"));
+    app.click("go-admin-consent").await;
+    app.wait_for(Screen::Admin).await;
+    app.click("start-admin-consent").await;
+    assert_eq!(d.browser_presses("accept").await, "ok");
+    assert!(app.text("admin-result").await.contains("approved"));
+    app.click("bulk-connect").await;
+    let rows = app.text("bulk-results").await;
+    assert_eq!(rows.matches("Grant ").count(), 3, "{rows}");
+    app.shot("6-bulk").await;
+    app.audit_a11y("admin consent").await;
+
+    // Test every grant from the Mailboxes tab.
+    app.click("tab-mailboxes").await;
+    app.wait_for(Screen::Mailboxes).await;
+    app.click("test-all-grants").await;
+    app.text_until("grants-table", |t| t.matches("Passed").count() == 3)
+        .await;
+    app.audit_a11y("mailboxes").await;
+
+    // Exchange on-premises.
+    app.click("tab-ews").await;
+    app.wait_for(Screen::Ews).await;
+    app.type_into("ews-password", fixtures::EWS_USERS[0].2).await;
+    app.click("connect-ews").await;
+    assert!(app
+        .text("ews-result")
+        .await
+        .contains("alex.wilber@fabrikam-onprem.example"));
+    app.audit_a11y("exchange on-premises").await;
+
+    // v2 migration audit, then re-authenticate one account in v3 with its address pre-filled.
+    app.click("tab-migration").await;
+    app.wait_for(Screen::Migration).await;
+    app.click("run-audit").await;
+    let summary = app.text("audit-summary").await;
+    let accounts = format!("of {} accounts", fixtures::V2_DEMO_ACCOUNTS);
+    assert!(summary.contains(&accounts), "{summary}");
+    app.shot("7-audit").await;
+    app.audit_a11y("v2 migration").await;
+    app.click("reauth-0").await;
+    app.wait_for(CONSENT).await;
+    assert!(app.value("login-hint").await.ends_with("@contoso-demo.onmicrosoft.com"));
+
+    // Ledger, CSV export and the diagnostics bundle.
+    app.click("tab-support").await;
+    app.wait_for(Screen::Support).await;
+    app.click("export-ledger").await;
+    assert!(app.text("export-path").await.contains(".csv"));
+    app.click("make-diagnostics").await;
+    let diag = app.text("diagnostics-preview").await;
+    assert!(!diag.contains(fixtures::SECRET_VALUE) && !diag.contains(fixtures::NYLAS_API_KEY));
+    app.shot("8-support").await;
+    app.audit_a11y("ledger and support").await;
+
+    // A second profile with the Streams checklist.
+    app.click("tab-profiles").await;
+    app.wait_for(Screen::Profiles).await;
+    app.audit_a11y("profiles").await;
+    app.type_into("new-profile-name", "Fabrikam Streams").await;
+    app.click("create-profile").await;
+    app.wait_for(CHECKLIST).await;
+    app.click("target-streams").await;
+    let streams_permission = "311a71cc-e848-46a1-bdf8-97ff7156d8e6";
+    app.text_until("manifest-snippet", |t| t.contains(streams_permission))
+        .await;
+    assert_eq!(app.text("profile-name").await, "Fabrikam Streams");
+    app.shot("9-streams").await;
+    app.audit_a11y("streams checklist").await;
+    d.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
+async fn killed_at_each_step_the_app_resumes_and_loses_nothing() {
+    let mut d = Desktop::start().await;
+    d.app.click("start-demo").await;
+    d.app.wait_for(CHECKLIST).await;
+    d.app.click("check-secret").await;
+    for (button, next) in [
+        ("checklist-next", CREDENTIALS),
+        ("save-azure", NYLAS),
+        ("save-nylas", CONSENT),
+    ] {
+        d.app.click(button).await;
+        d.app.wait_for(next).await;
+        d.kill_and_relaunch().await;
+        d.app.wait_for(next).await;
+    }
+    // Killed while the browser is on Microsoft's page: back on the sign-in step, sign in once.
+    d.app.click("start-consent").await;
+    d.app.element("consent-waiting").await;
+    d.browser_ignores().await;
+    d.kill_and_relaunch().await;
+    d.app.wait_for(CONSENT).await;
+    d.app.click("start-consent").await;
+    assert_eq!(d.browser_presses("accept").await, "ok");
+    d.app.wait_for(RESULT).await;
+    let grant = d.app.text("grant-id").await;
+    d.kill_and_relaunch().await;
+    d.app.wait_for(RESULT).await;
+    assert_eq!(d.app.text("grant-id").await, grant, "the result survives");
+    // The ledger loads after the tab opens; it lists this grant exactly once.
+    d.app.click("tab-support").await;
+    d.app.wait_for(Screen::Support).await;
+    let ledger = d.app.text_until("ledger-table", |t| t.contains(&grant)).await;
+    assert_eq!(ledger.matches(&grant).count(), 1, "one grant, recorded once");
+    d.close().await;
+}
