@@ -141,7 +141,14 @@ async fn exchange_on_premises_with_discovery_or_explicit_host() {
         .connect_ews(ews(email, "wrong", None))
         .await
         .unwrap_err();
-    assert!(e.detail.unwrap().contains("rejected the username or password"));
+    assert!(e
+        .detail
+        .as_deref()
+        .unwrap()
+        .contains("rejected the username or password"));
+    // Blamed on the mailbox's password, not on the Nylas API key.
+    assert_eq!(e.field.as_deref(), Some("password"), "{e:?}");
+    assert!(!e.message.contains("API key"), "{e:?}");
     let e = d
         .core
         .mailboxes

@@ -18,6 +18,7 @@ fn nylas(path_prefix: &str, status: u16, retry_after: Option<u64>, delay_ms: u64
         status,
         retry_after,
         delay_ms,
+        ..NylasFault::default()
     }
 }
 

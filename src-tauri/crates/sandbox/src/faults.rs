@@ -17,11 +17,21 @@ use crate::nylas::envelope::error;
 use crate::state::SandboxState;
 
 /// One failure for the next matching Nylas API request.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 pub struct NylasFault {
     /// Only requests whose path starts with this (e.g. `/v3/connect/custom`); empty = any.
     #[serde(default)]
     pub path_prefix: String,
+    /// Only requests with this method (e.g. `POST`); none = any.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Carry the request out, then answer `status` anyway: the answer was lost on the way back,
+    /// so the client cannot tell whether it took effect.
+    #[serde(default)]
+    pub after_handling: bool,
+    /// Send `Retry-After` as an HTTP date (`retry_after` seconds from now) instead of seconds.
+    #[serde(default)]
+    pub retry_after_date: bool,
     /// HTTP status to answer with (429, 500, 503…); 0 answers normally after `delay_ms`.
     #[serde(default)]
     pub status: u16,
@@ -46,12 +56,22 @@ pub struct FaultPlan {
     /// Enforce Nylas's admin-API rate limit (requests a second).
     #[serde(default)]
     pub admin_rate_per_second: Option<u32>,
+    /// The next token response leaves out `scope`, as RFC 6749 §5.1 allows when the granted
+    /// scopes are the requested ones.
+    #[serde(default)]
+    pub omit_token_scope: bool,
+    /// Microsoft revokes each refresh token as soon as it is issued (a password reset right after
+    /// sign-in; AADSTS50173), so Nylas's use of one fails with `grant.refresh_token_invalid`.
+    #[serde(default)]
+    pub revoke_refresh_tokens: bool,
 }
 
 #[derive(Debug, Default)]
 pub struct Faults {
     pub nylas: VecDeque<NylasFault>,
     pub microsoft_error: Option<u32>,
+    pub omit_token_scope: bool,
+    pub revoke_refresh_tokens: bool,
     /// Nylas requests refused with 429 (by faults or the rate limit), for benchmarks.
     pub rate_limited: u64,
     /// Nylas's admin-API limit (requests a second per application) when enforced.
@@ -101,6 +121,8 @@ impl SandboxState {
         if plan.microsoft_error.is_some() {
             inner.faults.microsoft_error = plan.microsoft_error;
         }
+        inner.faults.omit_token_scope |= plan.omit_token_scope;
+        inner.faults.revoke_refresh_tokens |= plan.revoke_refresh_tokens;
         if let Some(rate) = plan.admin_rate_per_second {
             inner.faults.admin_rate = Some(TokenBucket::new(rate));
         }
@@ -120,6 +142,7 @@ pub async fn set(State(st): State<Arc<SandboxState>>, Json(plan): Json<FaultPlan
 /// Middleware: applies the next matching fault to a Nylas API request.
 pub async fn apply(State(st): State<Arc<SandboxState>>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
+    let method = req.method().as_str().to_string();
     let fault = {
         let mut inner = st.lock();
         if is_admin_api(&path) && inner.faults.admin_rate.as_mut().is_some_and(|b| !b.take()) {
@@ -134,7 +157,9 @@ pub async fn apply(State(st): State<Arc<SandboxState>>, req: Request, next: Next
                 .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
             return resp;
         }
-        let pos = inner.faults.nylas.iter().position(|f| path.starts_with(&f.path_prefix));
+        let pos = inner.faults.nylas.iter().position(|f| {
+            path.starts_with(&f.path_prefix) && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(&method))
+        });
         let fault = pos.and_then(|i| inner.faults.nylas.remove(i));
         if fault.as_ref().is_some_and(|f| f.status == 429) {
             inner.faults.rate_limited += 1;
@@ -147,6 +172,15 @@ pub async fn apply(State(st): State<Arc<SandboxState>>, req: Request, next: Next
     if f.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
     }
+    if f.after_handling && f.status != 0 {
+        let done = next.run(req).await;
+        tracing::info!(path, handled = %done.status(), answered = f.status, "fault after handling");
+        return error(
+            StatusCode::from_u16(f.status).unwrap_or(StatusCode::BAD_GATEWAY),
+            "api.internal_error",
+            "Injected failure after the request was carried out.",
+        );
+    }
     match f.status {
         0 => next.run(req).await,
         429 => {
@@ -156,7 +190,12 @@ pub async fn apply(State(st): State<Arc<SandboxState>>, req: Request, next: Next
                 "Too many requests, please try again shortly.",
             );
             if let Some(s) = f.retry_after {
-                if let Ok(v) = header::HeaderValue::from_str(&s.to_string()) {
+                let value = if f.retry_after_date {
+                    httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(s))
+                } else {
+                    s.to_string()
+                };
+                if let Ok(v) = header::HeaderValue::from_str(&value) {
                     resp.headers_mut().insert(header::RETRY_AFTER, v);
                 }
             }

@@ -12,6 +12,7 @@ use ts_rs::TS;
 use super::client::{V2Client, V2Result};
 use super::error::V2Error;
 use crate::error::{AppError, Result};
+use crate::nylas::retry::Replay;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -45,7 +46,7 @@ impl V2Client {
         let build = || self.http.get(url.clone()).basic_auth(self.secret.expose(), Some(""));
         let resp = self
             .retry
-            .send(build)
+            .send(build, Replay::Safe)
             .await
             .map_err(|e| V2Error::unreachable(&e, what))?;
         let status = resp.status().as_u16();

@@ -8,7 +8,7 @@ use url::Url;
 
 use super::error::NylasError;
 use super::region::Region;
-use super::retry::RetryPolicy;
+use super::retry::{Replay, RetryPolicy};
 use super::types::{ApplicationInfo, CallbackUri, Data};
 use crate::error::Result;
 use crate::sensitive::Sensitive;
@@ -72,13 +72,13 @@ impl NylasClient {
             return Ok(false);
         }
         let body = serde_json::json!({ "url": url, "platform": "web" });
-        self.call::<Value>(
-            Method::POST,
-            "/v3/applications/redirect-uris",
-            Some(body),
-            "register the callback URI",
-        )
-        .await?;
+        let made = || async {
+            let listed = self.callback_uris().await?.iter().any(|u| u == url);
+            Ok(listed.then_some(Value::Null))
+        };
+        let path = "/v3/applications/redirect-uris";
+        self.create::<Value, _, _>(path, body, "register the callback URI", made)
+            .await?;
         Ok(true)
     }
 
@@ -90,13 +90,54 @@ impl NylasClient {
         })
     }
 
-    /// One API call with the key as bearer token; 429 and 5xx are retried by the policy.
+    /// One API call with the key as bearer token; 429 and 5xx are retried by the policy, except
+    /// that a POST (which creates something) is repeated only after a 429: see [`Self::create`].
     pub(super) async fn call<T: DeserializeOwned>(
         &self,
         method: Method,
         path_and_query: &str,
         body: Option<Value>,
         what: &'static str,
+    ) -> NylasResult<T> {
+        let replay = if method == Method::POST {
+            Replay::OnlyIfRefused
+        } else {
+            Replay::Safe
+        };
+        self.call_with(method, path_and_query, body, what, replay).await
+    }
+
+    /// A POST that creates something, safe to repeat: after a 5xx (the request may have been
+    /// carried out) `find` looks for what it would have made, and only when that is absent is
+    /// the POST sent again, up to the policy's retries.
+    pub(super) async fn create<T, F, Fut>(&self, path: &str, body: Value, what: &'static str, find: F) -> NylasResult<T>
+    where
+        T: DeserializeOwned,
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = NylasResult<Option<T>>>,
+    {
+        let mut attempt = 0;
+        loop {
+            let err = match self.call::<T>(Method::POST, path, Some(body.clone()), what).await {
+                Err(e) if e.status().is_some_and(|s| s >= 500) && attempt < self.retry.max_retries => e,
+                done => return done,
+            };
+            tracing::info!(what, status = ?err.status(), "a create failed; looking before sending it again");
+            tokio::time::sleep(self.retry.delay(attempt, None)).await;
+            if let Some(made) = find().await? {
+                return Ok(made);
+            }
+            attempt += 1;
+        }
+    }
+
+    pub(super) async fn call_with<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        body: Option<Value>,
+        what: &'static str,
+        replay: Replay,
     ) -> NylasResult<T> {
         let url = self.url(path_and_query)?;
         let build = || {
@@ -110,7 +151,11 @@ impl NylasClient {
                 None => req,
             }
         };
-        let resp = self.retry.send(build).await.map_err(|e| unreachable(&e, what))?;
+        let resp = self
+            .retry
+            .send(build, replay)
+            .await
+            .map_err(|e| unreachable(&e, what))?;
         let status = resp.status();
         if !status.is_success() {
             let bytes = resp.bytes().await.unwrap_or_default();

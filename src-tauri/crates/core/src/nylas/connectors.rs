@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use super::client::{NylasClient, NylasResult};
-use super::types::{Connector, ConnectorAction, Data, IdOnly};
+use super::types::{Connector, ConnectorAction, Data, IdOnly, NamedId};
 use crate::sensitive::Sensitive;
 
 /// Nylas's EWS connector scopes. The connector schema names calendars `ews.calendar`, while a
@@ -23,19 +23,27 @@ pub struct MicrosoftConnectorSettings<'a> {
 
 impl NylasClient {
     pub async fn microsoft_connector(&self) -> NylasResult<Option<Connector>> {
-        let read = self
-            .call::<Data<Connector>>(
-                Method::GET,
-                "/v3/connectors/microsoft",
-                None,
-                "read the Microsoft connector",
-            )
-            .await;
-        match read {
+        self.connector("microsoft", "read the Microsoft connector").await
+    }
+
+    /// The connector for `provider`, or none.
+    async fn connector(&self, provider: &str, what: &'static str) -> NylasResult<Option<Connector>> {
+        let path = format!("/v3/connectors/{provider}");
+        match self.call::<Data<Connector>>(Method::GET, &path, None, what).await {
             Ok(d) => Ok(Some(d.data)),
             Err(e) if e.is_not_found() => Ok(None),
             Err(e) => Err(e),
         }
+    }
+
+    /// `POST /v3/connectors`, looking for the connector before sending it again after a 5xx.
+    async fn create_connector(&self, provider: &str, body: Value, what: &'static str) -> NylasResult<()> {
+        let made = || async {
+            let found = self.connector(provider, "check whether the connector was made").await?;
+            Ok(found.map(|_| Value::Null))
+        };
+        self.create::<Value, _, _>("/v3/connectors", body, what, made).await?;
+        Ok(())
     }
 
     /// Creates the Microsoft connector, or updates it to this Azure app (GET, then POST or PATCH).
@@ -57,32 +65,20 @@ impl NylasClient {
             Ok(ConnectorAction::Updated)
         } else {
             let body = json!({ "name": "Microsoft (Mailbox Connect)", "provider": "microsoft", "settings": settings, "scope": s.scopes });
-            self.call::<Value>(
-                Method::POST,
-                "/v3/connectors",
-                Some(body),
-                "create the Microsoft connector",
-            )
-            .await?;
+            self.create_connector("microsoft", body, "create the Microsoft connector")
+                .await?;
             Ok(ConnectorAction::Created)
         }
     }
 
     /// Creates the EWS connector (Exchange on-premises) when it does not exist yet.
     pub async fn ensure_ews_connector(&self) -> NylasResult<Option<ConnectorAction>> {
-        match self
-            .call::<Data<Connector>>(Method::GET, "/v3/connectors/ews", None, "read the EWS connector")
-            .await
-        {
-            Ok(_) => Ok(None),
-            Err(e) if e.is_not_found() => {
-                let body = json!({ "provider": "ews", "settings": {}, "scope": EWS_CONNECTOR_SCOPES });
-                self.call::<Value>(Method::POST, "/v3/connectors", Some(body), "create the EWS connector")
-                    .await?;
-                Ok(Some(ConnectorAction::Created))
-            }
-            Err(e) => Err(e),
+        if self.connector("ews", "read the EWS connector").await?.is_some() {
+            return Ok(None);
         }
+        let body = json!({ "provider": "ews", "settings": {}, "scope": EWS_CONNECTOR_SCOPES });
+        self.create_connector("ews", body, "create the EWS connector").await?;
+        Ok(Some(ConnectorAction::Created))
     }
 
     /// Creates an admin-consent credential on the Microsoft connector (bulk auth).
@@ -98,13 +94,18 @@ impl NylasClient {
             "credential_type": "adminconsent",
             "credential_data": { "client_id": client_id, "client_secret": secret.expose(), "tenant": tenant },
         });
-        self.call::<Data<IdOnly>>(
-            Method::POST,
-            "/v3/connectors/microsoft/creds",
-            Some(body),
-            "create the admin-consent credential",
-        )
-        .await
-        .map(|d| d.data.id)
+        let path = "/v3/connectors/microsoft/creds";
+        let made = || async {
+            let what = "check whether the credential was made";
+            let all = self.call::<Data<Vec<NamedId>>>(Method::GET, path, None, what).await?;
+            let found = all.data.into_iter().find(|c| c.name == name);
+            Ok(found.map(|c| Data {
+                data: IdOnly { id: c.id },
+            }))
+        };
+        let what = "create the admin-consent credential";
+        self.create::<Data<IdOnly>, _, _>(path, body, what, made)
+            .await
+            .map(|d| d.data.id)
     }
 }

@@ -111,7 +111,7 @@ impl From<NylasError> for AppError {
                 if let Some(id) = request_id {
                     detail.push_str(&format!(" [request {id}]"));
                 }
-                status_error(status, what).with_detail(detail)
+                status_error(status, kind.as_deref(), what).with_detail(detail)
             }
             NylasError::OAuth {
                 status,
@@ -142,7 +142,26 @@ impl From<NylasError> for AppError {
     }
 }
 
-fn status_error(status: u16, what: &str) -> AppError {
+/// Explains a non-success answer. A 401 is told apart by Nylas's error `type`: only an
+/// authentication error of the API itself blames the API key.
+fn status_error(status: u16, kind: Option<&str>, what: &str) -> AppError {
+    match (status, kind) {
+        (_, Some("grant.refresh_token_invalid")) => {
+            return AppError::new(ErrorCode::Microsoft, "Microsoft refused the mailbox's sign-in when Nylas tried to use it.")
+                .with_fix("Sign in to the mailbox again. If it repeats, check that the Nylas connector uses the same Azure app (client ID and secret) as this profile.");
+        }
+        (_, Some("grant.invalid_authentication" | "grant.access_denied")) => {
+            return AppError::new(
+                ErrorCode::Nylas,
+                format!("The mail server refused the mailbox's credentials when Nylas tried to {what}."),
+            )
+            .with_fix(
+                "Check the mailbox's username and password (for Exchange on-premises) or sign in to the mailbox again.",
+            )
+            .on_field("password");
+        }
+        _ => {}
+    }
     let (code, msg, fix): (ErrorCode, String, &str) = match status {
         401 => (ErrorCode::Nylas, "Nylas did not accept the API key.".into(),
             "Check that you pasted the whole API key and chose the region your Nylas application is in (US or EU); a key from one region is refused in the other."),
@@ -194,6 +213,22 @@ mod tests {
             Some("HTTP 401 unauthorized: Unauthorized [request r1]")
         );
         assert!(e.fix.unwrap().contains("region"));
+    }
+
+    #[test]
+    fn a_401_blames_what_its_type_names() {
+        let body = br#"{"request_id":"r","error":{"type":"grant.refresh_token_invalid","message":"Invalid refresh_token supplied to Grant."}}"#;
+        let e = AppError::from(NylasError::from_response(401, body, "register the mailbox"));
+        assert_eq!(e.code, ErrorCode::Microsoft);
+        assert_eq!(e.field, None);
+        assert!(!e.message.contains("API key"), "{e:?}");
+        let body = br#"{"request_id":"r","error":{"type":"grant.invalid_authentication","message":"The Exchange server rejected the username or password."}}"#;
+        let e = AppError::from(NylasError::from_response(401, body, "register the Exchange mailbox"));
+        assert_eq!(e.field.as_deref(), Some("password"));
+        assert!(!e.message.contains("API key"), "{e:?}");
+        let body = br#"{"request_id":"r","error":{"type":"api.authentication_error","message":"Unauthorized"}}"#;
+        let e = AppError::from(NylasError::from_response(401, body, "check the key"));
+        assert_eq!(e.field.as_deref(), Some("api_key"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use super::client::{encode, unreachable, NylasClient, NylasResult};
 use super::connectors::EWS_GRANT_SCOPES;
 use super::error::NylasError;
+use super::retry::Replay;
 use super::types::{Data, EwsAccount, Grant, HostedToken};
 use crate::sensitive::Sensitive;
 
@@ -34,8 +35,11 @@ impl NylasClient {
         self.connect_custom(body, "register the Exchange mailbox").await
     }
 
+    /// Safe to repeat: Nylas answers a second sign-in of the same mailbox with its existing grant
+    /// ("re-authenticates their existing grant instead of creating a new one").
     async fn connect_custom(&self, body: Value, what: &'static str) -> NylasResult<Grant> {
-        self.call::<Data<Grant>>(Method::POST, "/v3/connect/custom", Some(body), what)
+        let path = "/v3/connect/custom";
+        self.call_with::<Data<Grant>>(Method::POST, path, Some(body), what, Replay::Safe)
             .await
             .map(|d| d.data)
     }

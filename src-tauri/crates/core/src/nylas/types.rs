@@ -59,6 +59,12 @@ pub(crate) struct IdOnly {
 }
 
 #[derive(Debug, Deserialize)]
+pub(crate) struct NamedId {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
 pub(crate) struct CallbackUri {
     pub url: String,
 }

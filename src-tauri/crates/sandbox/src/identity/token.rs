@@ -183,7 +183,13 @@ fn refresh(
     scope: &str,
 ) -> Response {
     let rt = f.get("refresh_token").cloned().unwrap_or_default();
-    let found = st.lock().refresh.get(&rt).cloned();
+    let (found, revoked) = {
+        let inner = st.lock();
+        (inner.refresh.get(&rt).cloned(), inner.faults.revoke_refresh_tokens)
+    };
+    if found.is_some() && revoked {
+        return token_error(StatusCode::BAD_REQUEST, "invalid_grant", 50173, "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.");
+    }
     let Some(found) = found.filter(|r| r.client_id.eq_ignore_ascii_case(client_id)) else {
         return token_error(
             StatusCode::BAD_REQUEST,
@@ -238,6 +244,11 @@ fn issue(st: &SandboxState, issuer: &IssuerHost, client_id: &str, user: usize, s
         "ext_expires_in": expires,
         "access_token": opaque("eyJ0eXAiOi.sbx."),
     });
+    if std::mem::take(&mut st.lock().faults.omit_token_scope) {
+        if let Some(o) = body.as_object_mut() {
+            o.remove("scope");
+        }
+    }
     if has("offline_access") {
         let rt = opaque("1.sbx.");
         st.lock().refresh.insert(

@@ -65,7 +65,8 @@ fn microsoft_refresh(inner: &mut Inner, rt: &str) -> Result<Identity, Response> 
         .refresh
         .get(rt)
         .cloned()
-        .filter(|r| r.client_id.eq_ignore_ascii_case(&conn.client_id));
+        .filter(|r| r.client_id.eq_ignore_ascii_case(&conn.client_id))
+        .filter(|_| !inner.faults.revoke_refresh_tokens);
     let Some(issued) = issued else {
         return Err(provider_error(
             StatusCode::UNAUTHORIZED,
