@@ -1,17 +1,20 @@
-//! The loopback listener that catches Microsoft's redirect: 127.0.0.1 only, an OS-chosen port,
-//! GET (query) and POST (form_post), single use, with timeout and cancel.
+//! The loopback listener that catches Microsoft's redirect: loopback only (127.0.0.1, and the
+//! same port on [::1] so no other process can hold it there), an OS-chosen port, requests for
+//! `localhost` or the loopback address only, GET (query) and POST (form_post), single use, with
+//! timeout and cancel.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, RawQuery, State};
+use axum::extract::{DefaultBodyLimit, RawQuery, Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
 use tokio::net::TcpListener;
-use tokio::sync::{oneshot, Notify};
+use tokio::sync::{oneshot, watch, Notify};
 use tokio::task::JoinHandle;
 
 use super::aadsts;
@@ -30,60 +33,67 @@ pub enum WaitEnd {
 pub struct Listener {
     port: u16,
     result: oneshot::Receiver<Outcome>,
-    stop: Option<oneshot::Sender<()>>,
-    server: JoinHandle<()>,
+    stop: watch::Sender<bool>,
+    servers: Vec<JoinHandle<()>>,
 }
 
 struct Shared {
     expected_state: String,
     sender: Mutex<Option<oneshot::Sender<Outcome>>>,
+    /// The `Host` values a browser sends for this listener (anything else is not for us).
+    hosts: Vec<String>,
 }
 
 impl Listener {
-    /// Binds 127.0.0.1 on a port the OS picks, before any browser is opened.
+    /// Binds the loopback on a port the OS picks, before any browser is opened.
     pub async fn bind(expected_state: String) -> Result<Self, MsError> {
         Self::bind_on(0, expected_state).await
     }
 
     /// Binds 127.0.0.1 on `port` (0: the OS picks), for flows whose redirect URI must be exact.
     pub async fn bind_on(port: u16, expected_state: String) -> Result<Self, MsError> {
-        let tcp = TcpListener::bind(("127.0.0.1", port))
-            .await
-            .map_err(|e| MsError::LocalPort {
-                port,
-                detail: e.to_string(),
-            })?;
-        let port = tcp
-            .local_addr()
-            .map_err(|e| MsError::LocalPort {
-                port,
-                detail: e.to_string(),
-            })?
-            .port();
+        let sockets = bind_loopback(port).await?;
+        let port = sockets
+            .first()
+            .and_then(|s| s.local_addr().ok())
+            .map_or(port, |a| a.port());
         let (tx, rx) = oneshot::channel();
+        let hosts = ["localhost", "127.0.0.1", "[::1]"]
+            .iter()
+            .map(|h| format!("{h}:{port}"))
+            .collect();
         let shared = Arc::new(Shared {
             expected_state,
             sender: Mutex::new(Some(tx)),
+            hosts,
         });
         let app = Router::new()
             .route(CALLBACK_PATH, any(on_callback))
             .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
             .fallback(|| async { page::not_found() })
+            .layer(middleware::from_fn_with_state(shared.clone(), only_our_host))
             .layer(DefaultBodyLimit::max(64 * 1024))
             .with_state(shared);
-        let (stop_tx, stop_rx) = oneshot::channel::<()>();
-        let server = tokio::spawn(async move {
-            let _ = axum::serve(tcp, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stop_rx.await;
+        let (stop, stopped) = watch::channel(false);
+        let servers = sockets
+            .into_iter()
+            .map(|tcp| {
+                let (app, mut stopped) = (app.clone(), stopped.clone());
+                tokio::spawn(async move {
+                    let _ = axum::serve(tcp, app)
+                        .with_graceful_shutdown(async move {
+                            let _ = stopped.wait_for(|s| *s).await;
+                        })
+                        .await;
                 })
-                .await;
-        });
+            })
+            .collect();
+        drop(stopped);
         Ok(Self {
             port,
             result: rx,
-            stop: Some(stop_tx),
-            server,
+            stop,
+            servers,
         })
     }
 
@@ -108,23 +118,70 @@ impl Listener {
     }
 
     async fn shutdown(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+        let _ = self.stop.send(true);
         // Let the final page reach the browser, but never wait on a slow client for long.
-        if tokio::time::timeout(Duration::from_secs(2), &mut self.server)
-            .await
-            .is_err()
-        {
-            self.server.abort();
+        let all = async {
+            for server in &mut self.servers {
+                let _ = server.await;
+            }
+        };
+        if tokio::time::timeout(Duration::from_secs(2), all).await.is_err() {
+            self.servers.iter().for_each(JoinHandle::abort);
         }
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        self.server.abort();
+        self.servers.iter().for_each(JoinHandle::abort);
     }
+}
+
+/// 127.0.0.1 on `port` (0: the OS picks) and the same port on [::1], so that where `localhost`
+/// resolves to ::1 first no other local process can catch the redirect there. When that port is
+/// taken on [::1], another port is tried (a fixed port fails instead). A machine without IPv6
+/// gets 127.0.0.1 alone.
+async fn bind_loopback(port: u16) -> Result<Vec<TcpListener>, MsError> {
+    let local_port = |detail: String| MsError::LocalPort { port, detail };
+    let mut last = String::new();
+    for _ in 0..8 {
+        let v4 = TcpListener::bind(("127.0.0.1", port))
+            .await
+            .map_err(|e| local_port(e.to_string()))?;
+        let chosen = v4.local_addr().map_err(|e| local_port(e.to_string()))?.port();
+        match TcpListener::bind(("::1", chosen)).await {
+            Ok(v6) => return Ok(vec![v4, v6]),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+                last = format!("port {chosen} is taken on [::1]: {e}");
+                if port != 0 {
+                    break;
+                }
+            }
+            Err(e) => {
+                tracing::debug!("no IPv6 loopback ({e}); listening on 127.0.0.1 only");
+                return Ok(vec![v4]);
+            }
+        }
+    }
+    Err(local_port(last))
+}
+
+/// Answers 421 to a request whose `Host` is not this listener (a page elsewhere pointing a
+/// browser at this port through another name, or DNS rebinding); the sign-in keeps waiting.
+async fn only_our_host(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_ascii_lowercase);
+    if host.is_some_and(|h| shared.hosts.contains(&h)) {
+        return next.run(req).await;
+    }
+    (
+        StatusCode::MISDIRECTED_REQUEST,
+        "This address only answers Mailbox Connect's sign-in.",
+    )
+        .into_response()
 }
 
 async fn on_callback(
