@@ -110,3 +110,30 @@ async fn retry_after_as_an_http_date_is_waited_out() {
     );
     assert!(r.check.ok);
 }
+
+#[tokio::test]
+async fn the_id_token_is_verified_with_the_tenants_keys_and_this_sign_ins_nonce() {
+    let d = demo(Decision::Accept).await;
+    for (fault, why) in [
+        ("bad_signature", "signature"),
+        ("wrong_nonce", "nonce"),
+        ("other_audience", "audience"),
+    ] {
+        d.sandbox.state.inject(FaultPlan {
+            id_token: Some(fault.into()),
+            ..FaultPlan::default()
+        });
+        let e = d.connect(None).await.unwrap_err();
+        assert_eq!(e.code, ErrorCode::Microsoft, "{fault}: {e:?}");
+        assert!(e.message.contains("ID token"), "{fault}: {e:?}");
+        let detail = e.detail.unwrap_or_default().to_lowercase();
+        assert!(detail.contains(why), "{fault}: {detail}");
+    }
+    // `aud` as an array holding this app is valid (OpenID Connect Core §2).
+    d.sandbox.state.inject(FaultPlan {
+        id_token: Some("audience_array".into()),
+        ..FaultPlan::default()
+    });
+    let r = d.connect(None).await.unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(r.account.email.as_deref(), Some(f::USERS[0].email));
+}

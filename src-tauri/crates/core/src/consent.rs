@@ -9,7 +9,7 @@ use url::Url;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::microsoft::callback::Outcome;
 use crate::microsoft::cloud::Endpoints;
-use crate::microsoft::id_token::{self, SignedInAccount};
+use crate::microsoft::id_token::{self, Expected, SignedInAccount};
 use crate::microsoft::listener::{Listener, WaitEnd};
 use crate::microsoft::oauth::{MsOAuth, ResponseMode};
 use crate::microsoft::scope_report::{self, ScopeReport};
@@ -30,6 +30,8 @@ pub struct PendingConsent {
     listener: Listener,
     oauth: MsOAuth,
     verifier: PkceCodeVerifier,
+    nonce: openidconnect::Nonce,
+    endpoints: Endpoints,
     client_id: String,
     scopes: Vec<String>,
     pub url: Url,
@@ -54,6 +56,8 @@ pub async fn begin(plan: &ConsentPlan<'_>) -> Result<PendingConsent> {
         listener,
         oauth,
         verifier: req.verifier,
+        nonce: req.nonce,
+        endpoints: plan.endpoints.clone(),
         client_id: plan.client_id.to_string(),
         scopes: plan.scopes.to_vec(),
         url: req.url,
@@ -99,7 +103,12 @@ pub async fn complete(
         AppError::new(ErrorCode::Microsoft, "Microsoft did not return an ID token.")
             .with_fix("Make sure the openid permission is in the app's API permissions, then sign in again.")
     })?;
-    let account = id_token::account(id_token.expose(), &p.client_id)?;
+    let expected = Expected {
+        endpoints: &p.endpoints,
+        client_id: &p.client_id,
+        nonce: &p.nonce,
+    };
+    let account = id_token::verify(http, id_token.expose(), &expected).await?;
     let scopes = scope_report::compare(&p.scopes, tokens.granted_scope.as_deref(), true);
     Ok(Consented {
         account,

@@ -64,6 +64,10 @@ pub struct FaultPlan {
     /// sign-in; AADSTS50173), so Nylas's use of one fails with `grant.refresh_token_invalid`.
     #[serde(default)]
     pub revoke_refresh_tokens: bool,
+    /// The next ID token is changed: `bad_signature`, `wrong_nonce`, `other_audience`, or
+    /// `audience_array` (valid: `aud` as an array, which OpenID Connect allows).
+    #[serde(default)]
+    pub id_token: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -72,6 +76,7 @@ pub struct Faults {
     pub microsoft_error: Option<u32>,
     pub omit_token_scope: bool,
     pub revoke_refresh_tokens: bool,
+    pub id_token: Option<String>,
     /// Nylas requests refused with 429 (by faults or the rate limit), for benchmarks.
     pub rate_limited: u64,
     /// Nylas's admin-API limit (requests a second per application) when enforced.
@@ -123,6 +128,9 @@ impl SandboxState {
         }
         inner.faults.omit_token_scope |= plan.omit_token_scope;
         inner.faults.revoke_refresh_tokens |= plan.revoke_refresh_tokens;
+        if plan.id_token.is_some() {
+            inner.faults.id_token = plan.id_token;
+        }
         if let Some(rate) = plan.admin_rate_per_second {
             inner.faults.admin_rate = Some(TokenBucket::new(rate));
         }

@@ -39,6 +39,8 @@ impl Sandbox {
     }
 
     pub async fn start_on(identity_addr: &str, nylas_addr: &str) -> std::io::Result<Self> {
+        // The ID-token signing key takes a moment to make: start it while the ports open.
+        drop(tokio::task::spawn_blocking(jwt::warm_up));
         let id_tcp = TcpListener::bind(identity_addr).await?;
         let ny_tcp = TcpListener::bind(nylas_addr).await?;
         let identity_url = url_of(id_tcp.local_addr()?);

@@ -35,6 +35,10 @@ pub struct PendingAuthorize {
     pub code_challenge_method: String,
     pub response_mode: String,
     pub login_hint: Option<String>,
+    /// The client's `nonce`, echoed in the ID token.
+    pub nonce: Option<String>,
+    /// `client_info=1`: the redirect carries `client_info`.
+    pub client_info: bool,
     /// An organization-wide admin consent rather than a user sign-in.
     pub admin: bool,
 }

@@ -38,6 +38,8 @@ pub struct Endpoints {
     pub authorize: Url,
     pub token: Url,
     pub admin_consent: Url,
+    /// The OpenID Connect discovery document (issuer, signing keys).
+    pub discovery: Url,
 }
 
 impl Endpoints {
@@ -53,6 +55,7 @@ impl Endpoints {
             authorize: join("oauth2/v2.0/authorize".into())?,
             token: join("oauth2/v2.0/token".into())?,
             admin_consent: join("v2.0/adminconsent".into())?,
+            discovery: join("v2.0/.well-known/openid-configuration".into())?,
         })
     }
 }

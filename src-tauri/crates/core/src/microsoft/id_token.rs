@@ -1,23 +1,29 @@
-//! Reading the ID token's claims. The token comes straight from Microsoft's token endpoint over
-//! TLS, so its signature is not checked (OpenID Connect Core §3.1.3.7); the audience is.
+//! Verifying the ID token as a standard OpenID Connect client does, with the `openidconnect`
+//! crate: the tenant's discovery document, its JWKS, the RS256 signature, `iss`, `aud` (a string
+//! or an array), `exp`, and the `nonce` this sign-in sent. Then who signed in.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
+use openidconnect::core::{
+    CoreGenderClaim, CoreIdTokenVerifier, CoreJsonWebKeySet, CoreJweContentEncryptionAlgorithm,
+    CoreJwsSigningAlgorithm, CoreProviderMetadata,
+};
+use openidconnect::{AdditionalClaims, ClientId, IdToken, Nonce};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::cloud::Endpoints;
+use super::error::MsError;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::tenant::CONSUMER_TENANT_ID;
 
-#[derive(Debug, Deserialize)]
-struct RawClaims {
-    aud: Option<String>,
+/// Microsoft's claims beyond the standard ones: the tenant and the user's object ID.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct MsClaims {
     tid: Option<String>,
     oid: Option<String>,
-    name: Option<String>,
-    email: Option<String>,
-    preferred_username: Option<String>,
 }
+impl AdditionalClaims for MsClaims {}
+
+type MsIdToken = IdToken<MsClaims, CoreGenderClaim, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm>;
 
 /// Who signed in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -44,55 +50,71 @@ impl SignedInAccount {
     }
 }
 
-pub fn account(id_token: &str, client_id: &str) -> Result<SignedInAccount> {
-    let bad = |why: &str| {
-        AppError::new(ErrorCode::Microsoft, "Microsoft's ID token could not be read.")
-            .with_fix("Start the sign-in again.")
-            .with_detail(why.to_string())
-    };
-    let payload = id_token.split('.').nth(1).ok_or_else(|| bad("not a JWT"))?;
-    let bytes = URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .map_err(|_| bad("payload is not base64url"))?;
-    let c: RawClaims = serde_json::from_slice(&bytes).map_err(|_| bad("payload is not JSON"))?;
-    if c.aud.as_deref() != Some(client_id) {
-        return Err(bad("the ID token was issued to a different application"));
-    }
-    Ok(SignedInAccount {
-        email: c.email.or(c.preferred_username),
-        name: c.name,
-        personal: c.tid.as_deref() == Some(CONSUMER_TENANT_ID),
-        tenant_id: c.tid,
-        object_id: c.oid,
-    })
+/// The ID token of one sign-in and what it must match.
+pub struct Expected<'a> {
+    pub endpoints: &'a Endpoints,
+    pub client_id: &'a str,
+    pub nonce: &'a Nonce,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+fn refused(why: impl Into<String>) -> AppError {
+    AppError::new(ErrorCode::Microsoft, "Microsoft's ID token did not pass verification.")
+        .with_fix("Start the sign-in again. If it repeats, check the Microsoft sign-in host and the tenant.")
+        .with_detail(why.into())
+}
 
-    fn jwt(claims: &str) -> String {
-        format!("eyJhbGciOiJSUzI1NiJ9.{}.sig", URL_SAFE_NO_PAD.encode(claims))
+/// Verifies `raw` and returns who signed in.
+pub async fn verify(http: &reqwest::Client, raw: &str, want: &Expected<'_>) -> Result<SignedInAccount> {
+    const WHAT: &str = "check Microsoft's ID token";
+    let unreadable = |detail: String| MsError::Unreadable { what: WHAT, detail };
+    let discovery = http
+        .get(want.endpoints.discovery.clone())
+        .send()
+        .await
+        .map_err(|e| MsError::Unreachable {
+            what: WHAT,
+            detail: e.to_string(),
+        })?;
+    let status = discovery.status();
+    let bytes = discovery.bytes().await.map_err(|e| unreadable(e.to_string()))?;
+    if !status.is_success() {
+        return Err(unreadable(format!("discovery answered HTTP {status}")).into());
     }
-
-    #[test]
-    fn reads_work_and_personal_accounts() {
-        let a = account(
-            &jwt(r#"{"aud":"c1","tid":"t1","name":"Adele","preferred_username":"adele@contoso.com"}"#),
-            "c1",
-        )
-        .unwrap();
-        assert_eq!(a.email.as_deref(), Some("adele@contoso.com"));
-        assert!(!a.personal);
-        let p = account(
-            &jwt(&format!(
-                r#"{{"aud":"c1","tid":"{CONSUMER_TENANT_ID}","email":"x@outlook.com"}}"#
-            )),
-            "c1",
-        )
-        .unwrap();
-        assert!(p.personal);
-        assert!(account(&jwt(r#"{"aud":"other"}"#), "c1").is_err());
-        assert!(account("garbage", "c1").is_err());
+    let meta: CoreProviderMetadata =
+        serde_json::from_slice(&bytes).map_err(|e| unreadable(format!("discovery document: {e}")))?;
+    let keys = CoreJsonWebKeySet::fetch_async(meta.jwks_uri(), http)
+        .await
+        .map_err(|e| unreadable(format!("signing keys: {e}")))?;
+    let token: MsIdToken = raw.parse().map_err(|e| refused(format!("not a JWT: {e}")))?;
+    // The issuer is checked below: for `common` and `organizations` discovery names it with a
+    // `{tenantid}` placeholder that the token's own tenant fills in.
+    let verifier =
+        CoreIdTokenVerifier::new_public_client(ClientId::new(want.client_id.into()), meta.issuer().clone(), keys)
+            .require_issuer_match(false);
+    let claims = token
+        .claims(&verifier, want.nonce)
+        .map_err(|e| refused(e.to_string()))?;
+    let tid = claims.additional_claims().tid.clone();
+    let issuer = meta
+        .issuer()
+        .as_str()
+        .replace("{tenantid}", tid.as_deref().unwrap_or("{tenantid}"));
+    if claims.issuer().as_str() != issuer {
+        return Err(refused(format!(
+            "issued by {}, expected {issuer}",
+            claims.issuer().as_str()
+        )));
     }
+    let email = claims
+        .email()
+        .map(|e| e.as_str().to_string())
+        .or_else(|| claims.preferred_username().map(|u| u.as_str().to_string()));
+    let name = claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_string());
+    Ok(SignedInAccount {
+        email,
+        name,
+        personal: tid.as_deref() == Some(CONSUMER_TENANT_ID),
+        tenant_id: tid,
+        object_id: claims.additional_claims().oid.clone(),
+    })
 }

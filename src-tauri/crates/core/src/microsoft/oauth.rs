@@ -65,10 +65,11 @@ type MsClient = oauth2::Client<
     EndpointSet,
 >;
 
-/// What the browser must open, and what must be kept to redeem the code.
+/// What the browser must open, and what must be kept to redeem the code and check the ID token.
 pub struct AuthRequest {
     pub url: Url,
     pub verifier: PkceCodeVerifier,
+    pub nonce: openidconnect::Nonce,
 }
 
 /// Tokens from a successful exchange. Only the refresh token leaves this module.
@@ -118,7 +119,8 @@ impl MsOAuth {
         CsrfToken::new_random().secret().clone()
     }
 
-    /// Builds the authorize URL for `state` with a fresh PKCE S256 challenge.
+    /// Builds the authorize URL for `state` with a fresh PKCE S256 challenge and a fresh `nonce`
+    /// (which the ID token must carry back).
     pub fn authorize(
         &self,
         state: &str,
@@ -127,12 +129,14 @@ impl MsOAuth {
         mode: ResponseMode,
     ) -> AuthRequest {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let nonce = openidconnect::Nonce::new_random();
         let state = state.to_string();
         let mut req = self
             .client
             .authorize_url(move || CsrfToken::new(state))
             .add_scopes(scopes.iter().map(|s| Scope::new(s.clone())))
-            .set_pkce_challenge(challenge);
+            .set_pkce_challenge(challenge)
+            .add_extra_param("nonce", nonce.secret().clone());
         req = match mode {
             ResponseMode::FormPost => req.add_extra_param("response_mode", "form_post"),
             ResponseMode::Query => req.add_extra_param("response_mode", "query"),
@@ -143,7 +147,7 @@ impl MsOAuth {
             None => req.add_extra_param("prompt", "select_account"),
         };
         let (url, _) = req.url();
-        AuthRequest { url, verifier }
+        AuthRequest { url, verifier, nonce }
     }
 
     pub(super) fn client_credentials(

@@ -94,6 +94,8 @@ pub async fn authorize(
         code_challenge: get("code_challenge").map(str::to_string),
         code_challenge_method: method,
         login_hint: get("login_hint").map(str::to_string),
+        nonce: get("nonce").map(str::to_string),
+        client_info: get("client_info") == Some("1"),
         ..bare_request(&tenant, client_id, redirect_uri, &response_mode, state)
     };
     show_consent(&st, &tenant, req)
@@ -176,6 +178,8 @@ fn bare_request(
         code_challenge_method: "plain".into(),
         response_mode: mode.into(),
         login_hint: None,
+        nonce: None,
+        client_info: false,
         admin: false,
     }
 }
@@ -261,6 +265,10 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
         params.push(("state", s));
     }
     params.push(("session_state", session.as_str()));
+    let info = USERS.get(user).map(|u| crate::jwt::client_info(u, TENANT_ID));
+    if let Some(info) = info.as_deref().filter(|_| req.client_info) {
+        params.push(("client_info", info));
+    }
     deliver(
         &req,
         &params

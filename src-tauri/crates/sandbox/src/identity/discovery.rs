@@ -1,14 +1,17 @@
-//! `GET /{tenant}/v2.0/.well-known/openid-configuration`.
+//! `GET /{tenant}/v2.0/.well-known/openid-configuration`, the JWKS it points to, and the
+//! endpoints it advertises besides authorize and token (sign-out, device code).
 
-use axum::extract::{Path, State};
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::json;
 
 use super::errors::token_error;
 use super::tenant::resolve;
 use crate::fixtures::{TENANT_DOMAIN, TENANT_ID};
-use crate::IssuerHost;
+use crate::{jwt, IssuerHost};
 
 pub async fn openid_configuration(State(issuer): State<IssuerHost>, Path(tenant): Path<String>) -> Response {
     if let Err((code, text)) = resolve(&tenant) {
@@ -40,8 +43,53 @@ pub async fn openid_configuration(State(issuer): State<IssuerHost>, Path(tenant)
         "userinfo_endpoint": "https://graph.microsoft.com/oidc/userinfo",
         "authorization_endpoint": format!("{host}/{tenant}/oauth2/v2.0/authorize"),
         "end_session_endpoint": format!("{host}/{tenant}/oauth2/v2.0/logout"),
+        "device_authorization_endpoint": format!("{host}/{tenant}/oauth2/v2.0/devicecode"),
+        "kerberos_endpoint": format!("{host}/{tenant}/kerberos"),
+        "tenant_region_scope": "NA",
         "cloud_instance_name": "microsoftonline.com",
+        "cloud_graph_host_name": "graph.windows.net",
         "msgraph_host": "graph.microsoft.com",
+        "rbac_url": "https://pas.windows.net",
+        "frontchannel_logout_supported": true,
+        "http_logout_supported": true,
+        "claims_supported": ["sub", "iss", "cloud_instance_name", "cloud_instance_host_name", "cloud_graph_host_name", "msgraph_host", "aud", "exp", "iat", "auth_time", "acr", "nonce", "preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email"],
     });
-    ([(header::CACHE_CONTROL, "max-age=86400, private")], axum::Json(body)).into_response()
+    public_json(body)
+}
+
+/// `GET /{tenant}/discovery/v2.0/keys`: the keys that sign ID tokens.
+pub async fn keys(State(issuer): State<IssuerHost>, Path(tenant): Path<String>) -> Response {
+    if let Err((code, text)) = resolve(&tenant) {
+        return token_error(StatusCode::BAD_REQUEST, "invalid_tenant", code, &text);
+    }
+    public_json(jwt::jwks(&format!("{}/{{tenantid}}/v2.0", issuer.0)))
+}
+
+/// Metadata any page may read (Microsoft sends both headers on discovery and keys).
+fn public_json(body: serde_json::Value) -> Response {
+    (
+        [
+            (header::CACHE_CONTROL, "max-age=86400, private"),
+            (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
+        ],
+        axum::Json(body),
+    )
+        .into_response()
+}
+
+/// `GET /{tenant}/oauth2/v2.0/logout`: signs out (the demo keeps no session) and returns to
+/// `post_logout_redirect_uri` when one is given, as Microsoft does for a registered URI.
+pub async fn logout(Query(q): Query<HashMap<String, String>>) -> Response {
+    match q.get("post_logout_redirect_uri") {
+        Some(to) if to.starts_with("http://localhost") || to.starts_with("https://") => {
+            Redirect::to(to).into_response()
+        }
+        _ => Html("<!doctype html><title>Signed out</title><h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p>").into_response(),
+    }
+}
+
+/// `POST /{tenant}/oauth2/v2.0/devicecode`: advertised, but the demo tenant has no second
+/// device to sign in on, so it answers as Microsoft does for an app that may not use the flow.
+pub async fn device_code() -> Response {
+    token_error(StatusCode::BAD_REQUEST, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'. The device code flow is not enabled for the demo app.")
 }

@@ -22,6 +22,12 @@ pub fn router(st: Arc<SandboxState>, issuer: IssuerHost) -> Router {
             get(discovery::openid_configuration).with_state(issuer.clone()),
         )
         .route(
+            "/{tenant}/discovery/v2.0/keys",
+            get(discovery::keys).with_state(issuer.clone()),
+        )
+        .route("/{tenant}/oauth2/v2.0/logout", get(discovery::logout))
+        .route("/{tenant}/oauth2/v2.0/devicecode", post(discovery::device_code))
+        .route(
             "/{tenant}/oauth2/v2.0/authorize",
             get(authorize::authorize).with_state(st.clone()),
         )

@@ -172,7 +172,19 @@ fn redeem_code(
     issued.redeemed = true;
     let (req, user) = (issued.req.clone(), issued.user);
     drop(inner);
-    issue(st, issuer, client_id, user, &req.scopes)
+    let client_info = f.get("client_info").map(String::as_str) == Some("1") || req.client_info;
+    let extra = Extra {
+        nonce: req.nonce.as_deref(),
+        client_info,
+    };
+    issue(st, issuer, client_id, user, &req.scopes, &extra)
+}
+
+/// What the request asked for beyond tokens: the nonce to echo, and `client_info`.
+#[derive(Default)]
+struct Extra<'a> {
+    nonce: Option<&'a str>,
+    client_info: bool,
 }
 
 fn refresh(
@@ -210,14 +222,25 @@ fn refresh(
     {
         return token_error(StatusCode::BAD_REQUEST, "invalid_grant", 65001, &format!("The user or administrator has not consented to use the application with ID '{client_id}'. Send an interactive authorization request for this user and resource (scope {extra})."));
     }
-    issue(st, issuer, client_id, found.user, &found.scopes)
+    let extra = Extra {
+        nonce: None,
+        client_info: f.get("client_info").map(String::as_str) == Some("1"),
+    };
+    issue(st, issuer, client_id, found.user, &found.scopes, &extra)
 }
 
 fn short(s: &str) -> &str {
     s.rsplit('/').next().unwrap_or(s)
 }
 
-fn issue(st: &SandboxState, issuer: &IssuerHost, client_id: &str, user: usize, scopes: &[String]) -> Response {
+fn issue(
+    st: &SandboxState,
+    issuer: &IssuerHost,
+    client_id: &str,
+    user: usize,
+    scopes: &[String],
+    extra: &Extra<'_>,
+) -> Response {
     let Some(u) = USERS.get(user) else {
         return token_error(
             StatusCode::BAD_REQUEST,
@@ -262,7 +285,18 @@ fn issue(st: &SandboxState, issuer: &IssuerHost, client_id: &str, user: usize, s
         body["refresh_token"] = json!(rt);
     }
     if has("openid") {
-        body["id_token"] = json!(jwt::id_token(&issuer.0, TENANT_ID, client_id, u, None));
+        let fault = st.lock().faults.id_token.take();
+        let claims = jwt::IdClaims {
+            issuer_host: &issuer.0,
+            tenant_id: TENANT_ID,
+            client_id,
+            nonce: extra.nonce,
+            fault: fault.as_deref(),
+        };
+        body["id_token"] = json!(jwt::id_token(&claims, u));
+    }
+    if extra.client_info {
+        body["client_info"] = json!(jwt::client_info(u, TENANT_ID));
     }
     ok(body)
 }
