@@ -11,6 +11,20 @@ use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::faults::{FaultPlan, NylasFault};
 use mailbox_connect_sandbox::fixtures as f;
 
+/// The next POST to `path` is carried out, but its answer is lost: the client sees `status`.
+fn answer_lost(path: &str, status: u16) -> FaultPlan {
+    FaultPlan {
+        nylas: vec![NylasFault {
+            path_prefix: path.into(),
+            method: Some("POST".into()),
+            status,
+            after_handling: true,
+            ..NylasFault::default()
+        }],
+        ..FaultPlan::default()
+    }
+}
+
 #[tokio::test]
 async fn a_token_answer_without_scope_granted_every_requested_scope() {
     let d = demo(Decision::Accept).await;
@@ -40,16 +54,7 @@ async fn a_refresh_token_nylas_cannot_use_is_not_blamed_on_the_api_key() {
 #[tokio::test]
 async fn a_connector_create_whose_answer_was_lost_is_looked_up_not_repeated() {
     let d = demo(Decision::Accept).await;
-    d.sandbox.state.inject(FaultPlan {
-        nylas: vec![NylasFault {
-            path_prefix: "/v3/connectors".into(),
-            method: Some("POST".into()),
-            status: 502,
-            after_handling: true,
-            ..NylasFault::default()
-        }],
-        ..FaultPlan::default()
-    });
+    d.sandbox.state.inject(answer_lost("/v3/connectors", 502));
     let r = d.connect(None).await.unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(r.connector, ConnectorAction::Created);
     assert!(r.check.ok, "{:?}", r.check);
@@ -60,16 +65,9 @@ async fn a_connector_create_whose_answer_was_lost_is_looked_up_not_repeated() {
 #[tokio::test]
 async fn a_credential_create_whose_answer_was_lost_is_looked_up_not_repeated() {
     let d = demo(Decision::Accept).await;
-    d.sandbox.state.inject(FaultPlan {
-        nylas: vec![NylasFault {
-            path_prefix: "/v3/connectors/microsoft/creds".into(),
-            method: Some("POST".into()),
-            status: 500,
-            after_handling: true,
-            ..NylasFault::default()
-        }],
-        ..FaultPlan::default()
-    });
+    d.sandbox
+        .state
+        .inject(answer_lost("/v3/connectors/microsoft/creds", 500));
     let approved = d
         .core
         .sign_in

@@ -17,7 +17,6 @@ use crate::state::now_unix;
 
 struct Key {
     signer: SigningKey<Sha256>,
-    private: RsaPrivateKey,
     kid: String,
 }
 
@@ -29,8 +28,8 @@ fn key() -> Option<&'static Key> {
         let private = RsaPrivateKey::new(&mut rand::thread_rng(), 2048).ok()?;
         let digest = Sha256::digest(private.n().to_bytes_be());
         let kid = URL_SAFE_NO_PAD.encode(&digest[..12]);
-        let signer = SigningKey::<Sha256>::new(private.clone());
-        Some(Key { signer, private, kid })
+        let signer = SigningKey::<Sha256>::new(private);
+        Some(Key { signer, kid })
     })
     .as_ref()
 }
@@ -44,10 +43,11 @@ pub fn warm_up() {
 pub fn jwks(issuer: &str) -> Value {
     let keys: Vec<Value> = key()
         .map(|k| {
+            let public: &RsaPrivateKey = k.signer.as_ref();
             json!({
                 "kty": "RSA", "use": "sig", "alg": "RS256", "kid": k.kid,
-                "n": URL_SAFE_NO_PAD.encode(k.private.n().to_bytes_be()),
-                "e": URL_SAFE_NO_PAD.encode(k.private.e().to_bytes_be()),
+                "n": URL_SAFE_NO_PAD.encode(public.n().to_bytes_be()),
+                "e": URL_SAFE_NO_PAD.encode(public.e().to_bytes_be()),
                 "issuer": issuer,
             })
         })

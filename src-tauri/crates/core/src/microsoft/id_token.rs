@@ -67,6 +67,8 @@ fn refused(why: impl Into<String>) -> AppError {
 pub async fn verify(http: &reqwest::Client, raw: &str, want: &Expected<'_>) -> Result<SignedInAccount> {
     const WHAT: &str = "check Microsoft's ID token";
     let unreadable = |detail: String| MsError::Unreadable { what: WHAT, detail };
+    // Read directly rather than with `discover_async`, which requires the issuer to equal the
+    // address asked: for a tenant named by domain Microsoft answers with the tenant's GUID.
     let discovery = http
         .get(want.endpoints.discovery.clone())
         .send()

@@ -50,7 +50,8 @@ impl Listener {
         Self::bind_on(0, expected_state).await
     }
 
-    /// Binds 127.0.0.1 on `port` (0: the OS picks), for flows whose redirect URI must be exact.
+    /// Binds the loopback on `port` (0: the OS picks; a fixed port for flows whose redirect URI
+    /// must be exact).
     pub async fn bind_on(port: u16, expected_state: String) -> Result<Self, MsError> {
         let sockets = bind_loopback(port).await?;
         let port = sockets

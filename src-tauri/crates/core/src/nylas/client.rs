@@ -68,16 +68,16 @@ impl NylasClient {
 
     /// Registers `url` as a callback URI unless it already is. Returns whether it was added.
     pub async fn ensure_callback_uri(&self, url: &str) -> NylasResult<bool> {
-        if self.callback_uris().await?.iter().any(|u| u == url) {
+        let listed = || async {
+            let found = self.callback_uris().await?.iter().any(|u| u == url);
+            Ok(found.then_some(Value::Null))
+        };
+        if listed().await?.is_some() {
             return Ok(false);
         }
         let body = serde_json::json!({ "url": url, "platform": "web" });
-        let made = || async {
-            let listed = self.callback_uris().await?.iter().any(|u| u == url);
-            Ok(listed.then_some(Value::Null))
-        };
         let path = "/v3/applications/redirect-uris";
-        self.create::<Value, _, _>(path, body, "register the callback URI", made)
+        self.create::<Value, _, _>(path, body, "register the callback URI", listed)
             .await?;
         Ok(true)
     }

@@ -145,12 +145,12 @@ impl From<NylasError> for AppError {
 /// Explains a non-success answer. A 401 is told apart by Nylas's error `type`: only an
 /// authentication error of the API itself blames the API key.
 fn status_error(status: u16, kind: Option<&str>, what: &str) -> AppError {
-    match (status, kind) {
-        (_, Some("grant.refresh_token_invalid")) => {
+    match kind {
+        Some("grant.refresh_token_invalid") => {
             return AppError::new(ErrorCode::Microsoft, "Microsoft refused the mailbox's sign-in when Nylas tried to use it.")
                 .with_fix("Sign in to the mailbox again. If it repeats, check that the Nylas connector uses the same Azure app (client ID and secret) as this profile.");
         }
-        (_, Some("grant.invalid_authentication" | "grant.access_denied")) => {
+        Some("grant.invalid_authentication" | "grant.access_denied") => {
             return AppError::new(
                 ErrorCode::Nylas,
                 format!("The mail server refused the mailbox's credentials when Nylas tried to {what}."),

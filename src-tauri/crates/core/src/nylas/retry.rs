@@ -73,7 +73,7 @@ impl RetryPolicy {
     }
 }
 
-pub fn retry_after(resp: &reqwest::Response) -> Option<String> {
+fn retry_after(resp: &reqwest::Response) -> Option<String> {
     let v = resp.headers().get(reqwest::header::RETRY_AFTER)?;
     v.to_str().ok().map(str::to_string)
 }

@@ -172,19 +172,21 @@ fn redeem_code(
     issued.redeemed = true;
     let (req, user) = (issued.req.clone(), issued.user);
     drop(inner);
-    let client_info = f.get("client_info").map(String::as_str) == Some("1") || req.client_info;
     let extra = Extra {
         nonce: req.nonce.as_deref(),
-        client_info,
+        client_info: asks_client_info(f) || req.client_info,
     };
     issue(st, issuer, client_id, user, &req.scopes, &extra)
 }
 
 /// What the request asked for beyond tokens: the nonce to echo, and `client_info`.
-#[derive(Default)]
 struct Extra<'a> {
     nonce: Option<&'a str>,
     client_info: bool,
+}
+
+fn asks_client_info(f: &HashMap<String, String>) -> bool {
+    f.get("client_info").map(String::as_str) == Some("1")
 }
 
 fn refresh(
@@ -224,7 +226,7 @@ fn refresh(
     }
     let extra = Extra {
         nonce: None,
-        client_info: f.get("client_info").map(String::as_str) == Some("1"),
+        client_info: asks_client_info(f),
     };
     issue(st, issuer, client_id, found.user, &found.scopes, &extra)
 }
