@@ -6,6 +6,7 @@ pub mod errors;
 mod pages;
 mod tenant;
 mod token;
+mod token_answer;
 
 use std::sync::Arc;
 

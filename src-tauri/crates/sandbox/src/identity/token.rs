@@ -6,18 +6,16 @@ use std::sync::Arc;
 
 use axum::extract::{Form, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
-use rand::Rng;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::errors::token_error;
 use super::tenant::resolve;
-use crate::fixtures::{TENANT_ID, USERS};
-use crate::jwt;
-use crate::state::{opaque, IssuedRefresh, SandboxState};
+use super::token_answer::{asks_client_info, issue, ok, short, Extra};
+use crate::state::{opaque, SandboxState};
 use crate::IssuerHost;
 
 pub async fn token(
@@ -179,16 +177,6 @@ fn redeem_code(
     issue(st, issuer, client_id, user, &req.scopes, &extra)
 }
 
-/// What the request asked for beyond tokens: the nonce to echo, and `client_info`.
-struct Extra<'a> {
-    nonce: Option<&'a str>,
-    client_info: bool,
-}
-
-fn asks_client_info(f: &HashMap<String, String>) -> bool {
-    f.get("client_info").map(String::as_str) == Some("1")
-}
-
 fn refresh(
     st: &SandboxState,
     issuer: &IssuerHost,
@@ -229,85 +217,4 @@ fn refresh(
         client_info: asks_client_info(f),
     };
     issue(st, issuer, client_id, found.user, &found.scopes, &extra)
-}
-
-fn short(s: &str) -> &str {
-    s.rsplit('/').next().unwrap_or(s)
-}
-
-fn issue(
-    st: &SandboxState,
-    issuer: &IssuerHost,
-    client_id: &str,
-    user: usize,
-    scopes: &[String],
-    extra: &Extra<'_>,
-) -> Response {
-    let Some(u) = USERS.get(user) else {
-        return token_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_grant",
-            50034,
-            "The user account does not exist in the directory.",
-        );
-    };
-    let has = |s: &str| scopes.iter().any(|x| short(x).eq_ignore_ascii_case(s));
-    // Microsoft echoes short Graph names plus the OIDC scopes, never offline_access.
-    let mut echoed: Vec<String> = scopes
-        .iter()
-        .map(|s| short(s).to_string())
-        .filter(|s| !s.eq_ignore_ascii_case("offline_access"))
-        .collect();
-    if has("openid") && !has("email") {
-        echoed.push("email".into());
-    }
-    let expires = rand::thread_rng().gen_range(3600..=5400);
-    let mut body = json!({
-        "token_type": "Bearer",
-        "scope": echoed.join(" "),
-        "expires_in": expires,
-        "ext_expires_in": expires,
-        "access_token": opaque("eyJ0eXAiOi.sbx."),
-    });
-    if std::mem::take(&mut st.lock().faults.omit_token_scope) {
-        if let Some(o) = body.as_object_mut() {
-            o.remove("scope");
-        }
-    }
-    if has("offline_access") {
-        let rt = opaque("1.sbx.");
-        st.lock().refresh.insert(
-            rt.clone(),
-            IssuedRefresh {
-                client_id: client_id.into(),
-                user,
-                scopes: scopes.to_vec(),
-            },
-        );
-        body["refresh_token"] = json!(rt);
-    }
-    if has("openid") {
-        let fault = st.lock().faults.id_token.take();
-        let claims = jwt::IdClaims {
-            issuer_host: &issuer.0,
-            tenant_id: TENANT_ID,
-            client_id,
-            nonce: extra.nonce,
-            fault: fault.as_deref(),
-        };
-        body["id_token"] = json!(jwt::id_token(&claims, u));
-    }
-    if extra.client_info {
-        body["client_info"] = json!(jwt::client_info(u, TENANT_ID));
-    }
-    ok(body)
-}
-
-fn ok(body: serde_json::Value) -> Response {
-    (
-        StatusCode::OK,
-        [(header::CACHE_CONTROL, "no-store"), (header::PRAGMA, "no-cache")],
-        axum::Json(body),
-    )
-        .into_response()
 }
