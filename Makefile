@@ -3,13 +3,23 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/mailbox-connect
 
-.PHONY: run test deps ui app check unit desktop bindings sandbox bench clean
+.PHONY: run test deps ui app check unit desktop bindings fresh-answers contract sandbox bench clean
 
 run: deps app ## Build and open the app (installs what is missing)
 	./$(APP)
 
-test: deps check unit app desktop ## Every test: lint, unit, whole-flow, keychain and real-window tests
+# Every Nylas answer the tests receive from the demo tenant is recorded here (by the sandbox, in
+# every test process and app window) and then checked against Nylas's published OpenAPI document.
+NYLAS_ANSWERS := $(CURDIR)/target/nylas-answers
+test: export MAILBOX_CONNECT_RECORD_NYLAS := $(NYLAS_ANSWERS)
+test: deps check fresh-answers unit app desktop contract ## Every test: lint, unit, whole-flow, keychain, real-window and Nylas-contract tests
 	@echo "All checks and tests passed."
+
+fresh-answers:
+	@rm -rf $(NYLAS_ANSWERS)
+
+contract:
+	cargo run --quiet --locked -p mailbox-connect-e2e --bin nylas_contract_check -- $(NYLAS_ANSWERS)
 
 deps:
 	@.ci/install-deps.sh

@@ -35,3 +35,7 @@ if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.packa
   # `npm ci` rejects this lock (npm omits other platforms' optional packages); install from it instead.
   (cd ui && npm install --no-audit --no-fund --no-save --loglevel=error)
 fi
+if [ ! -d tests/sdk/node_modules ] || [ tests/sdk/package-lock.json -nt tests/sdk/node_modules/.package-lock.json ]; then
+  echo "Installing the official Nylas SDK (the demo tenant's contract test)"
+  (cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -3,5 +3,6 @@
 
 pub mod drivers;
 pub mod harness;
+pub mod nylas_spec;
 pub mod scripted_browser;
 pub mod window;

@@ -8,6 +8,7 @@ pub mod identity;
 mod jwt;
 pub mod legacy;
 pub mod nylas;
+pub mod recording;
 pub mod state;
 
 use std::net::SocketAddr;

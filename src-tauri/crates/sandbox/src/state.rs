@@ -135,12 +135,16 @@ pub struct Inner {
     pub callback_uris: Vec<(String, String)>,
     pub hosted: HashMap<String, HostedPending>,
     pub nylas_codes: HashMap<String, NylasCode>,
+    /// Access tokens Hosted auth handed out, until revoked.
+    pub nylas_access_tokens: Vec<String>,
     pub credentials: Vec<Credential>,
     pub v2_accounts: Vec<V2Account>,
     pub v2_codes: HashMap<String, String>,
     /// Simulated latency of each v2 accounts page (benchmarks set it; 0 by default).
     pub v2_latency_ms: u64,
     pub faults: crate::faults::Faults,
+    /// Nylas answers kept for a spec check (`None`: not recording).
+    pub recorded: Option<Vec<crate::recording::Exchange>>,
 }
 
 pub struct SandboxState {

@@ -35,8 +35,9 @@ pub async fn custom(State(st): State<Arc<SandboxState>>, Json(body): Json<Value>
     };
     match result {
         Ok((provider, email, name, uid, scope)) => {
-            let (g, created) = inner.upsert_grant(&provider, &email, &name, &uid, scope, state);
-            data(if created { StatusCode::CREATED } else { StatusCode::OK }, view(&g))
+            // A new grant or a re-authenticated one: Nylas answers 201 either way.
+            let (g, _) = inner.upsert_grant(&provider, &email, &name, &uid, scope, state);
+            data(StatusCode::CREATED, view(&g))
         }
         Err(resp) => resp,
     }

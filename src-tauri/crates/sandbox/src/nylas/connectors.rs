@@ -132,3 +132,10 @@ pub async fn update(
         Err(m) => error(StatusCode::BAD_REQUEST, "invalid_request_error", &m),
     }
 }
+
+pub async fn delete(State(st): State<Arc<SandboxState>>, Path(provider): Path<String>) -> Response {
+    if st.lock().connectors.remove(&provider).is_none() {
+        return not_found("Connector");
+    }
+    super::envelope::deleted()
+}

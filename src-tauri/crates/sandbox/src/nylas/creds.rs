@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
 use serde_json::{json, Value};
 
@@ -56,19 +56,17 @@ pub async fn create(
         created_at: now,
     };
     inner.credentials.push(c.clone());
-    data(
-        StatusCode::CREATED,
-        json!({ "id": c.id, "name": c.name, "credential_type": c.kind, "created_at": now, "updated_at": now }),
-    )
+    data(StatusCode::CREATED, credential_view(&c))
+}
+
+/// A credential as Nylas shows it: never its secret data, nor (per the spec) its type.
+fn credential_view(c: &Credential) -> Value {
+    json!({ "id": c.id, "name": c.name, "created_at": c.created_at, "updated_at": c.created_at })
 }
 
 pub async fn list_creds(State(st): State<Arc<SandboxState>>) -> Response {
     let inner = st.lock();
-    let all = inner
-        .credentials
-        .iter()
-        .map(|c| json!({ "id": c.id, "name": c.name, "credential_type": c.kind, "created_at": c.created_at, "updated_at": c.created_at }))
-        .collect();
+    let all = inner.credentials.iter().map(credential_view).collect();
     list(all, 10, 0)
 }
 
@@ -77,9 +75,14 @@ pub async fn callback_uris(State(st): State<Arc<SandboxState>>) -> Response {
         .lock()
         .callback_uris
         .iter()
-        .map(|(id, url)| json!({ "id": id, "url": url, "platform": "web" }))
+        .map(|(id, url)| callback_view(id, url))
         .collect();
-    (StatusCode::OK, axum::Json(json!({ "success": true, "data": all }))).into_response()
+    // The spec shows no `request_id` here, but the official SDKs read one from every answer.
+    super::envelope::answer(StatusCode::OK, json!({ "success": true, "data": all }))
+}
+
+pub fn callback_view(id: &str, url: &str) -> Value {
+    json!({ "id": id, "url": url, "platform": "web" })
 }
 
 pub async fn add_callback_uri(State(st): State<Arc<SandboxState>>, Json(body): Json<Value>) -> Response {

@@ -1,21 +1,37 @@
 //! Nylas v3 response envelopes and error bodies.
 
-use axum::http::StatusCode;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
 use crate::state::new_id;
 
+/// Any Nylas answer: a fresh `request_id` in the body and in `x-request-id` (the SDKs read the
+/// header on errors).
+pub fn answer(status: StatusCode, mut body: Value) -> Response {
+    let id = new_id();
+    body["request_id"] = json!(id);
+    let mut resp = (status, axum::Json(body)).into_response();
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        resp.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
+    }
+    resp
+}
+
 pub fn data(status: StatusCode, data: Value) -> Response {
-    (status, axum::Json(json!({ "request_id": new_id(), "data": data }))).into_response()
+    answer(status, json!({ "data": data }))
 }
 
 pub fn list(data: Vec<Value>, limit: usize, offset: usize) -> Response {
-    (
+    answer(
         StatusCode::OK,
-        axum::Json(json!({ "request_id": new_id(), "data": data, "limit": limit, "offset": offset })),
+        json!({ "data": data, "limit": limit, "offset": offset }),
     )
-        .into_response()
+}
+
+/// A delete's answer: the request id alone.
+pub fn deleted() -> Response {
+    answer(StatusCode::OK, json!({}))
 }
 
 pub fn error(status: StatusCode, kind: &str, message: &str) -> Response {
@@ -27,7 +43,7 @@ pub fn error_with(status: StatusCode, kind: &str, message: &str, provider_error:
     if let Some(p) = provider_error {
         err["provider_error"] = p;
     }
-    (status, axum::Json(json!({ "request_id": new_id(), "error": err }))).into_response()
+    answer(status, json!({ "error": err }))
 }
 
 pub fn unauthorized() -> Response {

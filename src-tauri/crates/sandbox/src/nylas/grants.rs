@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::envelope::{data, error, list as list_env, not_found};
-use crate::state::{new_id, Grant, SandboxState};
+use crate::state::{Grant, SandboxState};
 
 pub fn view(g: &Grant) -> Value {
-    json!({
+    let mut v = json!({
         "id": g.id,
         "provider": g.provider,
         "grant_status": if g.valid { "valid" } else { "invalid" },
@@ -23,9 +23,13 @@ pub fn view(g: &Grant) -> Value {
         "updated_at": g.updated_at,
         "provider_user_id": g.provider_user_id,
         "settings": {},
-        "state": g.state,
         "blocked": false,
-    })
+    });
+    // `state` is a string when the grant was made with one, and absent otherwise.
+    if let Some(s) = &g.state {
+        v["state"] = json!(s);
+    }
+    v
 }
 
 /// Grants are addressed by id or by email, as in Nylas.
@@ -49,7 +53,47 @@ pub async fn delete(State(st): State<Arc<SandboxState>>, Path(id): Path<String>)
     if inner.grants.len() == before {
         return not_found("Grant");
     }
-    (StatusCode::OK, axum::Json(json!({ "request_id": new_id() }))).into_response()
+    super::envelope::deleted()
+}
+
+/// PATCH: Nylas updates a grant's `settings` and `scope`.
+pub async fn update(
+    State(st): State<Arc<SandboxState>>,
+    Path(id): Path<String>,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    let scope = match body.get("scope") {
+        None => None,
+        Some(Value::Array(a)) if a.iter().all(Value::is_string) => Some(
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
+        ),
+        Some(_) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "scope must be an array of strings",
+            )
+        }
+    };
+    if body.get("settings").is_some_and(|s| !s.is_object()) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request_error",
+            "settings must be an object",
+        );
+    }
+    let mut inner = st.lock();
+    let Some(g) = inner.grants.iter_mut().find(|g| g.id == id) else {
+        return not_found("Grant");
+    };
+    if let Some(scope) = scope {
+        g.scope = scope;
+    }
+    g.updated_at = crate::state::now_unix();
+    data(StatusCode::OK, view(g))
 }
 
 pub async fn list(State(st): State<Arc<SandboxState>>, Query(q): Query<HashMap<String, String>>) -> Response {
@@ -106,19 +150,23 @@ pub async fn messages(
         .unwrap_or(50usize)
         .clamp(1, 200);
     let all = [
-        ("Welcome to the Contoso demo tenant", "Megan Bowen"),
-        ("Quarterly planning", "Adele Vance"),
-        ("Your Nylas grant is live", "Nylas Sandbox"),
+        (
+            "Welcome to the Contoso demo tenant",
+            "Megan Bowen",
+            "megan.bowen@contoso-demo.onmicrosoft.com",
+        ),
+        (
+            "Quarterly planning",
+            "Adele Vance",
+            "adele.vance@contoso-demo.onmicrosoft.com",
+        ),
+        ("Your Nylas grant is live", "Nylas Sandbox", "no-reply@nylas.example"),
     ];
     let msgs: Vec<Value> = all
         .iter()
         .take(limit)
         .enumerate()
-        .map(|(i, (subject, from))| json!({ "id": format!("msg-{i}-{}", &g.id[..8]), "grant_id": g.id, "subject": subject, "from": [{ "name": from }] }))
+        .map(|(i, (subject, name, email))| json!({ "id": format!("msg-{i}-{}", &g.id[..8]), "grant_id": g.id, "object": "message", "subject": subject, "from": [{ "name": name, "email": email }] }))
         .collect();
-    (
-        StatusCode::OK,
-        axum::Json(json!({ "request_id": new_id(), "data": msgs, "next_cursor": null })),
-    )
-        .into_response()
+    super::envelope::answer(StatusCode::OK, json!({ "data": msgs, "next_cursor": null }))
 }

@@ -246,12 +246,32 @@ pub async fn token(State(st): State<Arc<SandboxState>>, headers: HeaderMap, body
     let Some(g) = inner.grants.iter().find(|g| g.id == grant_id).cloned() else {
         return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "The grant no longer exists.");
     };
+    let access_token = opaque("nat.");
+    inner.nylas_access_tokens.push(access_token.clone());
     (
         StatusCode::OK,
         axum::Json(json!({
-            "access_token": opaque("nat."), "expires_in": 3600, "email": g.email, "scope": g.scope.join(" "),
+            "access_token": access_token, "expires_in": 3600, "email": g.email, "scope": g.scope.join(" "),
             "token_type": "Bearer", "grant_id": g.id, "provider": "microsoft",
         })),
     )
         .into_response()
+}
+
+/// `POST /v3/connect/revoke?token=…`: ends a Hosted auth access token.
+pub async fn revoke(State(st): State<Arc<SandboxState>>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let Some(token) = q.get("token").filter(|t| !t.is_empty()) else {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "The token query parameter is required.",
+        );
+    };
+    let mut inner = st.lock();
+    let before = inner.nylas_access_tokens.len();
+    inner.nylas_access_tokens.retain(|t| t != token);
+    if inner.nylas_access_tokens.len() == before {
+        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "The token is not valid.");
+    }
+    super::envelope::answer(StatusCode::OK, json!({ "success": true }))
 }

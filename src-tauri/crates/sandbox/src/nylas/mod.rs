@@ -10,7 +10,7 @@ mod hosted;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::header;
+use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -26,6 +26,7 @@ pub fn router(st: Arc<SandboxState>) -> Router {
         .route("/v3/connect/auth", get(hosted::auth))
         .route("/v3/connect/callback", get(hosted::callback))
         .route("/v3/connect/token", post(hosted::token))
+        .route("/v3/connect/revoke", post(hosted::revoke))
         .route("/__sandbox/faults", post(crate::faults::set))
         .with_state(st.clone());
     Router::new()
@@ -35,26 +36,44 @@ pub fn router(st: Arc<SandboxState>) -> Router {
             get(creds::callback_uris).post(creds::add_callback_uri),
         )
         .route(
-            "/v3/applications/callback-uris",
-            get(creds::callback_uris).post(creds::add_callback_uri),
-        )
-        .route(
             "/v3/connectors/{provider}/creds",
             post(creds::create).get(creds::list_creds),
         )
         .route("/v3/connectors", post(connectors::create).get(connectors::list))
         .route(
             "/v3/connectors/{provider}",
-            get(connectors::get).patch(connectors::update).put(connectors::update),
+            get(connectors::get)
+                .patch(connectors::update)
+                .put(connectors::update)
+                .delete(connectors::delete),
         )
         .route("/v3/connect/custom", post(connect::custom))
         .route("/v3/grants", get(grants::list))
-        .route("/v3/grants/{grant_id}", get(grants::get).delete(grants::delete))
+        .route(
+            "/v3/grants/{grant_id}",
+            get(grants::get).patch(grants::update).delete(grants::delete),
+        )
         .route("/v3/grants/{grant_id}/messages", get(grants::messages))
         .layer(middleware::from_fn_with_state(st.clone(), crate::faults::apply))
         .layer(middleware::from_fn_with_state(st.clone(), require_api_key))
-        .with_state(st)
+        .with_state(st.clone())
         .merge(public)
+        // Like Nylas, an unknown path or method gets an error body an SDK can parse.
+        .fallback(|| async {
+            envelope::error(
+                StatusCode::NOT_FOUND,
+                "not_found_error",
+                "The requested resource does not exist.",
+            )
+        })
+        .method_not_allowed_fallback(|| async {
+            envelope::error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "invalid_request_error",
+                "This method is not allowed on this resource.",
+            )
+        })
+        .layer(middleware::from_fn_with_state(st, crate::recording::layer))
 }
 
 /// Every endpoint here needs `Authorization: Bearer <API key>`.
@@ -72,9 +91,25 @@ async fn require_api_key(State(st): State<Arc<SandboxState>>, req: Request, next
     next.run(req).await
 }
 
-async fn application() -> Response {
+/// The application object. Nylas calls a test application's environment "staging"; the demo
+/// tenant's name goes in `branding`, which the official SDKs expect.
+async fn application(State(st): State<Arc<SandboxState>>) -> Response {
+    let callback_uris: Vec<_> = st
+        .lock()
+        .callback_uris
+        .iter()
+        .map(|(id, url)| creds::callback_view(id, url))
+        .collect();
     envelope::data(
-        axum::http::StatusCode::OK,
-        json!({ "application_id": NYLAS_APPLICATION_ID, "organization_id": "sandbox-org", "region": "us", "environment": "sandbox" }),
+        StatusCode::OK,
+        json!({
+            "application_id": NYLAS_APPLICATION_ID,
+            "organization_id": "sandbox-org",
+            "region": "us",
+            "environment": "staging",
+            "branding": { "name": "Mailbox Connect demo tenant" },
+            "hosted_authentication": { "alignment": "center" },
+            "callback_uris": callback_uris,
+        }),
     )
 }
