@@ -38,6 +38,18 @@ impl ScriptedBrowser {
             .unwrap_or(false)
     }
 
+    /// The app's page the sign-in ended on (its `data-result`), once the browser has it: the tab
+    /// is answered as the app finishes, so it may arrive just after the app's call returns.
+    pub async fn final_page(&self) -> String {
+        for _ in 0..100 {
+            if self.last_page().contains("data-result=") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        self.last_page()
+    }
+
     pub fn last_page(&self) -> String {
         self.pages
             .lock()
@@ -126,13 +138,24 @@ impl ScriptedBrowser {
             .send()
             .await
             .map_err(|e| e.to_string())?;
-        let final_page = if let Some(loc) = answer.headers().get("location") {
-            let loc = loc.to_str().map_err(|e| e.to_string())?.to_string();
-            get_following(&http, &loc).await?.1
-        } else {
+        let mut answer = answer;
+        // Microsoft's "Need admin approval" page: read it, then take its way back to the app.
+        let final_page = loop {
+            if let Some(loc) = answer.headers().get("location") {
+                let loc = loc.to_str().map_err(|e| e.to_string())?.to_string();
+                break get_following(&http, &loc).await?.1;
+            }
             let html = answer.text().await.map_err(|e| e.to_string())?;
+            if let Some(back) = attr(&html, "id=\"return\"", "href").map(unescape) {
+                self.pages.lock().map(|mut p| p.push(html.clone())).ok();
+                let back = url::Url::parse(&consent_url)
+                    .and_then(|u| u.join(&back))
+                    .map_err(|e| e.to_string())?;
+                answer = http.get(back).send().await.map_err(|e| e.to_string())?;
+                continue;
+            }
             let Some(action) = attr(&html, "<form", "action").map(unescape) else {
-                return self.pages.lock().map(|mut p| p.push(html)).map_err(|e| e.to_string());
+                break html;
             };
             let mut fields = Vec::new();
             let mut rest = html.as_str();
@@ -146,14 +169,15 @@ impl ScriptedBrowser {
                 .lock()
                 .map(|mut t| *t = Some(std::time::Instant::now()))
                 .ok();
-            http.post(action)
+            break http
+                .post(action)
                 .form(&fields)
                 .send()
                 .await
                 .map_err(|e| e.to_string())?
                 .text()
                 .await
-                .map_err(|e| e.to_string())?
+                .map_err(|e| e.to_string())?;
         };
         self.pages.lock().map(|mut p| p.push(final_page)).ok();
         Ok(())

@@ -39,10 +39,18 @@ async fn nylas_hosted_auth_registers_the_callback_and_redeems_nylas_code() {
 #[tokio::test]
 async fn admin_approval_required_then_admin_consent_then_bulk_auth() {
     let d = demo(Decision::Accept).await;
-    // Lee is not an administrator and user consent is off: a specific error offering the admin path.
+    // Lee is not an administrator and user consent is off. As with Microsoft, "Need admin
+    // approval" is shown on Microsoft's own page; its way back reaches the app as a decline
+    // (AADSTS65004), which the app explains with the admin path.
     let e = d.connect(Some(f::USERS[2].email)).await.unwrap_err();
-    assert!(e.message.contains("administrator"), "{e:?}");
-    assert!(e.detail.as_deref().unwrap().starts_with("AADSTS90094"), "{e:?}");
+    assert!(d.browser.saw("Need admin approval"), "{}", d.browser.last_page());
+    assert_eq!(e.code, ErrorCode::ConsentDeclined, "{e:?}");
+    assert!(
+        e.fix.as_deref().unwrap().contains("administrator must approve"),
+        "{e:?}"
+    );
+    assert!(e.detail.as_deref().unwrap().starts_with("AADSTS65004"), "{e:?}");
+    assert!(d.browser.final_page().await.contains("data-result=\"err\""));
     let e = d
         .core
         .mailboxes

@@ -53,7 +53,9 @@ async fn a_standard_oidc_client_signs_in_and_verifies_the_id_token() {
     let browser = ScriptedBrowser::new(Decision::Accept);
     let waiter = tokio::spawn(async move { listener.wait(Duration::from_secs(20), &Notify::new()).await });
     browser.open(url.as_str()).unwrap();
-    let Outcome::Code(code) = waiter.await.unwrap().unwrap() else {
+    // The listener holds the browser's request; this client does not need to answer it.
+    let (outcome, _reply) = waiter.await.unwrap().unwrap();
+    let Outcome::Code(code) = outcome else {
         panic!("no code: {}", browser.last_page());
     };
     let tokens = client

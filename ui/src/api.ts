@@ -11,7 +11,8 @@ export function asAppError(e: unknown): AppError {
   return { code: "internal", message: String(e) };
 }
 
-/** Microsoft said an administrator must approve the app first. */
+/** Microsoft said an administrator must approve the app first, or came back without consent
+ * (which is also how its "Need admin approval" page returns to the app). */
 export function needsAdminApproval(e: AppError | null): boolean {
-  return e?.code === "admin_approval_required";
+  return e?.code === "admin_approval_required" || e?.code === "consent_declined";
 }

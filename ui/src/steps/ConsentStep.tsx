@@ -39,7 +39,7 @@ export function ConsentStep({ state, run, busy, error, hint: initialHint, openVi
         <ErrorBox error={error} />
         {needsAdminApproval(error) && (
           <p class="note" id="admin-approval-offer">
-            An administrator can approve the app for the whole organization.{" "}
+            If Microsoft said “Need admin approval”, an administrator can approve the app for the whole organization.{" "}
             <button type="button" id="go-admin-consent" onClick={() => openView("admin")}>Open admin consent</button>
           </p>
         )}

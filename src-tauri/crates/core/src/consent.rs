@@ -7,6 +7,7 @@ use tokio::sync::Notify;
 use url::Url;
 
 use crate::error::{AppError, ErrorCode, Result};
+use crate::microsoft::browser_reply::BrowserReply;
 use crate::microsoft::callback::Outcome;
 use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::id_token::{self, Expected, SignedInAccount};
@@ -28,14 +29,19 @@ pub struct ConsentPlan<'a> {
 /// A consent in progress: the port is open, the browser may be on Microsoft's page.
 pub struct PendingConsent {
     listener: Listener,
+    redeem: Redeem,
+    pub url: Url,
+    pub redirect_uri: String,
+}
+
+/// What redeeming the code needs.
+struct Redeem {
     oauth: MsOAuth,
     verifier: PkceCodeVerifier,
     nonce: openidconnect::Nonce,
     endpoints: Endpoints,
     client_id: String,
     scopes: Vec<String>,
-    pub url: Url,
-    pub redirect_uri: String,
 }
 
 /// What the consent produced. The refresh token goes to Nylas and nowhere else.
@@ -54,19 +60,22 @@ pub async fn begin(plan: &ConsentPlan<'_>) -> Result<PendingConsent> {
     let req = oauth.authorize(&state, plan.scopes, plan.login_hint, plan.mode);
     Ok(PendingConsent {
         listener,
-        oauth,
-        verifier: req.verifier,
-        nonce: req.nonce,
-        endpoints: plan.endpoints.clone(),
-        client_id: plan.client_id.to_string(),
-        scopes: plan.scopes.to_vec(),
+        redeem: Redeem {
+            oauth,
+            verifier: req.verifier,
+            nonce: req.nonce,
+            endpoints: plan.endpoints.clone(),
+            client_id: plan.client_id.to_string(),
+            scopes: plan.scopes.to_vec(),
+        },
         url: req.url,
         redirect_uri,
     })
 }
 
-/// Waits for the one answer at the listener, turning timeout and cancel into plain errors.
-pub async fn wait_for(listener: Listener, timeout: Duration, cancel: &Notify) -> Result<Outcome> {
+/// Waits for the one answer at the listener, turning timeout and cancel into plain errors. The
+/// browser's request stays open in the [`BrowserReply`] until the outcome is settled.
+pub async fn wait_for(listener: Listener, timeout: Duration, cancel: &Notify) -> Result<(Outcome, BrowserReply)> {
     listener.wait(timeout, cancel).await.map_err(|end| match end {
         WaitEnd::Cancelled => AppError::new(ErrorCode::ConsentCancelled, "Sign-in cancelled.")
             .with_fix("Start the sign-in again when you are ready."),
@@ -86,14 +95,23 @@ pub fn code(outcome: Outcome) -> Result<String> {
     }
 }
 
-/// Waits for the redirect (or timeout / cancel), then redeems the code.
+/// Waits for the redirect (or timeout / cancel), then redeems the code. A failure to redeem is
+/// shown in the browser tab too; on success the caller settles the tab with the final outcome.
 pub async fn complete(
     p: PendingConsent,
     http: &reqwest::Client,
     timeout: Duration,
     cancel: &Notify,
-) -> Result<Consented> {
-    let code = AuthorizationCode::new(code(wait_for(p.listener, timeout, cancel).await?)?);
+) -> Result<(Consented, BrowserReply)> {
+    let (outcome, reply) = wait_for(p.listener, timeout, cancel).await?;
+    match redeem(p.redeem, outcome, http).await {
+        Ok(c) => Ok((c, reply)),
+        Err(e) => Err(reply.fail(e).await),
+    }
+}
+
+async fn redeem(p: Redeem, outcome: Outcome, http: &reqwest::Client) -> Result<Consented> {
+    let code = AuthorizationCode::new(code(outcome)?);
     let tokens = p.oauth.exchange(http, code, p.verifier, &p.scopes).await?;
     let refresh_token = tokens.refresh_token.ok_or_else(|| {
         AppError::new(ErrorCode::Microsoft, "Microsoft did not return a refresh token, so Nylas could not keep access.")

@@ -17,7 +17,11 @@ pub enum ErrorCode {
     AdminApprovalRequired,
     /// What was asked for does not exist (a grant ID or email unknown to Nylas).
     NotFound,
+    /// The user stopped the sign-in in the app.
     ConsentCancelled,
+    /// Microsoft came back without consent: Cancel on its permissions page, or "Return to the
+    /// application" from its "Need admin approval" page (both arrive as AADSTS65004).
+    ConsentDeclined,
     ConsentTimeout,
     /// No loopback port could be opened for the sign-in reply.
     LocalPort,

@@ -23,6 +23,10 @@ fn first_line(description: &str) -> &str {
 /// Codes that mean an administrator must approve the app: the admin-consent path helps.
 pub const ADMIN_APPROVAL: &[u32] = &[90094, 90093, 90095, 65001, 900941, 900981];
 
+/// A decline looks the same to the app whether the user chose Cancel or Microsoft said an
+/// administrator must approve first ("Need admin approval", then "Return to the application").
+const DECLINED_FIX: &str = "If Microsoft said \"Need admin approval\", an administrator must approve the app for your organization first: use Admin consent, then connect again. Otherwise start the sign-in again and choose Accept on Microsoft's permissions page.";
+
 /// Explains a Microsoft error (from the redirect or the token endpoint) to the admin.
 pub fn explain(e: &ProviderError) -> AppError {
     let description = e.description.as_deref().unwrap_or("");
@@ -44,8 +48,7 @@ pub fn explain(e: &ProviderError) -> AppError {
         Some(7000218) => (None, "Microsoft expected a client secret but none was sent.",
             "Paste the client secret's Value in the app credentials step."),
         Some(700025) => (None, "The redirect URI is registered as 'Mobile and desktop', which does not accept a client secret.", &desktop_fix),
-        Some(65004) => (None, "The permissions request was declined.",
-            "Start the sign-in again and choose Accept on Microsoft's permissions page."),
+        Some(65004) => (None, "Microsoft came back without permission for the app.", DECLINED_FIX),
         Some(65001) => (None, "The permissions for this app have not been granted yet.",
             "Sign in again and accept the permissions, or ask an administrator to grant consent for the organization."),
         Some(90094) | Some(90093) | Some(900941) | Some(900981) => (None, "Your organization requires an administrator to approve this app.",
@@ -70,8 +73,7 @@ pub fn explain(e: &ProviderError) -> AppError {
             "Start the sign-in again."),
         Some(70011) => (None, "Microsoft rejected the requested permissions.", "Check the permissions selected in the checklist, then try again."),
         _ => match (e.error.as_str(), e.subcode.as_deref()) {
-            ("access_denied", Some("cancel")) => (None, "The sign-in was cancelled in the browser.",
-                "Start the sign-in again and choose Accept when Microsoft asks for permissions."),
+            ("access_denied", Some("cancel")) => (None, "The sign-in was cancelled in the browser.", DECLINED_FIX),
             ("access_denied", _) | ("consent_required", _) => (None, "The permissions request was declined.",
                 "Start the sign-in again and choose Accept on Microsoft's permissions page."),
             ("invalid_client", _) => (Some("client_secret"), "Microsoft rejected the app credentials.",
@@ -94,7 +96,7 @@ pub fn explain(e: &ProviderError) -> AppError {
         detail.push_str(first_line(description));
     }
     if e.subcode.as_deref() == Some("cancel") || code == Some(65004) {
-        err.code = ErrorCode::ConsentCancelled;
+        err.code = ErrorCode::ConsentDeclined;
     } else if code.is_some_and(|c| ADMIN_APPROVAL.contains(&c)) {
         err.code = ErrorCode::AdminApprovalRequired;
     }
@@ -126,7 +128,7 @@ mod tests {
     fn cancel_and_admin_approval() {
         let mut c = pe("access_denied", "");
         c.subcode = Some("cancel".into());
-        assert_eq!(explain(&c).code, ErrorCode::ConsentCancelled);
+        assert_eq!(explain(&c).code, ErrorCode::ConsentDeclined);
         let a = explain(&pe("access_denied", "AADSTS90094: Admin consent is required"));
         assert!(a.message.contains("administrator"));
         assert_eq!(a.code, ErrorCode::AdminApprovalRequired);

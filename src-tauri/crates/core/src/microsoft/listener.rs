@@ -1,7 +1,8 @@
 //! The loopback listener that catches Microsoft's redirect: loopback only (127.0.0.1, and the
 //! same port on [::1] so no other process can hold it there), an OS-chosen port, requests for
 //! `localhost` or the loopback address only, GET (query) and POST (form_post), single use, with
-//! timeout and cancel.
+//! timeout and cancel. The browser's request is answered once the app knows the outcome
+//! ([`BrowserReply`]).
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -17,7 +18,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{oneshot, watch, Notify};
 use tokio::task::JoinHandle;
 
-use super::aadsts;
+use super::browser_reply::{self, BrowserReply, PATIENCE};
 use super::callback::{self, Outcome, Verdict};
 use super::error::MsError;
 use super::page;
@@ -30,16 +31,21 @@ pub enum WaitEnd {
     TimedOut,
 }
 
+/// The redirect's outcome, with the channel for the page its browser request will get.
+type Arrival = (Outcome, oneshot::Sender<Response>);
+
 pub struct Listener {
     port: u16,
-    result: oneshot::Receiver<Outcome>,
+    result: oneshot::Receiver<Arrival>,
     stop: watch::Sender<bool>,
     servers: Vec<JoinHandle<()>>,
 }
 
 struct Shared {
     expected_state: String,
-    sender: Mutex<Option<oneshot::Sender<Outcome>>>,
+    sender: Mutex<Option<oneshot::Sender<Arrival>>>,
+    /// How long the browser's request waits for the outcome.
+    patience: Duration,
     /// The `Host` values a browser sends for this listener (anything else is not for us).
     hosts: Vec<String>,
 }
@@ -50,9 +56,18 @@ impl Listener {
         Self::bind_on(0, expected_state).await
     }
 
+    /// Binds like [`Listener::bind`], with the browser's wait for the outcome capped at `patience`.
+    pub async fn bind_patient(expected_state: String, patience: Duration) -> Result<Self, MsError> {
+        Self::bind_with(0, expected_state, patience).await
+    }
+
     /// Binds the loopback on `port` (0: the OS picks; a fixed port for flows whose redirect URI
     /// must be exact).
     pub async fn bind_on(port: u16, expected_state: String) -> Result<Self, MsError> {
+        Self::bind_with(port, expected_state, PATIENCE).await
+    }
+
+    async fn bind_with(port: u16, expected_state: String, patience: Duration) -> Result<Self, MsError> {
         let sockets = bind_loopback(port).await?;
         let port = sockets
             .first()
@@ -66,6 +81,7 @@ impl Listener {
         let shared = Arc::new(Shared {
             expected_state,
             sender: Mutex::new(Some(tx)),
+            patience,
             hosts,
         });
         let app = Router::new()
@@ -107,18 +123,28 @@ impl Listener {
         redirect::loopback(self.port)
     }
 
-    /// Waits for the one real answer, the timeout, or a cancel; then closes the port.
-    pub async fn wait(mut self, timeout: Duration, cancel: &Notify) -> std::result::Result<Outcome, WaitEnd> {
+    /// Waits for the one real answer, the timeout, or a cancel. An answer comes with the browser's
+    /// open request, which keeps the port until it is settled; otherwise the port closes now.
+    pub async fn wait(
+        mut self,
+        timeout: Duration,
+        cancel: &Notify,
+    ) -> std::result::Result<(Outcome, BrowserReply), WaitEnd> {
         let end = tokio::select! {
             r = &mut self.result => r.map_err(|_| WaitEnd::Cancelled),
             _ = tokio::time::sleep(timeout) => Err(WaitEnd::TimedOut),
             _ = cancel.notified() => Err(WaitEnd::Cancelled),
         };
-        self.shutdown().await;
-        end
+        match end {
+            Ok((outcome, page)) => Ok((outcome, BrowserReply::new(page, self))),
+            Err(e) => {
+                self.shutdown().await;
+                Err(e)
+            }
+        }
     }
 
-    async fn shutdown(&mut self) {
+    pub(super) async fn shutdown(&mut self) {
         let _ = self.stop.send(true);
         // Let the final page reach the browser, but never wait on a slow client for long.
         let all = async {
@@ -133,8 +159,9 @@ impl Listener {
 }
 
 impl Drop for Listener {
+    /// Stops accepting; a browser request still held open gets its page (within its patience).
     fn drop(&mut self) {
-        self.servers.iter().for_each(JoinHandle::abort);
+        let _ = self.stop.send(true);
     }
 }
 
@@ -227,19 +254,11 @@ async fn on_callback(
                     "This sign-in has already finished. Return to Mailbox Connect.",
                 );
             };
-            let response = match &outcome {
-                Outcome::Error(e) => {
-                    let explained = aadsts::explain(e);
-                    let detail = match &explained.fix {
-                        Some(fix) => format!("{}\n\n{fix}", explained.message),
-                        None => explained.message.clone(),
-                    };
-                    page::failure("Microsoft did not complete the sign-in", &detail)
-                }
-                _ => page::success(),
-            };
-            let _ = tx.send(outcome);
-            response
+            let (page_tx, page_rx) = oneshot::channel();
+            if tx.send((outcome, page_tx)).is_err() {
+                return page::failure("Return to Mailbox Connect", "This sign-in is no longer waiting.");
+            }
+            browser_reply::await_page(page_rx, shared.patience).await
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod aadsts;
 pub mod admin_consent;
+pub mod browser_reply;
 pub mod callback;
 pub mod cloud;
 pub mod error;

@@ -5,13 +5,18 @@ use axum::response::{IntoResponse, Response};
 
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-pub fn success() -> Response {
+pub fn success(heading: &str, detail: &str) -> Response {
+    page(StatusCode::OK, "Done", heading, detail, "ok")
+}
+
+/// Past the browser's patience: the outcome is not known yet.
+pub fn still_working() -> Response {
     page(
         StatusCode::OK,
-        "Signed in",
-        "You're signed in",
-        "Mailbox Connect received Microsoft's answer. You can close this tab and return to the app.",
-        "ok",
+        "Still working",
+        "Still working: return to Mailbox Connect",
+        "Microsoft's answer arrived and Mailbox Connect is finishing the connection with Nylas. The app shows the result; you can close this tab.",
+        "wait",
     )
 }
 

@@ -236,18 +236,16 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
         let (error, text) = match code {
             50076 => ("interaction_required", "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the app."),
             53003 => ("access_denied", "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance."),
-            90094 => ("access_denied", "Need admin approval. This app needs permission to access resources in your organization that only an admin can grant."),
+            // Shown on Microsoft's own page, never sent to the app.
+            90094 => return super::approval::need_admin_approval(&st, req),
             _ => ("access_denied", "The request was denied."),
         };
         return deliver(&req, &error_params(error, code, text, None, state.as_deref()));
     }
-    // User consent is disabled in the demo tenant: a non-admin needs an administrator's approval first.
+    // User consent is disabled in the demo tenant: a non-admin needs an administrator's approval
+    // first, which Microsoft says on its own page.
     if !is_admin && !st.lock().admin_consented(&req.client_id) {
-        let text = "Need admin approval. This app needs permission to access resources in your organization that only an admin can grant. Please ask an admin to grant permission to this app before you can use it.";
-        return deliver(
-            &req,
-            &error_params("access_denied", 90094, text, None, state.as_deref()),
-        );
+        return super::approval::need_admin_approval(&st, req);
     }
     let code = opaque("0.sbx.");
     st.lock().codes.insert(
@@ -278,7 +276,7 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
     )
 }
 
-fn error_params(
+pub(super) fn error_params(
     error: &str,
     code: u32,
     text: &str,

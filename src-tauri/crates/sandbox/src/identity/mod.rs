@@ -1,5 +1,6 @@
 //! The local Microsoft identity platform (v2.0 endpoints).
 
+mod approval;
 mod authorize;
 mod discovery;
 pub mod errors;
@@ -35,6 +36,14 @@ pub fn router(st: Arc<SandboxState>, issuer: IssuerHost) -> Router {
         .route(
             "/{tenant}/oauth2/v2.0/authorize/decide",
             post(authorize::decide).with_state(st.clone()),
+        )
+        .route(
+            "/{tenant}/oauth2/v2.0/authorize/choose",
+            get(approval::choose).with_state(st.clone()),
+        )
+        .route(
+            "/{tenant}/oauth2/v2.0/authorize/return",
+            get(approval::back_to_app).with_state(st.clone()),
         )
         .route(
             "/{tenant}/v2.0/adminconsent",

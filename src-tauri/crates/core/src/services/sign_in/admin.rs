@@ -32,12 +32,26 @@ pub(super) async fn consent(run: &mut Run<'_>, p: &Profile, keys: &Keys) -> Resu
     let redirect_uri = listener.redirect_uri();
     let url = admin_consent::url(&endpoints, &p.tenant, &p.client_id, &p.scopes, &redirect_uri, &state)?;
     run.started(url.to_string(), redirect_uri);
-    let (tenant, scope) = match consent::wait_for(listener, run.settings.timeout, run.cancel).await? {
+    let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel).await?;
+    let result = record(run.http, p, keys, outcome).await;
+    reply
+        .settle(result, |_| {
+            (
+                "Approved for your organization".into(),
+                "Microsoft recorded the administrator's approval and Nylas can now connect your organization's mailboxes. Return to Mailbox Connect.".into(),
+            )
+        })
+        .await
+}
+
+/// After Microsoft's answer: the Nylas admin-consent credential for the approved app.
+async fn record(http: &reqwest::Client, p: &Profile, keys: &Keys, outcome: Outcome) -> Result<AdminConsentResult> {
+    let (tenant, scope) = match outcome {
         Outcome::AdminConsent { tenant, scope } => (tenant, scope),
         Outcome::Error(e) => return Err(MsError::Provider(e).into()),
         Outcome::Code(_) => return Err(AppError::internal("Unexpected sign-in code in an admin consent.")),
     };
-    let nylas = NylasClient::for_region(run.http, &p.region, keys.api_key.clone())?;
+    let nylas = NylasClient::for_region(http, &p.region, keys.api_key.clone())?;
     ensure_connector(&nylas, p, &keys.secret).await?;
     let directory = tenant.clone().unwrap_or_else(|| p.tenant.to_string());
     let credential_id = nylas

@@ -2,7 +2,7 @@
 //! with the Nylas application, sends the browser to `/v3/connect/auth` with Nylas's PKCE, and
 //! redeems Nylas's code at `/v3/connect/token`.
 
-use super::{ensure_connector, Keys, Run};
+use super::{connected_page, ensure_connector, Keys, Run};
 use crate::consent;
 use crate::error::{AppError, ErrorCode, Result};
 
@@ -42,20 +42,23 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
         },
     )?;
     run.started(url.to_string(), redirect_uri.clone());
-    let code = Sensitive::new(consent::code(
-        consent::wait_for(listener, run.settings.timeout, run.cancel).await?,
-    )?);
-    let token = nylas
-        .exchange_hosted_code(&nylas_client_id, &code, &redirect_uri, &verifier)
-        .await?;
-    let grant = nylas.grant(&token.grant_id).await?;
-    let granted = token.scope.clone().unwrap_or_else(|| grant.scope.join(" "));
-    Ok(ConnectResult {
-        account: SignedInAccount::with_email(token.email.clone().or_else(|| grant.email.clone())),
-        scopes: scope_report::compare(&grant.scope, Some(&granted), true),
-        check: check_grant(&nylas, &grant.id).await,
-        connector,
-        grant,
-        finished_at: now(),
-    })
+    let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel).await?;
+    let result = async {
+        let code = Sensitive::new(consent::code(outcome)?);
+        let token = nylas
+            .exchange_hosted_code(&nylas_client_id, &code, &redirect_uri, &verifier)
+            .await?;
+        let grant = nylas.grant(&token.grant_id).await?;
+        let granted = token.scope.clone().unwrap_or_else(|| grant.scope.join(" "));
+        Ok(ConnectResult {
+            account: SignedInAccount::with_email(token.email.clone().or_else(|| grant.email.clone())),
+            scopes: scope_report::compare(&grant.scope, Some(&granted), true),
+            check: check_grant(&nylas, &grant.id).await,
+            connector,
+            grant,
+            finished_at: now(),
+        })
+    }
+    .await;
+    reply.settle(result, connected_page).await
 }

@@ -213,6 +213,25 @@ pub(crate) struct Keys {
     pub api_key: Sensitive<String>,
 }
 
+/// The browser tab's words for a connected mailbox.
+pub(crate) fn connected_page(r: &ConnectResult) -> (String, String) {
+    let who = r
+        .grant
+        .email
+        .clone()
+        .or_else(|| r.account.email.clone())
+        .unwrap_or_else(|| "The mailbox".into());
+    let test = if r.check.ok {
+        "A test read through Nylas worked."
+    } else {
+        "The test read through Nylas did not work yet; Mailbox Connect shows why."
+    };
+    (
+        "Connected".into(),
+        format!("{who} is connected to Nylas. {test} You can close this tab and return to Mailbox Connect."),
+    )
+}
+
 /// Creates or updates the Microsoft connector to the profile's Azure app.
 pub(crate) async fn ensure_connector(
     nylas: &NylasClient,

@@ -1,8 +1,8 @@
 //! This app's own Microsoft sign-in (loopback + PKCE), then `POST /v3/connect/custom` with the
 //! refresh token, and a test of the new grant.
 
-use super::{ensure_connector, Keys, Run};
-use crate::consent::{self, ConsentPlan};
+use super::{connected_page, ensure_connector, Keys, Run};
+use crate::consent::{self, ConsentPlan, Consented};
 use crate::error::Result;
 use crate::microsoft::cloud::Endpoints;
 use crate::nylas::grant_check::check_grant;
@@ -22,8 +22,14 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
     })
     .await?;
     run.started(pending.url.to_string(), pending.redirect_uri.clone());
-    let consented = consent::complete(pending, run.http, run.settings.timeout, run.cancel).await?;
-    let nylas = NylasClient::for_region(run.http, &p.region, keys.api_key.clone())?;
+    let (consented, reply) = consent::complete(pending, run.http, run.settings.timeout, run.cancel).await?;
+    let result = register(run.http, p, keys, consented).await;
+    reply.settle(result, connected_page).await
+}
+
+/// Registers the signed-in mailbox with Nylas and tests the new grant.
+async fn register(http: &reqwest::Client, p: &Profile, keys: &Keys, consented: Consented) -> Result<ConnectResult> {
+    let nylas = NylasClient::for_region(http, &p.region, keys.api_key.clone())?;
     let connector = ensure_connector(&nylas, p, &keys.secret).await?;
     let grant = nylas.connect_microsoft(&consented.refresh_token).await?;
     Ok(ConnectResult {

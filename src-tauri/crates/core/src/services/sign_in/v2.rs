@@ -30,7 +30,7 @@ pub(super) async fn link(
     .await?;
     let redirect_uri = pending.redirect_uri.clone();
     run.started(pending.url.to_string(), redirect_uri.clone());
-    let c = consent::complete(pending, run.http, run.settings.timeout, run.cancel).await?;
+    let (c, reply) = consent::complete(pending, run.http, run.settings.timeout, run.cancel).await?;
     let app = Office365App {
         client_id: &p.client_id,
         client_secret: secret,
@@ -39,5 +39,16 @@ pub(super) async fn link(
     };
     let email = c.account.email.clone().unwrap_or_default();
     let name = c.account.name.clone().unwrap_or_default();
-    Ok(client.link_office365(&app, &name, &email).await?)
+    let result = client.link_office365(&app, &name, &email).await.map_err(Into::into);
+    reply
+        .settle(result, |linked: &V2Linked| {
+            (
+                "Linked to Nylas v2".into(),
+                format!(
+                    "{} is linked to the v2 application. Return to Mailbox Connect.",
+                    linked.email_address
+                ),
+            )
+        })
+        .await
 }
