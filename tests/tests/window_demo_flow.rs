@@ -56,11 +56,13 @@ async fn demo_flow_in_the_real_window() {
     app.click("save-nylas").await;
     app.wait_for(CONSENT).await;
 
-    // Cancel on the consent page: a specific message, and the wizard can go on.
+    // Cancel on the consent page: a specific message that also names the admin path (Microsoft's
+    // "Need admin approval" comes back the same way), and the wizard can go on.
     app.click("start-consent").await;
     assert_eq!(d.browser_presses("cancel").await, "err");
     let msg = app.text("error-message").await;
-    assert!(msg.contains("declined") || msg.contains("cancelled"), "{msg}");
+    assert!(msg.contains("without permission"), "{msg}");
+    assert!(app.text("admin-approval-offer").await.contains("Need admin approval"));
     app.shot("4-cancelled").await;
     app.audit_a11y("sign-in with an error").await;
 

@@ -113,9 +113,17 @@ impl Desktop {
     /// The system browser loads the next page the app opened, presses `button` on it, and
     /// returns the final page's verdict (`data-result`: "ok" or "err").
     pub async fn browser_presses(&mut self, button: &str) -> String {
+        self.browser_presses_in_turn(&[button]).await
+    }
+
+    /// Like [`Desktop::browser_presses`], pressing each of `buttons` on the page it leads to
+    /// (Microsoft's "Need admin approval" page, say, then its way back to the app).
+    pub async fn browser_presses_in_turn(&mut self, buttons: &[&str]) -> String {
         let url = self.next_opened_url().await;
         self.chrome.goto(&url).await.unwrap();
-        self.chrome.click(button).await;
+        for button in buttons {
+            self.chrome.click(button).await;
+        }
         let result = self.chrome.element("result").await;
         result.attr("data-result").await.unwrap().unwrap_or_default()
     }
