@@ -19,6 +19,8 @@ pub struct ScriptedBrowser {
     pub pages: Arc<Mutex<Vec<String>>>,
     /// When the answer was last sent on to the app's loopback listener (for benchmarks).
     pub answered_at: Arc<Mutex<Option<std::time::Instant>>>,
+    /// A CA the browser trusts besides none (the demo tenant's, in HTTPS mode).
+    ca_pem: Option<String>,
 }
 
 impl ScriptedBrowser {
@@ -27,7 +29,14 @@ impl ScriptedBrowser {
             decision,
             pages: Arc::default(),
             answered_at: Arc::default(),
+            ca_pem: None,
         }
+    }
+
+    /// The same browser, trusting `ca_pem` (the demo tenant's CA in HTTPS mode).
+    pub fn trusting(mut self, ca_pem: &str) -> Self {
+        self.ca_pem = Some(ca_pem.to_string());
+        self
     }
 
     /// Whether any page the browser showed contains `needle`.
@@ -103,10 +112,12 @@ async fn get_following(http: &reqwest::Client, url: &str) -> Result<(String, Str
 
 impl ScriptedBrowser {
     async fn browse(&self, url: &str) -> Result<(), String> {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| e.to_string())?;
+        let mut http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
+        if let Some(pem) = &self.ca_pem {
+            http =
+                http.add_root_certificate(reqwest::Certificate::from_pem(pem.as_bytes()).map_err(|e| e.to_string())?);
+        }
+        let http = http.build().map_err(|e| e.to_string())?;
         let (consent_url, consent) = get_following(&http, url).await?;
         self.pages.lock().map(|mut p| p.push(consent.clone())).ok();
         let request = attr(&consent, "name=\"request\"", "value")

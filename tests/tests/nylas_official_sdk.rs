@@ -1,6 +1,6 @@
 //! The official Nylas Node.js SDK (`nylas` on npm, pinned in `tests/sdk/package.json`, installed
 //! by `make deps`) drives every operation the demo tenant's Nylas API serves, Hosted auth with
-//! PKCE included, and parses its errors.
+//! PKCE included, and parses its errors. Over HTTP, and over HTTPS with Node trusting the demo CA.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::path::Path;
@@ -11,12 +11,23 @@ use mailbox_connect_sandbox::Sandbox;
 
 #[tokio::test]
 async fn the_official_nylas_sdk_works_against_every_operation_served() {
+    drive(&Sandbox::start("127.0.0.1").await.unwrap(), None).await;
+}
+
+#[tokio::test]
+async fn the_official_nylas_sdk_works_over_https_with_the_demo_ca() {
+    let sb = Sandbox::start_https("127.0.0.1").await.unwrap();
+    let ca = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(ca.path(), sb.ca_pem.as_deref().unwrap()).unwrap();
+    drive(&sb, Some(ca.path())).await;
+}
+
+async fn drive(sb: &Sandbox, ca_file: Option<&Path>) {
     let sdk = Path::new(env!("CARGO_MANIFEST_DIR")).join("sdk");
     assert!(
         sdk.join("node_modules/nylas").is_dir(),
         "the Nylas SDK is not installed: run `make deps` (npm ci in tests/sdk)"
     );
-    let sb = Sandbox::start("127.0.0.1").await.unwrap();
     sb.state.start_recording();
     let (_, ews_email, ews_password) = f::EWS_USERS[0];
     let mut node = std::process::Command::new("node");
@@ -31,6 +42,9 @@ async fn the_official_nylas_sdk_works_against_every_operation_served() {
         .env("MICROSOFT_ACCOUNT", f::USERS[0].email)
         .env("EWS_EMAIL", ews_email)
         .env("EWS_PASSWORD", ews_password);
+    if let Some(ca) = ca_file {
+        node.env("NODE_EXTRA_CA_CERTS", ca);
+    }
     // The sandbox answers on this test's runtime while node runs on a blocking thread.
     let out = tokio::task::spawn_blocking(move || node.output())
         .await

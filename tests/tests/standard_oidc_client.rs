@@ -1,6 +1,7 @@
 //! A standard OpenID Connect client that this project did not write (the `openidconnect` crate's
 //! `CoreClient`) signs in against the demo tenant: discovery, the auth-code flow with PKCE and a
-//! nonce, the code redeemed, and the ID token verified with the tenant's JWKS.
+//! nonce, the code redeemed, and the ID token verified with the tenant's JWKS. Over plain HTTP and
+//! over HTTPS, where the demo tenant is a custom authority trusted through its own CA.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::time::Duration;
@@ -26,8 +27,35 @@ async fn a_standard_oidc_client_signs_in_and_verifies_the_id_token() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
+    sign_in(&sb, &http, ScriptedBrowser::new(Decision::Accept)).await;
+}
+
+#[tokio::test]
+async fn over_https_with_the_demo_ca_the_same_client_signs_in() {
+    let sb = Sandbox::start_https("127.0.0.1").await.unwrap();
+    assert!(sb.identity_url.starts_with("https://") && sb.nylas_url.starts_with("https://"));
+    let ca = sb.ca_pem.clone().unwrap();
+    // Without the demo CA, TLS is refused: the certificate is real, not a formality.
+    let untrusting = reqwest::Client::new();
+    let refused = untrusting
+        .get(format!("{}/common/discovery/v2.0/keys", sb.identity_url))
+        .send()
+        .await;
+    assert!(refused.is_err(), "an untrusted certificate was accepted");
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .https_only(true)
+        .add_root_certificate(reqwest::Certificate::from_pem(ca.as_bytes()).unwrap())
+        .build()
+        .unwrap();
+    sign_in(&sb, &http, ScriptedBrowser::new(Decision::Accept).trusting(&ca)).await;
+}
+
+/// Discovery, authorize with PKCE and a nonce, the redirect, the code redeemed, the ID token
+/// verified: all by the `openidconnect` crate.
+async fn sign_in(sb: &Sandbox, http: &reqwest::Client, browser: ScriptedBrowser) {
     let issuer = IssuerUrl::new(format!("{}/{}/v2.0", sb.identity_url, f::TENANT_ID)).unwrap();
-    let meta = CoreProviderMetadata::discover_async(issuer, &http).await.unwrap();
+    let meta = CoreProviderMetadata::discover_async(issuer, http).await.unwrap();
     let state = CsrfToken::new_random();
     // Only a loopback catcher for the redirect; everything OIDC is the crate's.
     let listener = Listener::bind(state.secret().clone()).await.unwrap();
@@ -50,7 +78,6 @@ async fn a_standard_oidc_client_signs_in_and_verifies_the_id_token() {
         .add_scope(Scope::new("https://graph.microsoft.com/Mail.Read".into()))
         .set_pkce_challenge(challenge)
         .url();
-    let browser = ScriptedBrowser::new(Decision::Accept);
     let waiter = tokio::spawn(async move { listener.wait(Duration::from_secs(20), &Notify::new()).await });
     browser.open(url.as_str()).unwrap();
     // The listener holds the browser's request; this client does not need to answer it.
@@ -64,7 +91,7 @@ async fn a_standard_oidc_client_signs_in_and_verifies_the_id_token() {
         .set_pkce_verifier(verifier)
         // Microsoft requires the scope on the token request too (AADSTS28003).
         .add_extra_param("scope", "openid offline_access https://graph.microsoft.com/Mail.Read")
-        .request_async(&http)
+        .request_async(http)
         .await
         .unwrap();
     let id_token = tokens.id_token().expect("an ID token");
@@ -110,4 +137,12 @@ async fn discovery_publishes_what_microsoft_publishes_and_every_endpoint_answers
         .await
         .unwrap();
     assert_eq!(logout.status(), 200, "the advertised sign-out endpoint answers");
+    // It goes on only to a redirect URI registered for the app, never anywhere it is told.
+    let end = doc["end_session_endpoint"].as_str().unwrap();
+    let to = |uri: &str| format!("{end}?client_id={}&post_logout_redirect_uri={uri}", f::CLIENT_ID);
+    let open = http.get(to("https://evil.example/")).send().await.unwrap();
+    assert_eq!(open.status(), 200, "an unregistered post-logout URI was followed");
+    let back = http.get(to("http://localhost:5173/callback")).send().await.unwrap();
+    assert_eq!(back.status(), 303);
+    assert_eq!(back.headers()["location"], "http://localhost:5173/callback");
 }

@@ -10,8 +10,8 @@ pub mod legacy;
 pub mod nylas;
 pub mod recording;
 pub mod state;
+pub mod tls;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
@@ -28,6 +28,8 @@ pub struct IssuerHost(pub String);
 pub struct Sandbox {
     pub identity_url: String,
     pub nylas_url: String,
+    /// In HTTPS mode, the CA certificate (PEM) a client trusts to reach both servers.
+    pub ca_pem: Option<String>,
     pub state: Arc<SandboxState>,
     stops: Vec<oneshot::Sender<()>>,
     tasks: Vec<JoinHandle<()>>,
@@ -39,36 +41,77 @@ impl Sandbox {
         Self::start_on(&format!("{ip}:0"), &format!("{ip}:0")).await
     }
 
+    /// Starts the sandbox on `ip` over HTTPS, with a CA made for this run ([`Sandbox::ca_pem`]).
+    pub async fn start_https(ip: &str) -> std::io::Result<Self> {
+        let tls = tls::DemoTls::generate().map_err(std::io::Error::other)?;
+        Self::start_with(&format!("{ip}:0"), &format!("{ip}:0"), Some(tls)).await
+    }
+
     pub async fn start_on(identity_addr: &str, nylas_addr: &str) -> std::io::Result<Self> {
+        Self::start_with(identity_addr, nylas_addr, None).await
+    }
+
+    /// Starts both servers, over HTTPS when `tls` is given.
+    pub async fn start_with(identity_addr: &str, nylas_addr: &str, tls: Option<tls::DemoTls>) -> std::io::Result<Self> {
         // The ID-token signing key takes a moment to make: start it while the ports open.
         drop(tokio::task::spawn_blocking(jwt::warm_up));
         let id_tcp = TcpListener::bind(identity_addr).await?;
         let ny_tcp = TcpListener::bind(nylas_addr).await?;
-        let identity_url = url_of(id_tcp.local_addr()?);
-        let nylas_url = url_of(ny_tcp.local_addr()?);
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let identity_url = format!("{scheme}://{}", id_tcp.local_addr()?);
+        let nylas_url = format!("{scheme}://{}", ny_tcp.local_addr()?);
         let state = Arc::new(SandboxState::with_demo_tenant(&identity_url, &nylas_url));
         let mut sb = Self {
             identity_url: identity_url.clone(),
             nylas_url,
+            ca_pem: tls.as_ref().map(|t| t.ca_pem.clone()),
             state: state.clone(),
             stops: vec![],
             tasks: vec![],
         };
-        sb.serve(id_tcp, identity::router(state.clone(), IssuerHost(identity_url)));
-        sb.serve(ny_tcp, nylas::router(state.clone()).merge(legacy::router(state)));
+        let server = tls.map(|t| t.server);
+        sb.serve(
+            id_tcp,
+            identity::router(state.clone(), IssuerHost(identity_url)),
+            server.clone(),
+        )?;
+        sb.serve(
+            ny_tcp,
+            nylas::router(state.clone()).merge(legacy::router(state)),
+            server,
+        )?;
         Ok(sb)
     }
 
-    fn serve(&mut self, tcp: TcpListener, app: axum::Router) {
+    fn serve(
+        &mut self,
+        tcp: TcpListener,
+        app: axum::Router,
+        tls: Option<Arc<rustls::ServerConfig>>,
+    ) -> std::io::Result<()> {
         let (tx, rx) = oneshot::channel::<()>();
         self.stops.push(tx);
+        let Some(tls) = tls else {
+            self.tasks.push(tokio::spawn(async move {
+                let _ = axum::serve(tcp, app)
+                    .with_graceful_shutdown(async move {
+                        let _ = rx.await;
+                    })
+                    .await;
+            }));
+            return Ok(());
+        };
+        let config = axum_server::tls_rustls::RustlsConfig::from_config(tls);
+        let handle = axum_server::Handle::new();
+        let server = axum_server::tls_rustls::from_tcp_rustls(tcp.into_std()?, config)?.handle(handle.clone());
         self.tasks.push(tokio::spawn(async move {
-            let _ = axum::serve(tcp, app)
-                .with_graceful_shutdown(async move {
-                    let _ = rx.await;
-                })
-                .await;
+            let _ = rx.await;
+            handle.graceful_shutdown(Some(std::time::Duration::from_secs(1)));
         }));
+        self.tasks.push(tokio::spawn(async move {
+            let _ = server.serve(app.into_make_service()).await;
+        }));
+        Ok(())
     }
 }
 
@@ -78,8 +121,4 @@ impl Drop for Sandbox {
             t.abort();
         }
     }
-}
-
-fn url_of(addr: SocketAddr) -> String {
-    format!("http://{addr}")
 }

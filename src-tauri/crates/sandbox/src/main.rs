@@ -1,7 +1,9 @@
 //! Serves the demo tenant standalone: `mailbox-connect-sandbox --listen 127.0.0.1:0` prints its
-//! addresses and demo credentials as one JSON line.
+//! addresses and demo credentials as one JSON line. With `--https` both servers use TLS, and the
+//! line names the CA certificate (`ca_pem_path`) a client must trust.
 
 use clap::Parser;
+use mailbox_connect_sandbox::tls::DemoTls;
 use mailbox_connect_sandbox::{fixtures as f, Sandbox};
 
 /// Serves a local Microsoft identity platform and Nylas v3 API for demos and tests.
@@ -14,6 +16,13 @@ struct Args {
     /// Where the Nylas API listens (default: the same IP, any free port).
     #[arg(long, value_name = "IP:PORT")]
     nylas_listen: Option<String>,
+    /// Serve HTTPS with a CA made for this run (standard client libraries require https for a
+    /// custom authority).
+    #[arg(long)]
+    https: bool,
+    /// Where to write the CA certificate in HTTPS mode (default: a file in the temp folder).
+    #[arg(long, value_name = "FILE", requires = "https")]
+    ca_file: Option<std::path::PathBuf>,
 }
 
 #[tokio::main]
@@ -21,8 +30,23 @@ async fn main() -> std::io::Result<()> {
     let args = Args::parse();
     let ip = args.listen.rsplit_once(':').map(|(ip, _)| ip).unwrap_or("127.0.0.1");
     let nylas_listen = args.nylas_listen.clone().unwrap_or_else(|| format!("{ip}:0"));
-    let sb = Sandbox::start_on(&args.listen, &nylas_listen).await?;
+    let tls = match args.https {
+        true => Some(DemoTls::generate().map_err(std::io::Error::other)?),
+        false => None,
+    };
+    let sb = Sandbox::start_with(&args.listen, &nylas_listen, tls).await?;
+    let ca_file = match &sb.ca_pem {
+        Some(pem) => {
+            let path = args.ca_file.clone().unwrap_or_else(|| {
+                std::env::temp_dir().join(format!("mailbox-connect-sandbox-ca-{}.pem", std::process::id()))
+            });
+            std::fs::write(&path, pem)?;
+            Some(path)
+        }
+        None => None,
+    };
     let info = serde_json::json!({
+        "ca_pem_path": ca_file,
         "identity_url": sb.identity_url,
         "nylas_url": sb.nylas_url,
         "tenant_id": f::TENANT_ID,
@@ -39,5 +63,8 @@ async fn main() -> std::io::Result<()> {
         sb.identity_url, sb.nylas_url
     );
     tokio::signal::ctrl_c().await?;
+    if let Some(path) = ca_file {
+        let _ = std::fs::remove_file(path);
+    }
     Ok(())
 }

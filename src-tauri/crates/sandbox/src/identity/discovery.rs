@@ -2,6 +2,7 @@
 //! endpoints it advertises besides authorize and token (sign-out, device code).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
@@ -9,8 +10,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::json;
 
 use super::errors::token_error;
-use super::tenant::resolve;
+use super::tenant::{redirect_matches, resolve};
 use crate::fixtures::{TENANT_DOMAIN, TENANT_ID};
+use crate::state::SandboxState;
 use crate::{jwt, IssuerHost};
 
 pub async fn openid_configuration(State(issuer): State<IssuerHost>, Path(tenant): Path<String>) -> Response {
@@ -79,11 +81,21 @@ fn public_json(body: serde_json::Value) -> Response {
 
 /// `GET /{tenant}/oauth2/v2.0/logout`: signs out (the demo keeps no session) and returns to
 /// `post_logout_redirect_uri` when one is given, as Microsoft does for a registered URI.
-pub async fn logout(Query(q): Query<HashMap<String, String>>) -> Response {
+/// Sign-out. Like Microsoft, it goes on to `post_logout_redirect_uri` only when that is one of the
+/// app's registered redirect URIs (the app named by `client_id`); otherwise it stays on its page.
+pub async fn logout(State(st): State<Arc<SandboxState>>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let registered = |to: &str| {
+        let inner = st.lock();
+        let app = q.get("client_id").and_then(|c| inner.app(c));
+        app.is_some_and(|a| {
+            a.web_redirects
+                .iter()
+                .chain(&a.public_redirects)
+                .any(|r| redirect_matches(r, to))
+        })
+    };
     match q.get("post_logout_redirect_uri") {
-        Some(to) if to.starts_with("http://localhost") || to.starts_with("https://") => {
-            Redirect::to(to).into_response()
-        }
+        Some(to) if registered(to) => Redirect::to(to).into_response(),
         _ => Html("<!doctype html><title>Signed out</title><h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p>").into_response(),
     }
 }

@@ -27,7 +27,10 @@ pub fn router(st: Arc<SandboxState>, issuer: IssuerHost) -> Router {
             "/{tenant}/discovery/v2.0/keys",
             get(discovery::keys).with_state(issuer.clone()),
         )
-        .route("/{tenant}/oauth2/v2.0/logout", get(discovery::logout))
+        .route(
+            "/{tenant}/oauth2/v2.0/logout",
+            get(discovery::logout).with_state(st.clone()),
+        )
         .route("/{tenant}/oauth2/v2.0/devicecode", post(discovery::device_code))
         .route(
             "/{tenant}/oauth2/v2.0/authorize",
