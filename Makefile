@@ -1,9 +1,10 @@
-# Mailbox Connect. Quick start: `make run` (the app), `make test` (every test).
+# Mailbox Connect. Quick start: `make run` (the app), `make test` (every test); `make package`
+# builds the Linux installers.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/mailbox-connect
 
-.PHONY: run test deps ui app check unit desktop bindings fresh-answers contract sandbox bench clean
+.PHONY: run test package deps ui app check unit desktop bindings fresh-answers contract package-check sandbox bench clean
 
 run: deps app ## Build and open the app (installs what is missing)
 	./$(APP)
@@ -12,8 +13,16 @@ run: deps app ## Build and open the app (installs what is missing)
 # every test process and app window) and then checked against Nylas's published OpenAPI document.
 NYLAS_ANSWERS := $(CURDIR)/target/nylas-answers
 test: export MAILBOX_CONNECT_RECORD_NYLAS := $(NYLAS_ANSWERS)
-test: deps check fresh-answers unit app desktop contract ## Every test: lint, unit, whole-flow, keychain, real-window and Nylas-contract tests
+test: deps check fresh-answers unit app desktop contract package-check ## Every test: lint, unit, whole-flow, keychain, real-window, Nylas-contract and package tests
 	@echo "All checks and tests passed."
+
+package: deps ui ## Linux .deb and .rpm (release build) in target/release/bundle/
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb,rpm
+	@ls -1 target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
+
+# The packages built once (debug profile), inspected, extracted and run under Xvfb.
+package-check: app
+	timeout 900 .ci/package-check.sh
 
 fresh-answers:
 	@rm -rf $(NYLAS_ANSWERS)

@@ -16,6 +16,9 @@ def draw(size: int) -> Image.Image:
     return img
 
 out = sys.argv[1] if len(sys.argv) > 1 else "icons"
-for name, size in [("icon.png", 512), ("128x128.png", 128), ("128x128@2x.png", 256), ("32x32.png", 32)]:
+# Every size the Linux desktop (hicolor theme) looks for, Windows' .ico and macOS's .icns.
+for name, size in [("icon.png", 512), ("128x128.png", 128), ("128x128@2x.png", 256), ("32x32.png", 32),
+                   ("16x16.png", 16), ("24x24.png", 24), ("48x48.png", 48), ("64x64.png", 64), ("256x256.png", 256)]:
     draw(size).save(f"{out}/{name}")
-draw(256).save(f"{out}/icon.ico", sizes=[(256, 256), (128, 128), (32, 32)])
+draw(256).save(f"{out}/icon.ico", sizes=[(256, 256), (128, 128), (64, 64), (48, 48), (32, 32), (24, 24), (16, 16)])
+draw(1024).save(f"{out}/icon.icns")

@@ -33,16 +33,22 @@ commands! {
         /// Signs a mailbox in through the browser (the link arrives on `events`), registers and
         /// tests it, and returns the wizard at its result.
         fn connect(s, login_hint: Option<String>; events: Channel<SignInEvent>) -> WizardState {
-            s.sign_in.connect(login_hint, move |e| send(&events, e)).await?;
+            let signed_in = s.sign_in.connect(login_hint, move |e| send(&events, e)).await;
+            s.bring_to_front();
+            signed_in?;
             s.setup.state()
         }
         /// An administrator approves the app for the organization; then bulk auth can run.
         fn admin_consent(s; events: Channel<SignInEvent>) -> AdminConsentResult {
-            s.sign_in.admin_consent(move |e| send(&events, e)).await
+            let approved = s.sign_in.admin_consent(move |e| send(&events, e)).await;
+            s.bring_to_front();
+            approved
         }
         /// Legacy v2: links an Office 365 account after a Microsoft sign-in.
         fn v2_connect_office365(s, v2: V2Input, login_hint: Option<String>; events: Channel<SignInEvent>) -> V2Linked {
-            s.sign_in.v2_office365(v2, login_hint, move |e| send(&events, e)).await
+            let linked = s.sign_in.v2_office365(v2, login_hint, move |e| send(&events, e)).await;
+            s.bring_to_front();
+            linked
         }
         /// Stops the sign-in in progress, if any.
         fn cancel_sign_in(s) -> () {

@@ -3,5 +3,6 @@
 
 pub mod cli;
 pub mod demo;
+pub mod logging;
 
 pub const KEYCHAIN_SERVICE: &str = "mailbox-connect";

@@ -8,9 +8,10 @@ mod commands;
 mod shell;
 mod window;
 
-use mailbox_connect::{cli, demo, KEYCHAIN_SERVICE};
+use mailbox_connect::{cli, demo, logging, KEYCHAIN_SERVICE};
 
 use mailbox_connect_core::secrets::SecretStore;
+use mailbox_connect_core::services::default_log_dir;
 use mailbox_connect_core::{browser, Config, Services};
 use tauri::Manager;
 
@@ -18,24 +19,32 @@ fn main() {
     if let Some(command) = cli::parse() {
         std::process::exit(cli::run(command));
     }
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("MAILBOX_CONNECT_LOG").unwrap_or_else(|_| "warn".into()),
-        )
-        .init();
+    let _log = logging::init(default_log_dir().as_deref());
     let started = std::time::Instant::now();
-    let mut builder = tauri::Builder::default();
+    // One instance at a time (Hosted auth's fixed port and the profile file are shared): a second
+    // launch brings the first window forward and exits.
+    let mut builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        window::bring_to_front(app);
+    }));
     for plugin in commands::plugins() {
         builder = builder.plugin(plugin);
     }
     let result = builder
         .setup(move |app| {
-            tracing::info!("setup begins {:?} after start", started.elapsed());
+            tracing::info!(
+                version = env!("CARGO_PKG_VERSION"),
+                os = std::env::consts::OS,
+                "Mailbox Connect starts; setup begins {:?} after start",
+                started.elapsed()
+            );
             let config = Config::desktop(
                 app.path().app_config_dir()?,
                 SecretStore::keychain(KEYCHAIN_SERVICE),
                 browser::system(),
             );
+            if let Err(e) = mailbox_connect_core::secrets::keychain_persists() {
+                tracing::error!("{} {}", e.message, e.fix.as_deref().unwrap_or(""));
+            }
             let core = Services::new(config)?;
             // A demo profile left active needs a new demo tenant first (get_state does that).
             let initial = if core.demo.needs_tenant() {
@@ -46,6 +55,7 @@ fn main() {
             app.manage(shell::Shell {
                 core,
                 sandbox: demo::DemoSandbox::default(),
+                app: app.handle().clone(),
             });
             tracing::info!("services ready {:?} after start", started.elapsed());
             window::open(app, initial.as_ref())?;

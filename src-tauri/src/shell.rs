@@ -10,6 +10,14 @@ use mailbox_connect::demo::DemoSandbox;
 pub struct Shell {
     pub core: Services,
     pub sandbox: DemoSandbox,
+    pub app: tauri::AppHandle,
+}
+
+impl Shell {
+    /// Brings the wizard window forward (after the browser had the user's attention).
+    pub fn bring_to_front(&self) {
+        crate::window::bring_to_front(&self.app);
+    }
 }
 
 impl Deref for Shell {

@@ -17,3 +17,16 @@ pub fn open(app: &App, initial: Option<&WizardState>) -> tauri::Result<()> {
         .build()?;
     Ok(())
 }
+
+/// Shows, unminimizes and focuses the main window. The window manager may still decline focus
+/// (some refuse focus stealing); the window is then at least shown and marked urgent.
+pub fn bring_to_front<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    use tauri::Manager;
+    let Some(w) = app.get_webview_window("main") else {
+        return;
+    };
+    let shown = w.show().and_then(|_| w.unminimize()).and_then(|_| w.set_focus());
+    if shown.is_err() {
+        let _ = w.request_user_attention(Some(tauri::UserAttentionType::Informational));
+    }
+}

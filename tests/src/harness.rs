@@ -67,6 +67,7 @@ pub fn services_with(
         response_mode: mode,
         hosted_port: 0,
         http_timeout: Duration::from_secs(3),
+        log_dir: Some(dir.join("logs")),
     })
     .expect("services")
 }

@@ -37,12 +37,25 @@ async fn check_list_ledger_and_diagnostics() {
     d.core
         .tools
         .note_error(&mailbox_connect_core::AppError::internal("boom").with_detail(format!("key {}", f::NYLAS_API_KEY)));
+    // The log's tail goes in too (here a log the app wrote earlier, as its file layer does).
+    let logs = d.dir.path().join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    std::fs::write(
+        logs.join("mailbox-connect.2026-11-23.log"),
+        "INFO older line\nINFO mailbox connected grant=g-123\n",
+    )
+    .unwrap();
     let diag = d.core.tools.diagnostics(Some(out.path().to_path_buf())).unwrap();
     let text = std::fs::read_to_string(&diag.path).unwrap();
     for secret in [f::SECRET_VALUE, f::NYLAS_API_KEY, f::USERS[0].email] {
         assert!(!text.contains(secret), "diagnostics leak: {secret}");
     }
     assert!(text.contains(&r.grant.id) && text.contains("a***@contoso-demo.onmicrosoft.com"));
+    let bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        bundle["log_tail"].as_array().unwrap().last().unwrap(),
+        "INFO mailbox connected grant=g-123"
+    );
     // Nothing under the config dir holds a secret either.
     for entry in std::fs::read_dir(d.dir.path()).unwrap() {
         let body = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();

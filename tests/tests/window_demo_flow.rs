@@ -3,7 +3,7 @@
 //! consent page. Bad input on the way must give specific messages and lose nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
-use mailbox_connect_e2e::window::{artifacts, files_under, Desktop, ENTER, SPACE};
+use mailbox_connect_e2e::window::{artifacts, files_under, until, Desktop, ENTER, SPACE};
 use mailbox_connect_e2e::window::{CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT, WELCOME};
 use mailbox_connect_sandbox::fixtures;
 use serde_json::json;
@@ -79,6 +79,22 @@ async fn demo_flow_in_the_real_window() {
     assert!(app.text("grant-check").await.starts_with("Passed"));
     app.shot("5-result").await;
     app.audit_a11y("result").await;
+
+    // The rolling log file in the OS's log folder recorded the flow at info level.
+    let logs = d.home.join(".local/share/com.mailboxconnect.app/logs");
+    let read_log = || {
+        let file = files_under(&logs)
+            .into_iter()
+            .find(|f| f.extension().is_some_and(|e| e == "log"));
+        file.and_then(|f| std::fs::read_to_string(f).ok()).unwrap_or_default()
+    };
+    // The file is written by a background thread: give it a moment.
+    let log = until("the log to record the connection", || async {
+        let log = read_log();
+        (log.contains("mailbox connected") && log.contains(&grant)).then_some(log)
+    })
+    .await;
+    assert!(log.contains("INFO"), "{log}");
 
     // No secret (client secret, API key, refresh token) in any file the app wrote, nor in its log.
     let config = std::fs::read_to_string(d.home.join(".config/com.mailboxconnect.app/profiles.json")).unwrap();

@@ -84,6 +84,7 @@ pub fn parse() -> Option<Command> {
 
 /// Runs one command against the app's profile and keychain. Returns the exit code.
 pub fn run(command: Command) -> i32 {
+    let _log = crate::logging::init(mailbox_connect_core::services::default_log_dir().as_deref());
     let rt = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {

@@ -1,5 +1,6 @@
-//! Opening the system browser. `$BROWSER`, when set, names the program to use (the usual Unix
-//! convention); otherwise the desktop's default handler is used via the `open` crate.
+//! Opening the system browser. On Linux and the BSDs `$BROWSER`, when set, names the program to
+//! use (the usual convention there); otherwise, and always on Windows and macOS, the system's
+//! default handler is used via the `open` crate (ShellExecute, Launch Services, xdg-open).
 
 use std::sync::Arc;
 
@@ -14,7 +15,11 @@ impl BrowserOpener for SystemBrowser {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
             return Err("only web addresses are opened".into());
         }
-        match std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()) {
+        let honours_browser_var = cfg!(unix) && !cfg!(target_os = "macos");
+        let chosen = std::env::var("BROWSER")
+            .ok()
+            .filter(|b| honours_browser_var && !b.trim().is_empty());
+        match chosen {
             Some(browser) => open::with_detached(url, browser.trim()).map_err(|e| e.to_string()),
             None => open::that_detached(url).map_err(|e| e.to_string()),
         }

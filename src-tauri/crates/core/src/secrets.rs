@@ -1,5 +1,7 @@
-//! Secrets live only in the OS keychain (Secret Service on Linux). Every call runs off the
-//! caller's thread and is bounded by a timeout, so a locked or absent keychain never hangs the app.
+//! Secrets live only in the OS keychain: Credential Manager on Windows, the Keychain on macOS, the
+//! Secret Service on Linux. Every call runs off the caller's thread and is bounded by a timeout, so
+//! a locked or absent keychain never hangs the app; a build whose store would not keep secrets
+//! refuses them instead of pretending.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -105,11 +107,30 @@ fn lock(map: &Mutex<HashMap<String, String>>) -> Result<std::sync::MutexGuard<'_
         .map_err(|_| AppError::internal("The in-memory secret store is unusable."))
 }
 
+/// Whether the keychain this build uses keeps secrets until they are deleted. keyring falls back
+/// to a mock store (values vanish with the entry) on a platform built without its native feature.
+pub fn keychain_persists() -> Result<()> {
+    use keyring::credential::CredentialPersistence;
+    static PERSISTS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let persists = *PERSISTS.get_or_init(|| {
+        matches!(
+            keyring::default::default_credential_builder().persistence(),
+            CredentialPersistence::UntilDelete
+        )
+    });
+    if persists {
+        return Ok(());
+    }
+    Err(AppError::new(ErrorCode::Keychain, "This copy of Mailbox Connect has no keychain that keeps secrets on this system.")
+        .with_fix("Install the Mailbox Connect package for your system (it uses Credential Manager on Windows, the Keychain on macOS, the Secret Service on Linux). Secrets are never written to files, so nothing was saved."))
+}
+
 async fn keychain_call<T, F>(service: &str, account: String, op: F) -> Result<T>
 where
     T: Send + 'static,
     F: FnOnce(&keyring::Entry) -> keyring::Result<T> + Send + 'static,
 {
+    keychain_persists()?;
     let service = service.to_string();
     let task = tokio::task::spawn_blocking(move || {
         let entry = keyring::Entry::new(&service, &account)?;
@@ -186,6 +207,20 @@ impl From<KeychainError> for AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn this_build_uses_a_keychain_that_keeps_secrets() {
+        use keyring::credential::CredentialPersistence;
+        let p = keyring::default::default_credential_builder().persistence();
+        assert!(
+            matches!(p, CredentialPersistence::UntilDelete),
+            "the store would not keep secrets"
+        );
+        assert!(keychain_persists().is_ok());
+        // The store keyring falls back to without a native feature keeps nothing.
+        let mock = keyring::mock::default_credential_builder().persistence();
+        assert!(matches!(mock, CredentialPersistence::EntryOnly));
+    }
 
     #[tokio::test]
     async fn memory_store_round_trip() {

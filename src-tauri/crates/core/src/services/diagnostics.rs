@@ -7,8 +7,36 @@ use crate::error::AppError;
 use crate::ledger::LedgerEntry;
 use crate::profile::Profile;
 
+/// How many of the log's last lines the bundle carries.
+const LOG_TAIL_LINES: usize = 200;
+
+/// The last lines of the newest log file in `dir` (none when there is no log).
+pub(super) fn log_tail(dir: Option<&std::path::Path>) -> Vec<String> {
+    let newest = dir
+        .and_then(|d| std::fs::read_dir(d).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".log"))
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+    let text = newest
+        .and_then(|e| std::fs::read_to_string(e.path()).ok())
+        .unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(LOG_TAIL_LINES)..]
+        .iter()
+        .map(|l| l.to_string())
+        .collect()
+}
+
 /// The bundle as pretty JSON, redacted.
-pub(super) fn bundle(p: &Profile, keychain: bool, errors: &[AppError], ledger: &[LedgerEntry]) -> String {
+pub(super) fn bundle(
+    p: &Profile,
+    keychain: bool,
+    errors: &[AppError],
+    ledger: &[LedgerEntry],
+    log: &[String],
+) -> String {
     let value = json!({
         "generated_at": time::OffsetDateTime::now_utc().unix_timestamp(),
         "app_version": env!("CARGO_PKG_VERSION"),
@@ -28,6 +56,7 @@ pub(super) fn bundle(p: &Profile, keychain: bool, errors: &[AppError], ledger: &
         },
         "recent_errors": errors,
         "ledger": { "entries": ledger.len(), "failed_tests": ledger.iter().filter(|e| !e.test_passed).count() },
+        "log_tail": log,
     });
     redact(&serde_json::to_string_pretty(&value).unwrap_or_default())
 }

@@ -64,6 +64,8 @@ pub struct Config {
     pub hosted_port: u16,
     /// How long one request to Microsoft or Nylas may take before it is abandoned.
     pub http_timeout: Duration,
+    /// The app's log folder, whose newest file's tail goes into the diagnostics bundle.
+    pub log_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -77,7 +79,18 @@ impl Config {
             response_mode: ResponseMode::FormPost,
             hosted_port: HOSTED_CALLBACK_PORT,
             http_timeout: Duration::from_secs(30),
+            log_dir: default_log_dir(),
         }
+    }
+}
+
+/// Where the app's rolling log files go: the OS's log folder for the app (as Tauri's
+/// `app_log_dir`): `~/Library/Logs/<identifier>` on macOS, `<local data>/<identifier>/logs` elsewhere.
+pub fn default_log_dir() -> Option<PathBuf> {
+    if cfg!(target_os = "macos") {
+        dirs::home_dir().map(|h| h.join("Library/Logs").join(APP_IDENTIFIER))
+    } else {
+        dirs::data_local_dir().map(|d| d.join(APP_IDENTIFIER).join("logs"))
     }
 }
 
@@ -121,7 +134,13 @@ impl Services {
                     hosted_port: cfg.hosted_port,
                 },
             ),
-            tools: Tools::new(profiles.clone(), vault.clone(), http.clone(), cfg.config_dir),
+            tools: Tools::new(
+                profiles.clone(),
+                vault.clone(),
+                http.clone(),
+                cfg.config_dir,
+                cfg.log_dir,
+            ),
             mailboxes: Mailboxes::new(profiles, vault, http.clone()),
             legacy: Legacy::new(http),
             demo,

@@ -40,12 +40,20 @@ pub struct Tools {
     vault: Arc<Vault>,
     http: reqwest::Client,
     config_dir: PathBuf,
+    log_dir: Option<PathBuf>,
     errors: Mutex<VecDeque<AppError>>,
 }
 
 impl Tools {
-    pub(super) fn new(profiles: Arc<Profiles>, vault: Arc<Vault>, http: reqwest::Client, config_dir: PathBuf) -> Self {
+    pub(super) fn new(
+        profiles: Arc<Profiles>,
+        vault: Arc<Vault>,
+        http: reqwest::Client,
+        config_dir: PathBuf,
+        log_dir: Option<PathBuf>,
+    ) -> Self {
         Self {
+            log_dir,
             profiles,
             vault,
             http,
@@ -107,8 +115,8 @@ impl Tools {
         self.save_file(dir, "mailbox-connect-ledger", "csv", contents)
     }
 
-    /// A support bundle with no secrets: versions, the profile's settings, recent errors and the
-    /// ledger summary. Email addresses are masked.
+    /// A support bundle with no secrets: versions, the profile's settings, recent errors, the
+    /// ledger summary and the log's last lines. Email addresses are masked.
     pub fn diagnostics(&self, dir: Option<PathBuf>) -> Result<SavedFile> {
         let p = self.profiles.active()?;
         let errors: Vec<AppError> = self
@@ -121,6 +129,7 @@ impl Tools {
             self.vault.is_keychain(&p),
             &errors,
             &self.ledger().unwrap_or_default(),
+            &diagnostics::log_tail(self.log_dir.as_deref()),
         );
         self.save_file(dir, "mailbox-connect-diagnostics", "json", bundle)
     }

@@ -79,6 +79,11 @@ impl Run<'_> {
     /// Opens the browser at `url` and reports the link (once).
     pub fn started(&mut self, url: String, redirect_uri: String) {
         let opened = self.settings.browser.open(&url);
+        tracing::info!(
+            redirect_uri,
+            browser_opened = opened.is_ok(),
+            "sign-in started; waiting for the browser"
+        );
         if let Some(report) = self.report.take() {
             report(SignInEvent::Started(ConsentStarted {
                 url,
@@ -114,12 +119,14 @@ impl SignIn {
         let attempt = self.attempt();
         let mut run = self.run(&attempt, report);
         let (result, method) = match p.auth_mode {
-            AuthMode::Byo => (own::connect(&mut run, &p, &keys, hint.as_deref()).await?, Method::Byo),
+            AuthMode::Byo => (own::connect(&mut run, &p, &keys, hint.as_deref()).await, Method::Byo),
             AuthMode::Hosted => (
-                hosted::connect(&mut run, &p, &keys, hint.as_deref()).await?,
+                hosted::connect(&mut run, &p, &keys, hint.as_deref()).await,
                 Method::Hosted,
             ),
         };
+        let result = result.inspect_err(|e| tracing::warn!(code = ?e.code, "sign-in did not finish: {}", e.message))?;
+        tracing::info!(grant = %result.grant.id, ?method, connector = ?result.connector, test_read_ok = result.check.ok, "mailbox connected");
         self.profiles.record(&result, method)?;
         Ok(result)
     }
