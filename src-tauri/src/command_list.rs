@@ -23,6 +23,11 @@ commands! {
             s.setup.set_target(target, region, mode)
         }
         fn save_azure_app(s, input: AzureAppInput) -> WizardState { s.setup.save_azure_app(input).await }
+        /// How a typed secret expiry reads: one date, two (day and month swapped), or none.
+        fn read_expiry(s, text: String) -> ExpiryReading {
+            let _ = s;
+            Ok(expiry::read_today(&text))
+        }
         fn save_nylas(s, input: NylasInput) -> WizardState { s.setup.save_nylas(input).await }
         fn profiles(s) -> Vec<ProfileSummary> { s.setup.profiles() }
         fn new_profile(s, name: String) -> WizardState { s.setup.new_profile(&name) }

@@ -3,6 +3,7 @@
 //! (redacted) for the diagnostics bundle, and a typed function in `ui/src/bindings/commands.ts`.
 
 use mailbox_connect_core::checklist::ChecklistTarget;
+use mailbox_connect_core::expiry::{self, ExpiryReading};
 use mailbox_connect_core::ledger::LedgerEntry;
 use mailbox_connect_core::legacy::{AuditReport, V2Input, V2Linked};
 use mailbox_connect_core::nylas::grant_check::GrantCheckRow;

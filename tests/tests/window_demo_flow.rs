@@ -49,10 +49,40 @@ async fn demo_flow_in_the_real_window() {
     assert!(app.text("client-secret-error").await.contains("Secret ID"));
     app.shot("3-secret-id").await;
 
-    // Empty secret keeps the one in the keychain; Microsoft checks the credentials.
+    // The secret's expiry, as the portal shows it: no guess between two readings.
     app.type_into("client-secret", "").await;
+    assert_eq!(
+        app.value("secret-duration").await,
+        "custom",
+        "the demo secret's expiry is known"
+    );
+    app.choose("secret-duration", "custom").await;
+    app.type_into("secret-expires", "5/6/2027").await;
+    let preview = app.text_until("expiry-preview", |t| t.contains("two ways")).await;
+    assert!(
+        preview.contains("Thursday 6 May 2027") && preview.contains("Saturday 5 June 2027"),
+        "{preview}"
+    );
+    app.click("save-azure").await;
+    assert!(app.text("secret-expiry-error").await.contains("two dates"));
+    app.shot("3b-expiry-two-readings").await;
+    app.click("expiry-reading-1").await;
+    app.type_into("secret-expires", "5/22/2027").await;
+    let preview = app.text_until("expiry-preview", |t| t.contains("22 May")).await;
+    assert!(preview.contains("Saturday 22 May 2027"), "{preview}");
+    app.choose("secret-duration", "180").await;
+    app.text_until("expiry-preview", |t| t.contains("in 6 months")).await;
+    app.choose("secret-duration", "custom").await;
+    app.type_into("secret-expires", "5/22/2027").await;
+    app.text_until("expiry-preview", |t| t.contains("22 May")).await;
+    // The demo tenant's addresses are plumbing, not shown.
+    assert!(app.absent("cloud").await && app.absent("identity-host").await);
+
+    // Empty secret keeps the one in the keychain; Microsoft checks the credentials.
     app.click("save-azure").await;
     app.wait_for(NYLAS).await;
+    assert!(app.text("demo-nylas-note").await.contains("demo tenant"));
+    assert!(app.absent("region").await && app.absent("nylas-url").await);
     app.click("save-nylas").await;
     app.wait_for(CONSENT).await;
 
@@ -99,6 +129,10 @@ async fn demo_flow_in_the_real_window() {
     // No secret (client secret, API key, refresh token) in any file the app wrote, nor in its log.
     let config = std::fs::read_to_string(d.home.join(".config/com.mailboxconnect.app/profiles.json")).unwrap();
     assert!(config.contains(&grant));
+    assert!(
+        config.contains("\"secret_expires_on\": \"2027-05-22\""),
+        "the expiry as the portal showed it"
+    );
     let mut files = files_under(&d.home);
     files.push(artifacts().join("tauri-driver.log"));
     assert!(files.len() > 3, "{files:?}");

@@ -98,6 +98,11 @@ impl Page {
         }
     }
 
+    /// Whether no element has the id `id` now (call once the screen has shown).
+    pub async fn absent(&self, id: &str) -> bool {
+        self.find(Locator::Id(id)).await.is_err()
+    }
+
     /// What the screen shows instead, for a failure message: the error box and the screen.
     async fn what_shows(&self) -> String {
         let mut seen = String::new();
@@ -143,6 +148,18 @@ impl Page {
         })
         .await;
         el.click().await.unwrap_or_else(|e| panic!("click #{id}: {e}"));
+    }
+
+    /// Picks the option whose value is `value` in the select `id`, as a user would.
+    pub async fn choose(&self, id: &str, value: &str) {
+        let el = self.element(id).await;
+        el.select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("choose {value} in #{id}: {e}"));
+        until(format!("#{id} to hold {value}"), || async {
+            (self.value(id).await == value).then_some(())
+        })
+        .await;
     }
 
     /// Empties a field as a user selecting all and deleting would, types `value`, and waits until

@@ -8,6 +8,7 @@ import type { BulkRow } from "./BulkRow";
 import type { ChecklistTarget } from "./ChecklistTarget";
 import type { ConnectResult } from "./ConnectResult";
 import type { EwsAccount } from "./EwsAccount";
+import type { ExpiryReading } from "./ExpiryReading";
 import type { Grant } from "./Grant";
 import type { GrantCheckRow } from "./GrantCheckRow";
 import type { GrantReport } from "./GrantReport";
@@ -33,6 +34,7 @@ export const commands = {
   setScopes: (scopes: Array<string>) => invoke<WizardState>("plugin:wizard|set_scopes", { scopes }),
   setTarget: (target: ChecklistTarget, region: Region, mode: AuthMode) => invoke<WizardState>("plugin:wizard|set_target", { target, region, mode }),
   saveAzureApp: (input: AzureAppInput) => invoke<WizardState>("plugin:wizard|save_azure_app", { input }),
+  readExpiry: (text: string) => invoke<ExpiryReading>("plugin:wizard|read_expiry", { text }),
   saveNylas: (input: NylasInput) => invoke<WizardState>("plugin:wizard|save_nylas", { input }),
   profiles: () => invoke<Array<ProfileSummary>>("plugin:wizard|profiles"),
   newProfile: (name: string) => invoke<WizardState>("plugin:wizard|new_profile", { name }),

@@ -1,32 +1,37 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
+import type { AppError } from "../bindings/AppError";
 import type { IdentityCloud } from "../bindings/IdentityCloud";
 import { ErrorBox } from "../components/ErrorBox";
+import { type ExpiryChoice, ExpiryField } from "../components/ExpiryField";
 import { Field } from "../components/Field";
 import type { StepProps } from "../types";
 
 type CloudKind = IdentityCloud["kind"];
-
-function defaultExpiry(): string {
-  const d = new Date();
-  d.setMonth(d.getMonth() + 24);
-  return d.toISOString().slice(0, 10);
-}
 
 export function CredentialsStep({ state, run, busy, error }: StepProps) {
   const p = state.profile;
   const [clientId, setClientId] = useState(p.client_id);
   const [tenant, setTenant] = useState(p.tenant);
   const [secret, setSecret] = useState("");
-  const [expires, setExpires] = useState(p.secret_expires_on ?? defaultExpiry());
+  const [expiry, setExpiry] = useState<ExpiryChoice>({});
+  const [expiryError, setExpiryError] = useState<AppError | null>(null);
   const [cloudKind, setCloudKind] = useState<CloudKind>(p.cloud.kind);
   const [customHost, setCustomHost] = useState(p.cloud.kind === "custom" ? p.cloud.url : "");
   const cloud: IdentityCloud = cloudKind === "custom" ? { kind: "custom", url: customHost } : ({ kind: cloudKind } as IdentityCloud);
 
+  // A problem found here replaces the last answer from Microsoft, and is said once, at its field.
+  const shown = expiryError ?? error;
   const submit = (e: Event) => {
     e.preventDefault();
+    if (expiry.problem) {
+      setExpiryError({ code: "invalid_input", message: expiry.problem, field: "secret_expires_on" });
+      document.getElementById("secret-duration")?.focus();
+      return;
+    }
+    setExpiryError(null);
     run(() =>
-      api.saveAzureApp({ client_id: clientId, tenant, cloud, client_secret: secret, secret_expires_on: expires || undefined }),
+      api.saveAzureApp({ client_id: clientId, tenant, cloud, client_secret: secret, secret_expires_on: expiry.iso ?? expiry.text }),
     ).then((ok) => ok && setSecret(""));
   };
   return (
@@ -34,30 +39,27 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
       <h1 id="step-heading" tabIndex={-1}>Paste the app's credentials</h1>
       <p>Copy these from the app's Overview and Certificates &amp; secrets pages in the Azure portal.</p>
       <form onSubmit={submit} noValidate>
-        <Field id="client-id" field="client_id" label="Application (client) ID" error={error}
+        <Field id="client-id" field="client_id" label="Application (client) ID" error={shown}
           hint="A GUID such as 1f3b2c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d, from the Overview page.">
           {(aria) => <input {...aria} value={clientId} autocomplete="off" spellcheck={false}
             onInput={(e) => setClientId((e.target as HTMLInputElement).value)} />}
         </Field>
-        <Field id="tenant" field="tenant" label="Directory (tenant) ID or domain" error={error}
+        <Field id="tenant" field="tenant" label="Directory (tenant) ID or domain" error={shown}
           hint="Use 'common' to let any Microsoft account sign in, or your tenant ID / domain for one organization.">
           {(aria) => <input {...aria} value={tenant} autocomplete="off" spellcheck={false}
             onInput={(e) => setTenant((e.target as HTMLInputElement).value)} />}
         </Field>
-        <Field id="client-secret" field="client_secret" label="Client secret value" error={error}
+        <Field id="client-secret" field="client_secret" label="Client secret value" error={shown}
           hint={p.secret_saved ? "A secret is saved in your keychain. Leave empty to keep it, or paste a new Value." : "The Value column, shown once right after you create the secret. Not the Secret ID."}>
           {(aria) => <input {...aria} type="password" value={secret} autocomplete="off"
             placeholder={p.secret_saved ? "•••••••• saved in keychain" : ""}
             onInput={(e) => setSecret((e.target as HTMLInputElement).value)} />}
         </Field>
-        <Field id="secret-expires" field="secret_expires_on" label="Secret expires on" error={error}
-          hint="As shown in Certificates & secrets (24 months at most). You will be warned 30 days before.">
-          {(aria) => <input {...aria} type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={expires}
-            onInput={(e) => setExpires((e.target as HTMLInputElement).value)} />}
-        </Field>
-        <details class="advanced" open={cloudKind !== "global"}>
+        <ExpiryField saved={p.secret_expires_on} error={shown} onChange={(c) => { setExpiry(c); setExpiryError(null); }} />
+        {/* The demo tenant's address is plumbing: a demo shows what a real admin would see. */}
+        {!p.demo && <details class="advanced" open={cloudKind !== "global"}>
           <summary>Advanced: Microsoft cloud</summary>
-          <Field id="cloud" field="cloud" label="Sign-in cloud" error={error}>
+          <Field id="cloud" field="cloud" label="Sign-in cloud" error={shown}>
             {(aria) => (
               <select {...aria} value={cloudKind} onChange={(e) => setCloudKind((e.target as HTMLSelectElement).value as CloudKind)}>
                 <option value="global">Global (login.microsoftonline.com)</option>
@@ -68,13 +70,13 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
             )}
           </Field>
           {cloudKind === "custom" && (
-            <Field id="identity-host" field="identity_host" label="Custom sign-in host URL" error={error}>
+            <Field id="identity-host" field="identity_host" label="Custom sign-in host URL" error={shown}>
               {(aria) => <input {...aria} value={customHost} spellcheck={false}
                 onInput={(e) => setCustomHost((e.target as HTMLInputElement).value)} />}
             </Field>
           )}
-        </details>
-        <ErrorBox error={error} />
+        </details>}
+        <ErrorBox error={expiryError ? null : error} />
         <div class="actions">
           <button type="button" onClick={() => run(() => api.goTo("checklist"))} disabled={busy}>Back</button>
           <button class="primary" type="submit" id="save-azure" disabled={busy}>

@@ -22,20 +22,26 @@ export function NylasStep({ state, run, busy, error }: StepProps) {
       <h1 id="step-heading" tabIndex={-1}>Connect to Nylas</h1>
       <p>Mailbox Connect registers each mailbox with your Nylas application and sets up its Microsoft connector.</p>
       <form onSubmit={submit} noValidate>
-        <Field id="region" field="nylas_region" label="Nylas region" error={error}
-          hint="The region your Nylas application was created in. A key from one region is refused in the other.">
-          {(aria) => (
-            <select {...aria} value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as RegionKind)}>
-              <option value="us">United States (api.us.nylas.com)</option>
-              <option value="eu">Europe (api.eu.nylas.com)</option>
-              <option value="custom">Custom API address</option>
-            </select>
-          )}
-        </Field>
-        {kind === "custom" && (
-          <Field id="nylas-url" field="nylas_region" label="Nylas API address" error={error}>
-            {(aria) => <input {...aria} value={url} spellcheck={false} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />}
-          </Field>
+        {p.demo ? (
+          <p class="hint" id="demo-nylas-note">In the demo, the built-in demo tenant plays the Nylas API: its address and key are filled in for you.</p>
+        ) : (
+          <>
+            <Field id="region" field="nylas_region" label="Nylas region" error={error}
+              hint="The region your Nylas application was created in. A key from one region is refused in the other.">
+              {(aria) => (
+                <select {...aria} value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as RegionKind)}>
+                  <option value="us">United States (api.us.nylas.com)</option>
+                  <option value="eu">Europe (api.eu.nylas.com)</option>
+                  <option value="custom">Custom API address</option>
+                </select>
+              )}
+            </Field>
+            {kind === "custom" && (
+              <Field id="nylas-url" field="nylas_region" label="Nylas API address" error={error}>
+                {(aria) => <input {...aria} value={url} spellcheck={false} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />}
+              </Field>
+            )}
+          </>
         )}
         <Field id="api-key" field="api_key" label="Nylas API key" error={error}
           hint={p.api_key_saved ? "A key is saved in your keychain. Leave empty to keep it." : "Nylas Dashboard → API Keys. It is shown only once."}>

@@ -71,6 +71,9 @@ impl DemoTenant {
         self.vault.put_demo(&p, SecretKind::NylasApiKey, &env.api_key).await?;
         p.secret_saved = true;
         p.api_key_saved = true;
+        // The demo secret is made with the tenant, for Azure's recommended 180 days.
+        let made = time::OffsetDateTime::now_utc().date();
+        p.secret_expires_on.get_or_insert(made + time::Duration::days(180));
         if let Ok(mut slot) = self.env.lock() {
             *slot = Some(env);
         }
