@@ -58,6 +58,18 @@ export function App() {
     document.getElementById("step-heading")?.focus({ preventScroll: true });
   }, [step, view]);
 
+  // An error, or the busy label of a form sent from its top, must not appear below the fold: show
+  // and focus the first field in error, else the error box; while busy, show the button at work.
+  useLayoutEffect(() => {
+    if (!error) return;
+    const target = document.querySelector<HTMLElement>("main [aria-invalid='true']") ?? document.getElementById("error");
+    target?.scrollIntoView({ block: "center" });
+    target?.focus({ preventScroll: true });
+  }, [error]);
+  useLayoutEffect(() => {
+    if (busy) document.querySelector<HTMLElement>("main form button[type='submit']")?.scrollIntoView({ block: "nearest" });
+  }, [busy]);
+
   const run = async (action: () => Promise<WizardState | void>) => {
     setBusy(true);
     setError(null);

@@ -48,6 +48,13 @@ impl Deref for Page {
 impl Page {
     /// Saves a screenshot under target/e2e-artifacts (best effort).
     pub async fn shot(&self, name: &str) {
+        // Let the last change paint first (a screenshot shows the last painted frame).
+        let _ = self
+            .execute_async(
+                "const done=arguments[arguments.length-1];requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(()=>done(true),50)));",
+                vec![],
+            )
+            .await;
         if let Ok(png) = self.screenshot().await {
             let _ = std::fs::write(artifacts().join(format!("{name}.png")), png);
         }
@@ -96,6 +103,18 @@ impl Page {
                 Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
             }
         }
+    }
+
+    /// The id of the element that has focus, and whether it is fully inside the viewport.
+    pub async fn focused(&self) -> (String, bool) {
+        let v = self
+            .execute(
+                "const e=document.activeElement;const r=e.getBoundingClientRect();return [e.id||'', r.top>=0&&r.bottom<=window.innerHeight];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        (v[0].as_str().unwrap_or_default().to_string(), v[1].as_bool().unwrap_or(false))
     }
 
     /// Whether no element has the id `id` now (call once the screen has shown).

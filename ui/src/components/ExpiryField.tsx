@@ -95,7 +95,12 @@ export function ExpiryField({ saved, error, onChange }: {
         </div>
       )}
       {choice === "custom" && reading?.problem && <p class="hint" id="expiry-problem">{reading.problem}</p>}
-      {mine && <p class="field-error" id="secret-expiry-error">{error?.message}</p>}
+      {mine && (
+        <p class="field-error" id="secret-expiry-error">
+          {error?.message}
+          {error?.fix && <span class="field-fix"> {error.fix}</span>}
+        </p>
+      )}
     </fieldset>
   );
 }

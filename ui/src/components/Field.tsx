@@ -7,19 +7,28 @@ type Props = {
   label: string;
   hint?: ComponentChildren;
   error: AppError | null;
+  /** A problem found on this screen before anything was sent (a required field left empty). */
+  problem?: string;
   children: (aria: Record<string, string | boolean | undefined>) => ComponentChildren;
 };
 
-/** A labelled control whose hint and field-specific error are announced with it. */
-export function Field({ id, field, label, hint, error, children }: Props) {
-  const mine = error?.field === field;
+/** A labelled control whose hint and field-specific error (its message and its fix, said here
+ * only) are announced with it. */
+export function Field({ id, field, label, hint, error, problem, children }: Props) {
+  const fromCore = error?.field === field ? error : null;
+  const mine = !!problem || !!fromCore;
   const describedBy = [hint ? `${id}-hint` : "", mine ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div class={`field${mine ? " invalid" : ""}`}>
       <label for={id}>{label}</label>
       {children({ id, "aria-invalid": mine || undefined, "aria-describedby": describedBy })}
       {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
-      {mine && <p class="field-error" id={`${id}-error`}>{error?.message}</p>}
+      {mine && (
+        <p class="field-error" id={`${id}-error`}>
+          {problem ?? fromCore?.message}
+          {!problem && fromCore?.fix && <span class="field-fix"> {fromCore.fix}</span>}
+        </p>
+      )}
     </div>
   );
 }

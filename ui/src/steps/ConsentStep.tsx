@@ -36,7 +36,7 @@ export function ConsentStep({ state, run, busy, error, hint: initialHint, openVi
           {(aria) => <input {...aria} type="email" value={hint} autocomplete="off"
             onInput={(e) => setHint((e.target as HTMLInputElement).value)} />}
         </Field>
-        <ErrorBox error={error} />
+        <ErrorBox error={error} fields={["email"]} />
         {needsAdminApproval(error) && (
           <p class="note" id="admin-approval-offer">
             If Microsoft said “Need admin approval”, an administrator can approve the app for the whole organization.{" "}

@@ -9,6 +9,9 @@ import type { StepProps } from "../types";
 
 type CloudKind = IdentityCloud["kind"];
 
+/** The fields this screen shows, whose errors are said at the field (the demo hides the last two). */
+const SHOWN_FIELDS = ["client_id", "tenant", "client_secret", "secret_expires_on", "cloud", "identity_host"];
+
 export function CredentialsStep({ state, run, busy, error }: StepProps) {
   const p = state.profile;
   const [clientId, setClientId] = useState(p.client_id);
@@ -16,6 +19,7 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
   const [secret, setSecret] = useState("");
   const [expiry, setExpiry] = useState<ExpiryChoice>({});
   const [expiryError, setExpiryError] = useState<AppError | null>(null);
+  const [missing, setMissing] = useState<Record<string, string>>({});
   const [cloudKind, setCloudKind] = useState<CloudKind>(p.cloud.kind);
   const [customHost, setCustomHost] = useState(p.cloud.kind === "custom" ? p.cloud.url : "");
   const cloud: IdentityCloud = cloudKind === "custom" ? { kind: "custom", url: customHost } : ({ kind: cloudKind } as IdentityCloud);
@@ -24,9 +28,22 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
   const shown = expiryError ?? error;
   const submit = (e: Event) => {
     e.preventDefault();
-    if (expiry.problem) {
-      setExpiryError({ code: "invalid_input", message: expiry.problem, field: "secret_expires_on" });
-      document.getElementById("secret-duration")?.focus();
+    // Every required field left empty is named at once, at its field.
+    const empty: Record<string, string> = {};
+    if (!clientId.trim()) empty.client_id = "Paste the Application (client) ID from the app's Overview page.";
+    if (!tenant.trim()) empty.tenant = "Paste the Directory (tenant) ID, your domain, or type common.";
+    if (!secret.trim() && !p.secret_saved) empty.client_secret = "Paste the client secret's Value from Certificates & secrets.";
+    setMissing(empty);
+    const expiryProblem: AppError | null = expiry.problem
+      ? { code: "invalid_input", message: expiry.problem, field: "secret_expires_on" }
+      : null;
+    setExpiryError(expiryProblem);
+    if (Object.keys(empty).length || expiryProblem) {
+      requestAnimationFrame(() => {
+        const first = document.querySelector<HTMLElement>("main [aria-invalid='true']");
+        first?.scrollIntoView({ block: "center" });
+        first?.focus({ preventScroll: true });
+      });
       return;
     }
     setExpiryError(null);
@@ -39,17 +56,17 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
       <h1 id="step-heading" tabIndex={-1}>Paste the app's credentials</h1>
       <p>Copy these from the app's Overview and Certificates &amp; secrets pages in the Azure portal.</p>
       <form onSubmit={submit} noValidate>
-        <Field id="client-id" field="client_id" label="Application (client) ID" error={shown}
+        <Field id="client-id" field="client_id" problem={missing.client_id} label="Application (client) ID" error={shown}
           hint="A GUID such as 1f3b2c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d, from the Overview page.">
           {(aria) => <input {...aria} value={clientId} autocomplete="off" spellcheck={false}
             onInput={(e) => setClientId((e.target as HTMLInputElement).value)} />}
         </Field>
-        <Field id="tenant" field="tenant" label="Directory (tenant) ID or domain" error={shown}
+        <Field id="tenant" field="tenant" problem={missing.tenant} label="Directory (tenant) ID or domain" error={shown}
           hint="Use 'common' to let any Microsoft account sign in, or your tenant ID / domain for one organization.">
           {(aria) => <input {...aria} value={tenant} autocomplete="off" spellcheck={false}
             onInput={(e) => setTenant((e.target as HTMLInputElement).value)} />}
         </Field>
-        <Field id="client-secret" field="client_secret" label="Client secret value" error={shown}
+        <Field id="client-secret" field="client_secret" problem={missing.client_secret} label="Client secret value" error={shown}
           hint={p.secret_saved ? "A secret is saved in your keychain. Leave empty to keep it, or paste a new Value." : "The Value column, shown once right after you create the secret. Not the Secret ID."}>
           {(aria) => <input {...aria} type="password" value={secret} autocomplete="off"
             placeholder={p.secret_saved ? "•••••••• saved in keychain" : ""}
@@ -76,7 +93,7 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
             </Field>
           )}
         </details>}
-        <ErrorBox error={expiryError ? null : error} />
+        <ErrorBox error={expiryError ? null : error} fields={p.demo ? SHOWN_FIELDS.slice(0, 4) : SHOWN_FIELDS} />
         <div class="actions">
           <button type="button" onClick={() => run(() => api.goTo("checklist"))} disabled={busy}>Back</button>
           <button class="primary" type="submit" id="save-azure" disabled={busy}>

@@ -49,7 +49,7 @@ export function NylasStep({ state, run, busy, error }: StepProps) {
             placeholder={p.api_key_saved ? "•••••••• saved in keychain" : ""}
             onInput={(e) => setKey((e.target as HTMLInputElement).value)} />}
         </Field>
-        <ErrorBox error={error} />
+        <ErrorBox error={error} fields={p.demo ? ["api_key"] : ["nylas_region", "api_key"]} />
         <div class="actions">
           <button type="button" onClick={() => run(() => api.goTo("credentials"))} disabled={busy}>Back</button>
           <button class="primary" type="submit" id="save-nylas" disabled={busy}>

@@ -1,0 +1,44 @@
+//! A first run on the admin's own organization: what a new user meets on the credentials form.
+//! Every required field left empty is named at once, each problem is said once (at its field),
+//! and the first one is scrolled into view and focused, even when the form was sent from its top.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
+use mailbox_connect_e2e::window::{Desktop, CHECKLIST, CREDENTIALS, ENTER};
+use mailbox_connect_sandbox::fixtures;
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
+async fn the_credentials_form_names_every_problem_once_and_shows_it() {
+    let d = Desktop::start().await;
+    let app = d.app.clone();
+    app.click("start-real").await;
+    app.wait_for(CHECKLIST).await;
+    app.click("checklist-next").await;
+    app.wait_for(CREDENTIALS).await;
+
+    // Enter in the first field of an empty form.
+    app.type_into("client-id", "").await;
+    app.keyboard_to("client-id", ENTER).await;
+    assert!(app.text("client-id-error").await.contains("Application (client) ID"));
+    assert!(app.text("client-secret-error").await.contains("Value"));
+    assert!(app.text("secret-expiry-error").await.contains("Choose how long"));
+    assert!(app.absent("error").await, "a field's problem is said at the field only");
+    let (focused, visible) = app.focused().await;
+    assert_eq!(focused, "client-id");
+    assert!(visible, "the first problem is in view");
+    app.shot("first-run-empty-form").await;
+    app.audit_a11y("credentials, every field missing").await;
+
+    // The secret's ID pasted as its value: said once, with its fix, at the field.
+    app.type_into("client-id", "1f3b2c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d").await;
+    app.type_into("client-secret", fixtures::SECRET_ID).await;
+    app.choose("secret-duration", "unknown").await;
+    app.keyboard_to("client-id", ENTER).await;
+    let said = app.text("client-secret-error").await;
+    assert!(said.contains("Secret ID") && said.contains("Certificates & secrets"), "{said}");
+    assert!(app.absent("error").await, "said twice");
+    let (focused, visible) = app.focused().await;
+    assert_eq!(focused, "client-secret");
+    assert!(visible, "the problem is in view");
+    d.close().await;
+}
