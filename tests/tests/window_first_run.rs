@@ -42,3 +42,27 @@ async fn the_credentials_form_names_every_problem_once_and_shows_it() {
     assert!(visible, "the problem is in view");
     d.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
+async fn at_the_smallest_window_tabs_and_progress_stay_on_one_line() {
+    let d = Desktop::start().await;
+    let app = d.app.clone();
+    app.click("start-real").await;
+    app.wait_for(CHECKLIST).await;
+    app.set_window_size(640, 520).await.unwrap();
+    let measure = "const t=document.querySelector('nav.tabs'),s=document.querySelector('.stepper');\
+        return [innerWidth,t.offsetHeight,t.querySelector('.tab').offsetHeight,s.offsetHeight,s.querySelector('li').offsetHeight,t.scrollWidth-t.clientWidth];";
+    let m = mailbox_connect_e2e::window::until("the window to be 640 wide", || async {
+        let m = app.execute(measure, vec![]).await.unwrap();
+        (m[0].as_f64().unwrap_or(0.0) <= 660.0).then_some(m)
+    })
+    .await;
+    let n = |i: usize| m[i].as_f64().unwrap();
+    assert!(n(1) < 1.5 * n(2), "the tabs wrap: {m}");
+    assert!(n(3) < 1.5 * n(4), "the progress wraps: {m}");
+    assert!(n(5) <= 1.0, "the tabs need scrolling at 640: {m}");
+    app.shot("narrow-640x520").await;
+    app.audit_a11y("checklist at 640x520").await;
+    d.close().await;
+}

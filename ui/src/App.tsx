@@ -19,14 +19,15 @@ import { MigrationView } from "./views/MigrationView";
 import { ProfilesView } from "./views/ProfilesView";
 import { SupportView } from "./views/SupportView";
 
-const VIEWS: { view: View; title: string }[] = [
-  { view: "wizard", title: "Setup" },
-  { view: "mailboxes", title: "Mailboxes" },
-  { view: "admin", title: "Admin consent" },
-  { view: "ews", title: "Exchange on-prem" },
-  { view: "migration", title: "v2 migration" },
-  { view: "support", title: "Ledger & support" },
-  { view: "profiles", title: "Profiles" },
+/** The sections, with the short names a narrow window shows (the full name stays the label). */
+const VIEWS: { view: View; title: string; short: string }[] = [
+  { view: "wizard", title: "Setup", short: "Setup" },
+  { view: "mailboxes", title: "Mailboxes", short: "Mailboxes" },
+  { view: "admin", title: "Admin consent", short: "Admin" },
+  { view: "ews", title: "Exchange on-prem", short: "Exchange" },
+  { view: "migration", title: "v2 migration", short: "v2" },
+  { view: "support", title: "Ledger & support", short: "Support" },
+  { view: "profiles", title: "Profiles", short: "Profiles" },
 ];
 
 
@@ -119,8 +120,9 @@ export function App() {
         <nav aria-label="Sections" class="tabs">
           {VIEWS.map((v) => (
             <button key={v.view} id={`tab-${v.view}`} class={view === v.view ? "tab current" : "tab"}
-              aria-current={view === v.view ? "page" : undefined} onClick={() => openView(v.view)}>
-              {v.title}
+              aria-current={view === v.view ? "page" : undefined} aria-label={v.title} onClick={() => openView(v.view)}>
+              <span class="long">{v.title}</span>
+              <span class="short" aria-hidden="true">{v.short}</span>
             </button>
           ))}
         </nav>

@@ -17,7 +17,7 @@ export function Stepper({ current }: { current: WizardStep }) {
         {STEPS.map((s, i) => (
           <li key={s.step} class={i < index ? "done" : i === index ? "current" : ""} aria-current={i === index ? "step" : undefined}>
             <span class="num" aria-hidden="true">{i < index ? "✓" : i + 1}</span>
-            <span>{s.title}</span>
+            <span class="title">{s.title}</span>
           </li>
         ))}
       </ol>
