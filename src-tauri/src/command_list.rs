@@ -55,6 +55,8 @@ commands! {
             s.bring_to_front();
             linked
         }
+        /// Opens the browser again on the sign-in in progress.
+        fn reopen_browser(s) -> () { s.sign_in.reopen_browser() }
         /// Stops the sign-in in progress, if any.
         fn cancel_sign_in(s) -> () {
             s.sign_in.cancel();

@@ -3,7 +3,7 @@
 //! and the first one is scrolled into view and focused, even when the form was sent from its top.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
-use mailbox_connect_e2e::window::{Desktop, CHECKLIST, CREDENTIALS, ENTER};
+use mailbox_connect_e2e::window::{Desktop, CHECKLIST, CREDENTIALS, ENTER, RESULT};
 use mailbox_connect_sandbox::fixtures;
 
 #[tokio::test]
@@ -35,7 +35,10 @@ async fn the_credentials_form_names_every_problem_once_and_shows_it() {
     app.choose("secret-duration", "unknown").await;
     app.keyboard_to("client-id", ENTER).await;
     let said = app.text("client-secret-error").await;
-    assert!(said.contains("Secret ID") && said.contains("Certificates & secrets"), "{said}");
+    assert!(
+        said.contains("Secret ID") && said.contains("Certificates & secrets"),
+        "{said}"
+    );
     assert!(app.absent("error").await, "said twice");
     let (focused, visible) = app.focused().await;
     assert_eq!(focused, "client-secret");
@@ -64,5 +67,36 @@ async fn at_the_smallest_window_tabs_and_progress_stay_on_one_line() {
     assert!(n(5) <= 1.0, "the tabs need scrolling at 640: {m}");
     app.shot("narrow-640x520").await;
     app.audit_a11y("checklist at 640x520").await;
+    d.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
+async fn the_waiting_screen_shows_time_left_reopens_the_browser_and_cancel_is_neutral() {
+    let mut d = Desktop::start().await;
+    let app = d.app.clone();
+    d.demo_to_sign_in().await;
+
+    // The user's own Cancel is a neutral state, not an error.
+    app.click("start-consent").await;
+    app.element("consent-waiting").await;
+    assert_eq!(app.text("step-heading").await, "Sign in with Microsoft in your browser");
+    assert!(app.text("time-left").await.contains("about 10 minutes left"));
+    assert!(app.text("redirect-note").await.contains("Entra ignores the port"));
+    app.shot("waiting-for-the-browser").await;
+    app.audit_a11y("waiting for the browser").await;
+    d.browser_ignores().await;
+    app.click("cancel-consent").await;
+    assert!(app.text("sign-in-cancelled").await.contains("Start again"));
+    assert!(app.absent("error").await, "Cancel shown as an error");
+
+    // The tab was lost: the browser opens on the same sign-in again, which then completes.
+    app.click("start-consent").await;
+    app.element("consent-waiting").await;
+    d.browser_ignores().await;
+    app.click("reopen-browser").await;
+    assert!(app.text("reopen-note").await.contains("opened again"));
+    assert_eq!(d.browser_presses("accept").await, "ok");
+    app.wait_for(RESULT).await;
     d.close().await;
 }

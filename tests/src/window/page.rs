@@ -114,7 +114,10 @@ impl Page {
             )
             .await
             .unwrap();
-        (v[0].as_str().unwrap_or_default().to_string(), v[1].as_bool().unwrap_or(false))
+        (
+            v[0].as_str().unwrap_or_default().to_string(),
+            v[1].as_bool().unwrap_or(false),
+        )
     }
 
     /// Whether no element has the id `id` now (call once the screen has shown).

@@ -3,4 +3,8 @@
 /**
  * The sign-in link, reported as soon as the browser has been asked to open it.
  */
-export type ConsentStarted = { url: string, redirect_uri: string, browser_opened: boolean, browser_error?: string, };
+export type ConsentStarted = { url: string, redirect_uri: string, 
+/**
+ * How long the sign-in waits for Microsoft's answer, in seconds.
+ */
+wait_secs: number, browser_opened: boolean, browser_error?: string, };

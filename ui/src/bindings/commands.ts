@@ -43,6 +43,7 @@ export const commands = {
   connect: (loginHint: string | null, events: Channel<SignInEvent>) => invoke<WizardState>("plugin:sign-in|connect", { loginHint, events }),
   adminConsent: (events: Channel<SignInEvent>) => invoke<AdminConsentResult>("plugin:sign-in|admin_consent", { events }),
   v2ConnectOffice365: (v2: V2Input, loginHint: string | null, events: Channel<SignInEvent>) => invoke<V2Linked>("plugin:sign-in|v2_connect_office365", { v2, loginHint, events }),
+  reopenBrowser: () => invoke<null>("plugin:sign-in|reopen_browser"),
   cancelSignIn: () => invoke<null>("plugin:sign-in|cancel_sign_in"),
   bulkConnect: (emails: Array<string>) => invoke<Array<BulkRow>>("plugin:tools|bulk_connect", { emails }),
   connectEws: (account: EwsAccount) => invoke<ConnectResult>("plugin:tools|connect_ews", { account }),

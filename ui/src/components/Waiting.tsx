@@ -1,8 +1,28 @@
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../api";
 import type { ConsentStarted } from "../bindings/ConsentStarted";
 import { CopyButton } from "./CopyButton";
 
-/** The browser is open on Microsoft's page: what to do, the link to copy, and Cancel. */
+/** Whole minutes left, counted down every 30 seconds (no per-second repaint while idle). */
+function useMinutesLeft(waitSecs: number): number {
+  const [startedAt] = useState(() => Date.now());
+  const [now, setNow] = useState(startedAt);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return Math.max(1, Math.ceil((waitSecs * 1000 - (now - startedAt)) / 60_000));
+}
+
+/** The browser is open on Microsoft's page: what to do, the time left, the link, and Cancel. */
 export function Waiting({ started, what, onCancel }: { started: ConsentStarted; what: string; onCancel: () => void }) {
+  const minutes = useMinutesLeft(started.wait_secs);
+  const [reopenNote, setReopenNote] = useState<string | null>(null);
+  const reopen = () =>
+    api.reopenBrowser().then(
+      () => setReopenNote("Microsoft's page was opened again in your browser."),
+      (e: { message?: string }) => setReopenNote(e?.message ?? "The browser could not be opened: copy the link instead."),
+    );
   return (
     <div class="waiting-panel">
       <div class="waiting" role="status" aria-live="polite" id="consent-waiting">
@@ -13,13 +33,23 @@ export function Waiting({ started, what, onCancel }: { started: ConsentStarted; 
             : `Mailbox Connect could not open your browser (${started.browser_error ?? "unknown reason"}). Copy the link below into your browser.`}
         </p>
       </div>
-      <div class="snippet">
-        <label for="consent-url">Sign-in link</label>
-        <input id="consent-url" readOnly value={started.url} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+      <p class="hint" id="time-left">
+        Waiting up to {Math.round(started.wait_secs / 60)} minutes for Microsoft: about {minutes} minute{minutes === 1 ? "" : "s"} left.
+      </p>
+      {!started.browser_opened && (
+        <div class="snippet">
+          <label for="consent-url">Sign-in link</label>
+          <input id="consent-url" readOnly value={started.url} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+        </div>
+      )}
+      <div class="actions start">
+        <button id="reopen-browser" onClick={reopen}>Open the browser again</button>
         <CopyButton value={started.url} label="sign-in link" id="copy-link" />
       </div>
-      <p class="hint">
-        Microsoft sends the answer to <code>{started.redirect_uri}</code>, which only this computer can reach. If the
+      {reopenNote && <p class="hint" role="status" id="reopen-note">{reopenNote}</p>}
+      <p class="hint" id="redirect-note">
+        Microsoft answers at <code>{started.redirect_uri}</code>, on this computer only. It matches the{" "}
+        <code>http://localhost/callback</code> registered in Azure: Entra ignores the port for localhost. If the
         browser shows an error such as AADSTS50011, fix what it names in Azure and start again.
       </p>
       <div class="actions">

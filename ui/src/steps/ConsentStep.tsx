@@ -18,7 +18,7 @@ export function ConsentStep({ state, run, busy, error, hint: initialHint, openVi
   if (started) {
     return (
       <section aria-labelledby="step-heading" data-step="consent">
-        <h1 id="step-heading" tabIndex={-1}>Finish signing in in your browser</h1>
+        <h1 id="step-heading" tabIndex={-1}>Sign in with Microsoft in your browser</h1>
         <Waiting started={started} what="Sign in and choose Accept." onCancel={() => api.cancelSignIn()} />
       </section>
     );
@@ -36,7 +36,11 @@ export function ConsentStep({ state, run, busy, error, hint: initialHint, openVi
           {(aria) => <input {...aria} type="email" value={hint} autocomplete="off"
             onInput={(e) => setHint((e.target as HTMLInputElement).value)} />}
         </Field>
-        <ErrorBox error={error} fields={["email"]} />
+        {error?.code === "consent_cancelled" ? (
+          <p class="note" role="status" id="sign-in-cancelled">Sign-in cancelled. Start again whenever you are ready.</p>
+        ) : (
+          <ErrorBox error={error} fields={["email"]} />
+        )}
         {needsAdminApproval(error) && (
           <p class="note" id="admin-approval-offer">
             If Microsoft said “Need admin approval”, an administrator can approve the app for the whole organization.{" "}

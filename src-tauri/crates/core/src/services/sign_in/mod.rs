@@ -37,6 +37,9 @@ pub use admin::AdminConsentResult;
 pub struct ConsentStarted {
     pub url: String,
     pub redirect_uri: String,
+    /// How long the sign-in waits for Microsoft's answer, in seconds.
+    #[ts(type = "number")]
+    pub wait_secs: u64,
     pub browser_opened: bool,
     #[ts(optional)]
     pub browser_error: Option<String>,
@@ -65,6 +68,7 @@ pub struct SignIn {
     http: reqwest::Client,
     settings: Settings,
     current: Mutex<Option<Arc<Notify>>>,
+    link: Mutex<Option<String>>,
 }
 
 /// What one running sign-in uses: the HTTP client, the settings, its cancel signal and report.
@@ -72,6 +76,8 @@ pub(crate) struct Run<'a> {
     pub http: &'a reqwest::Client,
     pub settings: &'a Settings,
     pub cancel: &'a Notify,
+    /// The current sign-in's link, kept so the browser can be opened on it again.
+    link: &'a Mutex<Option<String>>,
     report: Option<Report>,
 }
 
@@ -79,6 +85,9 @@ impl Run<'_> {
     /// Opens the browser at `url` and reports the link (once).
     pub fn started(&mut self, url: String, redirect_uri: String) {
         let opened = self.settings.browser.open(&url);
+        if let Ok(mut link) = self.link.lock() {
+            *link = Some(url.clone());
+        }
         tracing::info!(
             redirect_uri,
             browser_opened = opened.is_ok(),
@@ -88,6 +97,7 @@ impl Run<'_> {
             report(SignInEvent::Started(ConsentStarted {
                 url,
                 redirect_uri,
+                wait_secs: self.settings.timeout.as_secs(),
                 browser_opened: opened.is_ok(),
                 browser_error: opened.err(),
             }));
@@ -103,6 +113,7 @@ impl SignIn {
             http,
             settings,
             current: Mutex::new(None),
+            link: Mutex::new(None),
         }
     }
 
@@ -160,6 +171,24 @@ impl SignIn {
         v2::link(&mut self.run(&attempt, report), &p, &secret, &client, hint.as_deref()).await
     }
 
+    /// Opens the browser again on the sign-in in progress (its tab was closed or lost).
+    pub fn reopen_browser(&self) -> Result<()> {
+        let waiting = self.current.lock().map(|c| c.is_some()).unwrap_or(false);
+        let link = self.link.lock().ok().and_then(|l| l.clone()).filter(|_| waiting);
+        let Some(url) = link else {
+            return Err(crate::error::AppError::new(
+                crate::error::ErrorCode::InvalidInput,
+                "No sign-in is waiting for the browser.",
+            )
+            .with_fix("Start the sign-in again."));
+        };
+        self.settings.browser.open(&url).map_err(|e| {
+            crate::error::AppError::new(crate::error::ErrorCode::Internal, "The browser could not be opened.")
+                .with_fix("Copy the sign-in link into your browser instead.")
+                .with_detail(e)
+        })
+    }
+
     /// Stops waiting for the browser and closes the loopback port.
     pub fn cancel(&self) {
         if let Some(cancel) = self.current.lock().ok().and_then(|c| c.clone()) {
@@ -193,6 +222,7 @@ impl SignIn {
             http: &self.http,
             settings: &self.settings,
             cancel: &attempt.cancel,
+            link: &self.link,
             report: Some(Box::new(report)),
         }
     }
