@@ -28,4 +28,9 @@ admin_credential_id?: string,
 /**
  * What the Azure app is for (the checklist follows it).
  */
-target: ChecklistTarget, };
+target: ChecklistTarget, 
+/**
+ * Microsoft accepted the client ID and secret before any sign-in (possible only with a
+ * specific tenant); otherwise they are first checked when someone signs in.
+ */
+credentials_checked: boolean, };

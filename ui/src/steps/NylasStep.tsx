@@ -21,6 +21,12 @@ export function NylasStep({ state, run, busy, error }: StepProps) {
     <section aria-labelledby="step-heading" data-step="nylas">
       <h1 id="step-heading" tabIndex={-1}>Connect to Nylas</h1>
       <p>Mailbox Connect registers each mailbox with your Nylas application and sets up its Microsoft connector.</p>
+      {!p.demo && !p.credentials_checked && (
+        <p class="note" id="credentials-not-checked">
+          Microsoft has not checked the client ID and secret yet: with the tenant set to <code>{p.tenant}</code> it
+          checks them when you sign in. To check them now, go Back and enter your Directory (tenant) ID.
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
         {p.demo ? (
           <p class="hint" id="demo-nylas-note">In the demo, the built-in demo tenant plays the Nylas API: its address and key are filled in for you.</p>

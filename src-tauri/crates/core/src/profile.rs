@@ -46,6 +46,10 @@ pub struct Profile {
     /// What the Azure app is for (the checklist follows it).
     #[serde(default)]
     pub target: ChecklistTarget,
+    /// Microsoft accepted the client ID and secret before any sign-in (possible only with a
+    /// specific tenant); otherwise they are first checked when someone signs in.
+    #[serde(default)]
+    pub credentials_checked: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -79,6 +83,7 @@ impl Profile {
             auth_mode: AuthMode::Byo,
             admin_credential_id: None,
             target: ChecklistTarget::NylasV3,
+            credentials_checked: false,
         }
     }
 }

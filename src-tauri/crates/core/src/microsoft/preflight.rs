@@ -4,6 +4,8 @@
 
 use oauth2::Scope;
 
+use crate::error::AppError;
+
 use super::error::MsError;
 use super::oauth::MsOAuth;
 
@@ -33,4 +35,26 @@ impl MsOAuth {
             Err(_) => Ok(()),
         }
     }
+}
+
+/// Whether `client_id` is in fact a directory: Microsoft publishes a discovery document for every
+/// tenant ID, and none for an application ID. Unreachable or unclear answers say no (the sign-in
+/// reports what is wrong then).
+pub async fn directory_id_pasted_as_client_id(http: &reqwest::Client, discovery_of_client_id: url::Url) -> Result<(), AppError> {
+    let answer = http.get(discovery_of_client_id).send().await;
+    let is_directory = match answer {
+        Ok(r) if r.status().is_success() => r
+            .json::<serde_json::Value>()
+            .await
+            .is_ok_and(|d| d.get("issuer").is_some_and(serde_json::Value::is_string)),
+        _ => false,
+    };
+    if !is_directory {
+        return Ok(());
+    }
+    Err(AppError::invalid(
+        "client_id",
+        "This is a Directory (tenant) ID, not the Application (client) ID.",
+        "On the app's Overview page, copy 'Application (client) ID', not 'Directory (tenant) ID'.",
+    ))
 }

@@ -10,7 +10,7 @@ use super::vault::Vault;
 use crate::error::Result;
 use crate::microsoft::cloud::{Endpoints, IdentityCloud};
 use crate::microsoft::oauth::MsOAuth;
-use crate::microsoft::redirect;
+use crate::microsoft::{preflight, redirect};
 use crate::nylas::{NylasClient, Region};
 use crate::profile::Profile;
 use crate::secrets::SecretKind;
@@ -68,7 +68,13 @@ pub(super) async fn save_azure_app(
         MsOAuth::new(&endpoints, &p.client_id, &secret, redirect::REGISTERED)?
             .check_credentials(http, GRAPH_DEFAULT_SCOPE)
             .await?;
+    } else {
+        // With common or organizations Microsoft checks the ID and secret only at sign-in; a
+        // directory ID pasted as the client ID can be caught now.
+        let as_tenant = Endpoints::new(&p.cloud, &tenant::parse(&p.client_id)?)?;
+        preflight::directory_id_pasted_as_client_id(http, as_tenant.discovery).await?;
     }
+    p.credentials_checked = p.tenant.is_specific();
     vault.put(&p, SecretKind::AzureClientSecret, &secret).await?;
     p.secret_saved = true;
     wizard::advance(&mut p, Event::AzureAppSaved)?;
