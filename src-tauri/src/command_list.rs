@@ -23,6 +23,11 @@ commands! {
             s.setup.set_target(target, region, mode)
         }
         fn save_azure_app(s, input: AzureAppInput) -> WizardState { s.setup.save_azure_app(input).await }
+        /// Permissions in plain words, for the result screen.
+        fn describe_scopes(s, scopes: Vec<String>) -> Vec<ScopeWords> {
+            let _ = s;
+            Ok(permissions::in_words(&scopes))
+        }
         /// How a typed secret expiry reads: one date, two (day and month swapped), or none.
         fn read_expiry(s, text: String) -> ExpiryReading {
             let _ = s;

@@ -163,7 +163,11 @@ async fn real_mode_against_sandbox_catches_bad_ids_and_secrets_before_the_browse
 async fn with_common_a_directory_id_as_client_id_is_caught_and_what_was_not_checked_is_said() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let eng = services(dir.path(), ScriptedBrowser::new(Decision::Accept), ResponseMode::FormPost);
+    let eng = services(
+        dir.path(),
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+    );
     eng.setup.begin(None).await.unwrap();
     let input = |client_id: &str, tenant: &str| AzureAppInput {
         client_id: client_id.into(),
@@ -173,7 +177,11 @@ async fn with_common_a_directory_id_as_client_id_is_caught_and_what_was_not_chec
         secret_expires_on: None,
     };
     // The tenant's own ID in the client-ID field, with the tenant left at common.
-    let e = eng.setup.save_azure_app(input(f::TENANT_ID, "common")).await.unwrap_err();
+    let e = eng
+        .setup
+        .save_azure_app(input(f::TENANT_ID, "common"))
+        .await
+        .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("client_id"), "{e:?}");
     assert!(e.message.contains("Directory (tenant) ID"), "{e:?}");
     // A real client ID with common: saved, and marked as not yet checked by Microsoft.
@@ -181,6 +189,10 @@ async fn with_common_a_directory_id_as_client_id_is_caught_and_what_was_not_chec
     assert!(!st.profile.credentials_checked);
     // With the directory given, Microsoft checks them before the browser opens.
     eng.setup.go_to(WizardStep::Credentials).unwrap();
-    let st = eng.setup.save_azure_app(input(f::CLIENT_ID, f::TENANT_ID)).await.unwrap();
+    let st = eng
+        .setup
+        .save_azure_app(input(f::CLIENT_ID, f::TENANT_ID))
+        .await
+        .unwrap();
     assert!(st.profile.credentials_checked);
 }

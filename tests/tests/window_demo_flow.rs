@@ -93,6 +93,7 @@ async fn demo_flow_in_the_real_window() {
     let msg = app.text("error-message").await;
     assert!(msg.contains("without permission"), "{msg}");
     assert!(app.text("admin-approval-offer").await.contains("Need admin approval"));
+    app.element("copy-error-detail").await;
     app.shot("4-cancelled").await;
     app.audit_a11y("sign-in with an error").await;
 
@@ -106,6 +107,16 @@ async fn demo_flow_in_the_real_window() {
         .text("result-email")
         .await
         .contains("adele.vance@contoso-demo.onmicrosoft.com"));
+    assert!(app.text("grant-check").await.starts_with("Passed"));
+    // Plain words first, the technical name beside them; what the grant is for; a second test.
+    let allowed = app.text_until("granted-scopes", |t| t.contains("mail")).await;
+    assert!(
+        allowed.contains("Read and write the user's mail") && allowed.contains("Mail.ReadWrite"),
+        "{allowed}"
+    );
+    assert!(app.text("what-next").await.contains("Nylas Dashboard"));
+    app.click("test-again").await;
+    app.text_until("test-again", |t| t == "Test again").await;
     assert!(app.text("grant-check").await.starts_with("Passed"));
     app.shot("5-result").await;
     app.audit_a11y("result").await;

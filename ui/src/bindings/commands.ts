@@ -17,6 +17,7 @@ import type { NylasInput } from "./NylasInput";
 import type { ProfileSummary } from "./ProfileSummary";
 import type { Region } from "./Region";
 import type { SavedFile } from "./SavedFile";
+import type { ScopeWords } from "./ScopeWords";
 import type { SignInEvent } from "./SignInEvent";
 import type { V2Input } from "./V2Input";
 import type { V2Linked } from "./V2Linked";
@@ -34,6 +35,7 @@ export const commands = {
   setScopes: (scopes: Array<string>) => invoke<WizardState>("plugin:wizard|set_scopes", { scopes }),
   setTarget: (target: ChecklistTarget, region: Region, mode: AuthMode) => invoke<WizardState>("plugin:wizard|set_target", { target, region, mode }),
   saveAzureApp: (input: AzureAppInput) => invoke<WizardState>("plugin:wizard|save_azure_app", { input }),
+  describeScopes: (scopes: Array<string>) => invoke<Array<ScopeWords>>("plugin:wizard|describe_scopes", { scopes }),
   readExpiry: (text: string) => invoke<ExpiryReading>("plugin:wizard|read_expiry", { text }),
   saveNylas: (input: NylasInput) => invoke<WizardState>("plugin:wizard|save_nylas", { input }),
   profiles: () => invoke<Array<ProfileSummary>>("plugin:wizard|profiles"),

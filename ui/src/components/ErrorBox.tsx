@@ -1,4 +1,5 @@
 import type { AppError } from "../bindings/AppError";
+import { CopyButton } from "./CopyButton";
 
 /** An error not tied to a field shown on this screen. A field's own error is said at the field
  * (list the screen's fields in `fields`), never twice. */
@@ -12,6 +13,7 @@ export function ErrorBox({ error, fields = [] }: { error: AppError | null; field
         <details>
           <summary>Technical detail</summary>
           <code id="error-detail">{error.detail}</code>
+          <CopyButton value={error.detail} label="technical detail" id="copy-error-detail" />
         </details>
       )}
     </div>

@@ -1,40 +1,87 @@
-import { api } from "../api";
+import { useEffect, useState } from "preact/hooks";
+import { api, asAppError } from "../api";
+import type { AppError } from "../bindings/AppError";
+import type { GrantCheck } from "../bindings/GrantCheck";
+import type { ScopeWords } from "../bindings/ScopeWords";
 import { CopyButton } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";
 import type { StepProps } from "../types";
 
+/** Permissions in plain words, each with its technical name for support staff. */
+function Permissions({ id, scopes }: { id: string; scopes: string[] }) {
+  const [words, setWords] = useState<ScopeWords[]>([]);
+  useEffect(() => {
+    api.describeScopes(scopes).then(setWords, () => setWords(scopes.map((s) => ({ scope: s, words: s }))));
+  }, [scopes.join(" ")]);
+  return (
+    <ul class="plain" id={id}>
+      {words.map((w) => <li key={w.scope}>{w.words} <span class="tech">{w.scope}</span></li>)}
+    </ul>
+  );
+}
+
 export function ResultStep({ state, run, busy, error }: StepProps) {
   const r = state.profile.last_result;
+  const [check, setCheck] = useState<GrantCheck | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [testError, setTestError] = useState<AppError | null>(null);
   if (!r) return null;
+  const shownCheck = check ?? r.check;
   const when = new Date(Number(r.finished_at) * 1000).toLocaleString();
+  const testAgain = () => {
+    setTesting(true);
+    setTestError(null);
+    api.checkGrant(r.grant.id).then(
+      (report) => setCheck(report.check),
+      (e) => setTestError(asAppError(e)),
+    ).finally(() => setTesting(false));
+  };
   return (
     <section aria-labelledby="step-heading" data-step="result">
-      <h1 id="step-heading" tabIndex={-1}>{r.check.ok ? "Mailbox connected" : "Connected, with a problem"}</h1>
+      <h1 id="step-heading" tabIndex={-1}>{shownCheck.ok ? "Mailbox connected" : "Connected, with a problem"}</h1>
       <dl class="facts">
-        <dt>Signed in as</dt>
+        <dt>Mailbox</dt>
         <dd id="result-email">{r.account.name ? `${r.account.name} <${r.account.email ?? "?"}>` : r.account.email}</dd>
-        <dt>Account type</dt>
-        <dd>{r.account.personal ? "Personal Microsoft account" : "Work or school account"}{r.account.tenant_id ? ` (tenant ${r.account.tenant_id})` : ""}</dd>
+        <dt>Account</dt>
+        <dd>
+          {r.account.personal ? "Personal Microsoft account" : "Work or school account"}
+          {r.account.tenant_id && <span class="tech"> directory {r.account.tenant_id}</span>}
+        </dd>
         <dt>Nylas grant ID</dt>
         <dd class="with-copy"><code id="grant-id">{r.grant.id}</code><CopyButton value={r.grant.id} label="grant ID" /></dd>
-        <dt>Microsoft connector</dt>
-        <dd>{r.connector === "created" ? "Created" : r.connector === "updated" ? "Updated to this Azure app" : "Already set up"}</dd>
-        <dt>Test</dt>
-        <dd id="grant-check" class={r.check.ok ? "ok" : "bad"}>{r.check.ok ? "Passed. " : "Failed. "}{r.check.detail}</dd>
-        <dt>Permissions granted</dt>
-        <dd id="granted-scopes">{r.scopes.granted.join(", ")}</dd>
+        <dt>Test read through Nylas</dt>
+        <dd id="grant-check" class={shownCheck.ok ? "ok" : "bad"} aria-live="polite">
+          {shownCheck.ok ? "Passed. " : "Failed. "}{shownCheck.detail}
+        </dd>
+        <dt>Nylas's link to your Azure app</dt>
+        <dd>
+          {r.connector === "created" ? "Set up now" : r.connector === "updated" ? "Updated to this Azure app" : "Already set up"}
+          <span class="tech"> Microsoft connector</span>
+        </dd>
+        <dt>Allowed</dt>
+        <dd><Permissions id="granted-scopes" scopes={r.scopes.granted} /></dd>
         {r.scopes.missing.length > 0 && (
           <>
-            <dt>Not granted</dt>
-            <dd id="missing-scopes" class="bad">{r.scopes.missing.join(", ")}: features needing them will not work. Add them in Azure and sign in again.</dd>
+            <dt>Not allowed</dt>
+            <dd class="bad">
+              <Permissions id="missing-scopes" scopes={r.scopes.missing} />
+              Features that need these will not work: add them under API permissions in Azure, then connect the mailbox again.
+            </dd>
           </>
         )}
         <dt>Finished</dt>
         <dd>{when}</dd>
       </dl>
-      <ErrorBox error={error} />
+      <h2>What next</h2>
+      <ul class="plain" id="what-next">
+        <li>Your application reads and sends this mailbox's email and calendar through Nylas, naming it by the grant ID above.</li>
+        <li>The mailbox is listed in the Nylas Dashboard under <strong>Grants</strong>, and in the <strong>Ledger &amp; support</strong> tab here.</li>
+        <li>Connect the organization's other mailboxes one by one, or all at once after an administrator's approval (<strong>Admin consent</strong> tab).</li>
+      </ul>
+      <ErrorBox error={testError ?? error} />
       <div class="actions">
         <button onClick={() => run(() => api.goTo("welcome"))} disabled={busy}>Start over</button>
+        <button id="test-again" onClick={testAgain} disabled={busy || testing}>{testing ? "Testing…" : "Test again"}</button>
         <button class="primary" id="connect-another" onClick={() => run(() => api.goTo("consent"))} disabled={busy}>
           Connect another mailbox
         </button>

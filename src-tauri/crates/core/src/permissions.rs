@@ -219,6 +219,39 @@ pub fn find(name: &str) -> Option<&'static Permission> {
     NYLAS_V3.iter().find(|p| p.name.eq_ignore_ascii_case(short))
 }
 
+/// A permission in plain words, with its technical name kept for support staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ScopeWords {
+    pub scope: String,
+    pub words: String,
+}
+
+/// Each scope described as the checklist's permissions table describes it (the name itself
+/// when no catalogue knows it).
+pub fn in_words(scopes: &[String]) -> Vec<ScopeWords> {
+    scopes
+        .iter()
+        .map(|s| {
+            let short = short_name(s);
+            let known = [NYLAS_V3, LEGACY_V2, STREAMS]
+                .iter()
+                .flat_map(|c| c.iter())
+                .find(|p| p.name.eq_ignore_ascii_case(short));
+            // `email` is OpenID Connect's, asked for with every sign-in but not in the tables.
+            let words = match known {
+                Some(p) => p.description.trim_end_matches('.').to_string(),
+                None if short.eq_ignore_ascii_case("email") => "See users' email address".to_string(),
+                None => short.to_string(),
+            };
+            ScopeWords {
+                scope: short.to_string(),
+                words,
+            }
+        })
+        .collect()
+}
+
 /// `https://graph.microsoft.com/Mail.Read` → `Mail.Read`.
 pub fn short_name(scope: &str) -> &str {
     scope.strip_prefix(GRAPH_PREFIX).unwrap_or(scope)
@@ -245,5 +278,16 @@ mod tests {
             find("https://graph.microsoft.com/User.Read").unwrap().id,
             "e1fe6dd8-ba31-4d61-89e7-88639da4683d"
         );
+    }
+
+    #[test]
+    fn scopes_read_as_plain_words() {
+        let w = in_words(&[
+            "https://graph.microsoft.com/Mail.ReadWrite".into(),
+            "ews.messages".into(),
+        ]);
+        assert_eq!(w[0].words, "Read and write the user's mail");
+        assert_eq!(w[0].scope, "Mail.ReadWrite");
+        assert_eq!(w[1].words, "ews.messages", "unknown names stay as they are");
     }
 }

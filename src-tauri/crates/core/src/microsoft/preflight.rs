@@ -40,7 +40,10 @@ impl MsOAuth {
 /// Whether `client_id` is in fact a directory: Microsoft publishes a discovery document for every
 /// tenant ID, and none for an application ID. Unreachable or unclear answers say no (the sign-in
 /// reports what is wrong then).
-pub async fn directory_id_pasted_as_client_id(http: &reqwest::Client, discovery_of_client_id: url::Url) -> Result<(), AppError> {
+pub async fn directory_id_pasted_as_client_id(
+    http: &reqwest::Client,
+    discovery_of_client_id: url::Url,
+) -> Result<(), AppError> {
     let answer = http.get(discovery_of_client_id).send().await;
     let is_directory = match answer {
         Ok(r) if r.status().is_success() => r
