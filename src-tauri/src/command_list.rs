@@ -60,6 +60,11 @@ commands! {
             s.bring_to_front();
             linked
         }
+        /// Opens the Azure portal where a checklist step is done.
+        fn open_portal_page(s, page: PortalPage) -> () {
+            let client_id = s.setup.state()?.profile.client_id;
+            s.sign_in.open_portal(page, &client_id)
+        }
         /// Opens the browser again on the sign-in in progress.
         fn reopen_browser(s) -> () { s.sign_in.reopen_browser() }
         /// Stops the sign-in in progress, if any.

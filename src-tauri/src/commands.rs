@@ -10,6 +10,7 @@ use mailbox_connect_core::nylas::grant_check::GrantCheckRow;
 use mailbox_connect_core::nylas::types::{EwsAccount, Grant};
 use mailbox_connect_core::nylas::Region;
 use mailbox_connect_core::permissions::{self, ScopeWords};
+use mailbox_connect_core::portal::PortalPage;
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::result::ConnectResult;
 use mailbox_connect_core::services::{

@@ -100,3 +100,35 @@ async fn the_waiting_screen_shows_time_left_reopens_the_browser_and_cancel_is_ne
     app.wait_for(RESULT).await;
     d.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
+async fn the_azure_checklist_is_compact_with_progress_and_a_way_into_entra_per_step() {
+    let mut d = Desktop::start().await;
+    let app = d.app.clone();
+    app.click("start-real").await;
+    app.wait_for(CHECKLIST).await;
+    assert_eq!(app.text("checklist-progress").await, "0 of 6 done.");
+    // Continue is in reach without scrolling; advice is a note, not a numbered step.
+    let in_view = app
+        .execute(
+            "const r=document.getElementById('checklist-next').getBoundingClientRect();return r.bottom<=innerHeight;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(in_view, serde_json::json!(true), "Continue is below the fold");
+    assert!(app.text("advice-publisher").await.contains("verified publisher"));
+    assert!(app.absent("check-publisher").await && app.absent("open-publisher").await);
+    // Each step opens the right page of the portal (recorded by the test's browser, not loaded).
+    app.keyboard_to("open-secret", ENTER).await;
+    assert!(d
+        .next_opened_url()
+        .await
+        .starts_with("https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/"));
+    app.click("check-open-portal").await;
+    app.text_until("checklist-progress", |t| t.starts_with("1 of 6")).await;
+    app.shot("checklist-compact").await;
+    app.audit_a11y("the compact checklist").await;
+    d.close().await;
+}

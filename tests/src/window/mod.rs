@@ -99,7 +99,7 @@ impl Desktop {
     }
 
     /// Waits until the app has asked the system browser to open a page it has not opened yet.
-    async fn next_opened_url(&mut self) -> String {
+    pub async fn next_opened_url(&mut self) -> String {
         let seen = self.opened;
         let url = until("the app to open the system browser", || async {
             let text = std::fs::read_to_string(&self.url_file).unwrap_or_default();

@@ -14,6 +14,7 @@ import type { GrantCheckRow } from "./GrantCheckRow";
 import type { GrantReport } from "./GrantReport";
 import type { LedgerEntry } from "./LedgerEntry";
 import type { NylasInput } from "./NylasInput";
+import type { PortalPage } from "./PortalPage";
 import type { ProfileSummary } from "./ProfileSummary";
 import type { Region } from "./Region";
 import type { SavedFile } from "./SavedFile";
@@ -45,6 +46,7 @@ export const commands = {
   connect: (loginHint: string | null, events: Channel<SignInEvent>) => invoke<WizardState>("plugin:sign-in|connect", { loginHint, events }),
   adminConsent: (events: Channel<SignInEvent>) => invoke<AdminConsentResult>("plugin:sign-in|admin_consent", { events }),
   v2ConnectOffice365: (v2: V2Input, loginHint: string | null, events: Channel<SignInEvent>) => invoke<V2Linked>("plugin:sign-in|v2_connect_office365", { v2, loginHint, events }),
+  openPortalPage: (page: PortalPage) => invoke<null>("plugin:sign-in|open_portal_page", { page }),
   reopenBrowser: () => invoke<null>("plugin:sign-in|reopen_browser"),
   cancelSignIn: () => invoke<null>("plugin:sign-in|cancel_sign_in"),
   bulkConnect: (emails: Array<string>) => invoke<Array<BulkRow>>("plugin:tools|bulk_connect", { emails }),

@@ -15,6 +15,10 @@ const TARGETS: { value: ChecklistTarget; label: string; hint: string }[] = [
 export function ChecklistStep({ state, run, busy, error }: StepProps) {
   const { checklist, profile } = state;
   const done = new Set(profile.checklist_done);
+  // Steps are done in the portal; advice is something to know, not to tick.
+  const steps = checklist.items.filter((i) => i.page);
+  const advice = checklist.items.filter((i) => !i.page);
+  const doneSteps = steps.filter((i) => done.has(i.id)).length;
   const selected = checklist.permissions.filter((r) => r.selected).map((r) => r.permission.name);
   const setTarget = (target: ChecklistTarget, region: Region, mode: AuthMode) =>
     run(() => api.setTarget(target, region, mode));
@@ -50,30 +54,47 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
             <label for="auth-mode">Who signs users in</label>
             <select id="auth-mode" value={profile.auth_mode} disabled={busy}
               onChange={(e) => setTarget(checklist.target, checklist.region, (e.target as HTMLSelectElement).value as AuthMode)}>
-              <option value="byo">Mailbox Connect (loopback + Nylas custom auth)</option>
-              <option value="hosted">Nylas Hosted auth</option>
+              <option value="byo">This app (Nylas custom auth)</option>
+              <option value="hosted">Nylas's own sign-in page (Hosted auth)</option>
             </select>
           </>
         )}
       </div>
-      <ol class="checklist">
-        {checklist.items.map((item) => (
+      <p class="progress-note" id="checklist-progress" aria-live="polite">
+        {doneSteps} of {steps.length} done{doneSteps === steps.length ? ": ready to continue." : "."}
+      </p>
+      <ul class="checklist">
+        {steps.map((item) => (
           <li key={item.id} class={done.has(item.id) ? "done" : ""}>
-            <label class="check">
-              <input
-                type="checkbox"
-                id={`check-${item.id}`}
-                checked={done.has(item.id)}
-                disabled={busy}
-                onChange={(e) => run(() => api.setChecklistItem(item.id, (e.target as HTMLInputElement).checked))}
-              />
-              <span class="item-title">{item.title}</span>
-            </label>
-            <p>{item.detail}</p>
+            <div class="item-head">
+              <label class="check">
+                <input
+                  type="checkbox"
+                  id={`check-${item.id}`}
+                  checked={done.has(item.id)}
+                  disabled={busy}
+                  onChange={(e) => run(() => api.setChecklistItem(item.id, (e.target as HTMLInputElement).checked))}
+                />
+                <span class="item-title">{item.title}</span>
+              </label>
+              {item.page && !profile.demo && (
+                <button type="button" class="open-entra" id={`open-${item.id}`} aria-label={`Open in Entra: ${item.title}`}
+                  onClick={() => api.openPortalPage(item.page!)}>Open in Entra</button>
+              )}
+            </div>
+            <p class="item-detail">{item.detail}</p>
             {item.copy.map((c) => <CopyValue key={c.label} label={c.label} value={c.value} />)}
           </li>
         ))}
-      </ol>
+      </ul>
+      {advice.length > 0 && (
+        <div class="advice" id="checklist-advice">
+          <h2>Good to know</h2>
+          {advice.map((a) => (
+            <p class="note" key={a.id} id={`advice-${a.id}`}><strong>{a.title}.</strong> {a.detail}</p>
+          ))}
+        </div>
+      )}
       <h2>Permissions (Microsoft Graph, delegated)</h2>
       <table class="perms">
         <caption class="offscreen">Permissions to add to the app</caption>
@@ -111,7 +132,7 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
         the app can warn you before it runs out.
       </p>
       <ErrorBox error={error} />
-      <div class="actions">
+      <div class="actions sticky">
         <button onClick={() => run(() => api.goTo("welcome"))} disabled={busy}>Back</button>
         <button class="primary" id="checklist-next" disabled={busy} onClick={() => run(() => api.goTo("credentials"))}>
           Continue

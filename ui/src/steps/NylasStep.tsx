@@ -9,10 +9,11 @@ type RegionKind = Region["kind"];
 
 export function NylasStep({ state, run, busy, error }: StepProps) {
   const p = state.profile;
-  const [kind, setKind] = useState<RegionKind>(p.region.kind);
   const [url, setUrl] = useState(p.region.kind === "custom" ? p.region.url : "");
   const [key, setKey] = useState("");
-  const region: Region = kind === "custom" ? { kind: "custom", url } : ({ kind } as Region);
+  // The region was chosen with the Azure checklist (its redirect URIs depend on it): asked once.
+  const chosen: RegionKind = p.region.kind === "custom" ? "us" : p.region.kind;
+  const region: Region = url.trim() ? { kind: "custom", url: url.trim() } : ({ kind: chosen } as Region);
   const submit = (e: Event) => {
     e.preventDefault();
     run(() => api.saveNylas({ region, api_key: key })).then((ok) => ok && setKey(""));
@@ -32,21 +33,19 @@ export function NylasStep({ state, run, busy, error }: StepProps) {
           <p class="hint" id="demo-nylas-note">In the demo, the built-in demo tenant plays the Nylas API: its address and key are filled in for you.</p>
         ) : (
           <>
-            <Field id="region" field="nylas_region" label="Nylas region" error={error}
-              hint="The region your Nylas application was created in. A key from one region is refused in the other.">
-              {(aria) => (
-                <select {...aria} value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as RegionKind)}>
-                  <option value="us">United States (api.us.nylas.com)</option>
-                  <option value="eu">Europe (api.eu.nylas.com)</option>
-                  <option value="custom">Custom API address</option>
-                </select>
-              )}
-            </Field>
-            {kind === "custom" && (
-              <Field id="nylas-url" field="nylas_region" label="Nylas API address" error={error}>
+            <p id="nylas-region-chosen">
+              Nylas region: <strong>{chosen === "eu" ? "Europe (api.eu.nylas.com)" : "United States (api.us.nylas.com)"}</strong>, as
+              chosen with the Azure app.{" "}
+              <button type="button" id="change-region" class="copy" onClick={() => run(() => api.goTo("checklist"))} disabled={busy}>
+                Change
+              </button>
+            </p>
+            <details class="advanced" open={!!url}>
+              <summary>Advanced: a custom Nylas API address</summary>
+              <Field id="nylas-url" field="nylas_region" label="Nylas API address (leave empty for the region above)" error={error}>
                 {(aria) => <input {...aria} value={url} spellcheck={false} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />}
               </Field>
-            )}
+            </details>
           </>
         )}
         <Field id="api-key" field="api_key" label="Nylas API key" error={error}

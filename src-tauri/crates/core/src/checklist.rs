@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::microsoft::redirect;
 use crate::nylas::Region;
 use crate::permissions::{Permission, LEGACY_V2, NYLAS_V3, STREAMS};
+use crate::portal::PortalPage;
 use crate::profile::AuthMode;
 use crate::scopes::Scopes;
 
@@ -38,6 +39,9 @@ pub struct ChecklistItem {
     pub title: String,
     pub detail: String,
     pub copy: Vec<CopyValue>,
+    /// Where in the Azure portal it is done; none for advice (something to know, not to do).
+    #[ts(optional)]
+    pub page: Option<PortalPage>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -62,7 +66,16 @@ pub struct Checklist {
 }
 
 fn item(id: &str, title: &str, detail: &str, copy: &[(&str, &str)]) -> ChecklistItem {
+    let page = match id {
+        "open-portal" | "name-audience" => Some(PortalPage::Registrations),
+        "redirect-uri" | "implicit-grant" => Some(PortalPage::Authentication),
+        "permissions" => Some(PortalPage::ApiPermissions),
+        "secret" => Some(PortalPage::Certificates),
+        "copy-ids" => Some(PortalPage::Overview),
+        _ => None,
+    };
     ChecklistItem {
+        page,
         id: id.into(),
         title: title.into(),
         detail: detail.into(),
@@ -126,9 +139,10 @@ pub fn build(target: ChecklistTarget, region: &Region, mode: AuthMode, scopes: &
     }
     items.extend([
         item("secret", "Create a client secret",
-            "Certificates & secrets → New client secret. Set it to expire in 24 months (Microsoft allows no longer), choose Add, then copy the Value column right away; it is shown only once. Do not copy the Secret ID.", &[]),
+            "Certificates & secrets → New client secret. Choose how long it lasts (Azure recommends 180 days; 24 months at most) and note it for the next step, choose Add, then copy the Value column right away: it is shown only once. Do not copy the Secret ID.", &[]),
         item("copy-ids", "Copy the app's IDs",
             "From the app's Overview page copy the Application (client) ID and the Directory (tenant) ID; you paste them in the next step.", &[]),
+        // Advice: no page, shown as notes rather than steps.
         item("publisher", "Before production: verify your domain and publisher",
             "Microsoft marks unverified apps and many organizations block them. Complete domain verification and become a verified publisher (Branding & properties) before onboarding real users.", &[]),
         item("shared-mailboxes", "Shared mailboxes need a password",

@@ -17,6 +17,7 @@ pub mod legacy;
 pub mod microsoft;
 pub mod nylas;
 pub mod permissions;
+pub mod portal;
 pub mod profile;
 pub mod profile_store;
 pub mod result;

@@ -189,6 +189,15 @@ impl SignIn {
         })
     }
 
+    /// Opens a page of the Azure portal in the browser (the app's own page when its ID is known).
+    pub fn open_portal(&self, page: crate::portal::PortalPage, client_id: &str) -> Result<()> {
+        self.settings.browser.open(&page.url(client_id)).map_err(|e| {
+            crate::error::AppError::new(crate::error::ErrorCode::Internal, "The browser could not be opened.")
+                .with_fix("Open portal.azure.com yourself and go to App registrations.")
+                .with_detail(e)
+        })
+    }
+
     /// Stops waiting for the browser and closes the loopback port.
     pub fn cancel(&self) {
         if let Some(cancel) = self.current.lock().ok().and_then(|c| c.clone()) {
