@@ -90,22 +90,49 @@ async fn error_description_is_rendered_inert() {
 }
 
 #[tokio::test]
-async fn timeout_and_cancel_close_the_port() {
+async fn after_timeout_or_cancel_a_tab_still_open_is_told_so() {
+    let page = |port: u16| async move {
+        http()
+            .get(format!("http://127.0.0.1:{port}/callback?code=late&state=st"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
     let l = Listener::bind("st".into()).await.unwrap();
     let port = l.port();
     assert_eq!(
         answered(l, Duration::from_millis(50), &Notify::new()).await,
         Err(WaitEnd::TimedOut)
     );
-    assert!(tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err());
+    assert!(page(port)
+        .await
+        .contains("This attempt timed out: return to Mailbox Connect"));
 
     let l = Listener::bind("st".into()).await.unwrap();
+    let port = l.port();
     let cancel = std::sync::Arc::new(Notify::new());
     let c2 = cancel.clone();
     let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(30), &c2).await });
     tokio::time::sleep(Duration::from_millis(20)).await;
     cancel.notify_one();
     assert_eq!(waiter.await.unwrap(), Err(WaitEnd::Cancelled));
+    assert!(page(port).await.contains("This attempt was cancelled"));
+
+    // A fixed port (Hosted auth's) closes at once, so the next attempt can have it.
+    let free = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let l = Listener::bind_on(free, "st".into()).await.unwrap();
+    assert_eq!(
+        answered(l, Duration::from_millis(50), &Notify::new()).await,
+        Err(WaitEnd::TimedOut)
+    );
+    assert!(tokio::net::TcpStream::connect(("127.0.0.1", free)).await.is_err());
 }
 
 #[tokio::test]

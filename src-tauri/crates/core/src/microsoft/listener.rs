@@ -36,10 +36,17 @@ type Arrival = (Outcome, oneshot::Sender<Response>);
 
 pub struct Listener {
     port: u16,
+    /// A port the flow named (Hosted auth's): closed at once when the wait ends, for a retry.
+    fixed: bool,
     result: oneshot::Receiver<Arrival>,
     stop: watch::Sender<bool>,
     servers: Vec<JoinHandle<()>>,
+    shared: Arc<Shared>,
 }
+
+/// After a cancel or a timeout, an OS-chosen port keeps answering this long, so a Microsoft tab
+/// still open lands on "this attempt was cancelled" instead of "this site can't be reached".
+const LINGER: Duration = Duration::from_secs(120);
 
 struct Shared {
     expected_state: String,
@@ -48,6 +55,8 @@ struct Shared {
     patience: Duration,
     /// The `Host` values a browser sends for this listener (anything else is not for us).
     hosts: Vec<String>,
+    /// How the wait ended, once it has (the port may linger to say so).
+    ended: Mutex<Option<WaitEnd>>,
 }
 
 impl Listener {
@@ -68,6 +77,7 @@ impl Listener {
     }
 
     async fn bind_with(port: u16, expected_state: String, patience: Duration) -> Result<Self, MsError> {
+        let fixed = port != 0;
         let sockets = bind_loopback(port).await?;
         let port = sockets
             .first()
@@ -83,6 +93,7 @@ impl Listener {
             sender: Mutex::new(Some(tx)),
             patience,
             hosts,
+            ended: Mutex::new(None),
         });
         let app = Router::new()
             .route(CALLBACK_PATH, any(on_callback))
@@ -90,7 +101,7 @@ impl Listener {
             .fallback(|| async { page::not_found() })
             .layer(middleware::from_fn_with_state(shared.clone(), only_our_host))
             .layer(DefaultBodyLimit::max(64 * 1024))
-            .with_state(shared);
+            .with_state(shared.clone());
         let (stop, stopped) = watch::channel(false);
         let servers = sockets
             .into_iter()
@@ -107,10 +118,12 @@ impl Listener {
             .collect();
         drop(stopped);
         Ok(Self {
+            fixed,
             port,
             result: rx,
             stop,
             servers,
+            shared,
         })
     }
 
@@ -137,11 +150,28 @@ impl Listener {
         };
         match end {
             Ok((outcome, page)) => Ok((outcome, BrowserReply::new(page, self))),
-            Err(e) => {
+            Err(e) if self.fixed => {
                 self.shutdown().await;
                 Err(e)
             }
+            Err(e) => {
+                self.linger(e);
+                Err(e)
+            }
         }
+    }
+
+    /// Keeps the port answering "this attempt ended" for [`LINGER`], then closes it.
+    fn linger(&mut self, end: WaitEnd) {
+        if let Ok(mut ended) = self.shared.ended.lock() {
+            *ended = Some(end);
+        }
+        let (unused, _) = watch::channel(false);
+        let stop = std::mem::replace(&mut self.stop, unused);
+        drop(tokio::spawn(async move {
+            tokio::time::sleep(LINGER).await;
+            let _ = stop.send(true);
+        }));
     }
 
     pub(super) async fn shutdown(&mut self) {
@@ -240,6 +270,10 @@ async fn on_callback(
         Ok(p) => p,
         Err(why) => return page::failure("Unreadable reply", &format!("The reply could not be read ({why}).")),
     };
+    let ended = shared.ended.lock().ok().and_then(|e| *e);
+    if let Some(end) = ended {
+        return page::attempt_ended(end == WaitEnd::Cancelled);
+    }
     match params.verdict(&shared.expected_state) {
         Verdict::NotACallback => page::failure(
             "Waiting for Microsoft",

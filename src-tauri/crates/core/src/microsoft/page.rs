@@ -9,6 +9,19 @@ pub fn success(heading: &str, detail: &str) -> Response {
     page(StatusCode::OK, "Done", heading, detail, "ok")
 }
 
+/// A tab left open on an attempt the user cancelled, or that ran out of time.
+pub fn attempt_ended(cancelled: bool) -> Response {
+    let (heading, body) = if cancelled {
+        ("This attempt was cancelled: return to Mailbox Connect", "The sign-in was cancelled in Mailbox Connect. Close this tab and start again from the app when you are ready.")
+    } else {
+        (
+            "This attempt timed out: return to Mailbox Connect",
+            "Mailbox Connect stopped waiting for this sign-in. Close this tab and start again from the app.",
+        )
+    };
+    page(StatusCode::OK, "Attempt ended", heading, body, "wait")
+}
+
 /// Past the browser's patience: the outcome is not known yet.
 pub fn still_working() -> Response {
     page(
