@@ -38,6 +38,7 @@ commands! {
         fn new_profile(s, name: String) -> WizardState { s.setup.new_profile(&name) }
         fn switch_profile(s, id: String) -> WizardState { s.setup.switch_profile(&id) }
         fn delete_profile(s, id: String) -> Vec<ProfileSummary> { s.setup.delete_profile(&id).await }
+        fn rename_profile(s, id: String, name: String) -> Vec<ProfileSummary> { s.setup.rename_profile(&id, &name) }
     }
     sign_in "sign-in" {
         /// Signs a mailbox in through the browser (the link arrives on `events`), registers and

@@ -4,6 +4,7 @@
 
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::wizard::WizardStep;
+use mailbox_connect_core::ErrorCode;
 use mailbox_connect_e2e::harness::{demo, services};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::fixtures as f;
@@ -86,6 +87,22 @@ async fn profiles_survive_a_restart_and_resume_where_left() {
         back.profile.step,
         WizardStep::Nylas,
         "the wizard resumes where it was left"
+    );
+    // Renaming an inactive profile changes its name only: the active one stays active.
+    let renamed = restarted
+        .setup
+        .rename_profile(&second.profile.id, " Fabrikam production ")
+        .unwrap();
+    let fabrikam = renamed.iter().find(|p| p.id == second.profile.id).unwrap();
+    assert_eq!(
+        (fabrikam.name.as_str(), fabrikam.active),
+        ("Fabrikam production", false)
+    );
+    let e = restarted.setup.rename_profile(&demo_id, " ").unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("profile_rename"));
+    assert_eq!(
+        restarted.setup.rename_profile("gone", "x").unwrap_err().code,
+        ErrorCode::NotFound
     );
     let left = restarted.setup.delete_profile(&second.profile.id).await.unwrap();
     assert_eq!(left.len(), 1);

@@ -86,6 +86,33 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     assert_eq!(app.text("profile-name").await, "Fabrikam Streams");
     app.shot("9-streams").await;
     app.audit_a11y("streams checklist").await;
+
+    // Profiles say where each one is in words, rename, and ask before deleting.
+    app.click("tab-profiles").await;
+    app.wait_for(Screen::Profiles).await;
+    let list = app.text("profiles-list").await;
+    assert!(
+        list.contains("Step 2 of 6: Azure app") && !list.contains("step:"),
+        "{list}"
+    );
+    let demo = mailbox_connect_core::services::DEMO_PROFILE;
+    app.click(&format!("rename-btn-{demo}")).await;
+    app.type_into(&format!("rename-{demo}"), "Contoso demo").await;
+    app.click(&format!("save-name-{demo}")).await;
+    app.text_until("profiles-list", |t| t.contains("Contoso demo")).await;
+    app.click(&format!("delete-{demo}")).await;
+    assert!(app
+        .text(&format!("confirm-delete-{demo}"))
+        .await
+        .contains("cannot be undone"));
+    assert!(
+        app.text("profiles-list").await.contains("Contoso demo"),
+        "deleted before confirming"
+    );
+    app.shot("10-profiles-confirm-delete").await;
+    app.audit_a11y("profiles, confirming a delete").await;
+    app.click(&format!("confirm-delete-btn-{demo}")).await;
+    app.text_until("profiles-list", |t| !t.contains("Contoso demo")).await;
     d.close().await;
 }
 

@@ -43,6 +43,7 @@ export const commands = {
   newProfile: (name: string) => invoke<WizardState>("plugin:wizard|new_profile", { name }),
   switchProfile: (id: string) => invoke<WizardState>("plugin:wizard|switch_profile", { id }),
   deleteProfile: (id: string) => invoke<Array<ProfileSummary>>("plugin:wizard|delete_profile", { id }),
+  renameProfile: (id: string, name: string) => invoke<Array<ProfileSummary>>("plugin:wizard|rename_profile", { id, name }),
   connect: (loginHint: string | null, events: Channel<SignInEvent>) => invoke<WizardState>("plugin:sign-in|connect", { loginHint, events }),
   adminConsent: (events: Channel<SignInEvent>) => invoke<AdminConsentResult>("plugin:sign-in|admin_consent", { events }),
   v2ConnectOffice365: (v2: V2Input, loginHint: string | null, events: Channel<SignInEvent>) => invoke<V2Linked>("plugin:sign-in|v2_connect_office365", { v2, loginHint, events }),

@@ -71,6 +71,18 @@ impl ProfileStore {
         self.file.profiles.iter().find(|p| p.id == id)
     }
 
+    /// Renames a profile (active or not); the name is already checked.
+    pub fn rename(&mut self, id: &str, name: &str) -> Result<()> {
+        let Some(p) = self.file.profiles.iter_mut().find(|p| p.id == id) else {
+            return Err(
+                AppError::new(crate::error::ErrorCode::NotFound, "That profile no longer exists.")
+                    .with_fix("Open the Profiles tab again to see the current list."),
+            );
+        };
+        p.name = name.to_string();
+        self.write()
+    }
+
     /// Inserts or replaces a profile, makes it active and writes the file atomically.
     pub fn save_active(&mut self, profile: Profile) -> Result<()> {
         self.file.active = Some(profile.id.clone());

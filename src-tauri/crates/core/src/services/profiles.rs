@@ -76,6 +76,10 @@ impl Profiles {
         self.lock()?.set_active(id)
     }
 
+    pub fn rename(&self, id: &str, name: &str) -> Result<()> {
+        self.lock()?.rename(id, name)
+    }
+
     pub fn remove(&self, id: &str) -> Result<()> {
         self.lock()?.remove(id)
     }

@@ -134,14 +134,7 @@ impl Setup {
 
     /// A new profile (another tenant or environment), made active.
     pub fn new_profile(&self, name: &str) -> Result<WizardState> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(AppError::invalid(
-                "profile_name",
-                "Give the profile a name.",
-                "For example the organization or environment, such as 'Contoso production'.",
-            ));
-        }
+        let name = profile_name(name, "profile_name")?;
         let mut p = Profile::new(&format!("p-{}", uuid::Uuid::new_v4().simple()), name, false);
         wizard::advance(&mut p, Event::Began)?;
         Ok(self.state_of(self.profiles.save(p)?))
@@ -152,6 +145,13 @@ impl Setup {
         self.state()
     }
 
+    /// Renames a profile; nothing else about it changes.
+    pub fn rename_profile(&self, id: &str, name: &str) -> Result<Vec<ProfileSummary>> {
+        let name = profile_name(name, "profile_rename")?;
+        self.profiles.rename(id, name)?;
+        self.profiles.summaries()
+    }
+
     /// Deletes a profile and its keychain entries.
     pub async fn delete_profile(&self, id: &str) -> Result<Vec<ProfileSummary>> {
         if let Some(p) = self.profiles.get(id)? {
@@ -160,4 +160,17 @@ impl Setup {
         self.profiles.remove(id)?;
         self.profiles.summaries()
     }
+}
+
+/// A profile's name, trimmed; an empty one is refused on `field`.
+fn profile_name<'a>(name: &'a str, field: &str) -> Result<&'a str> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(AppError::invalid(
+            field,
+            "Give the profile a name.",
+            "For example the organization or environment, such as 'Contoso production'.",
+        ));
+    }
+    Ok(name)
 }
