@@ -3,7 +3,7 @@
 //! and the first one is scrolled into view and focused, even when the form was sent from its top.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
-use mailbox_connect_e2e::window::{Desktop, CHECKLIST, CREDENTIALS, ENTER, RESULT};
+use mailbox_connect_e2e::window::{Desktop, Screen, CHECKLIST, CREDENTIALS, ENTER, RESULT};
 use mailbox_connect_sandbox::fixtures;
 
 #[tokio::test]
@@ -130,5 +130,26 @@ async fn the_azure_checklist_is_compact_with_progress_and_a_way_into_entra_per_s
     app.text_until("checklist-progress", |t| t.starts_with("1 of 6")).await;
     app.shot("checklist-compact").await;
     app.audit_a11y("the compact checklist").await;
+    d.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
+async fn a_tool_that_needs_a_key_never_pasted_says_so_and_leads_to_the_setup() {
+    let d = Desktop::start().await;
+    let app = d.app.clone();
+    app.click("start-real").await;
+    app.wait_for(CHECKLIST).await;
+    app.click("tab-mailboxes").await;
+    app.wait_for(Screen::Mailboxes).await;
+    app.click("load-grants").await;
+    let said = app.text("error-message").await;
+    assert!(
+        said.contains("has no Nylas API key yet") && !said.contains("again"),
+        "{said}"
+    );
+    app.click("error-go-to-step").await;
+    // The earlier steps come first: the setup opens where this profile is.
+    app.wait_for(CHECKLIST).await;
     d.close().await;
 }

@@ -2,9 +2,10 @@ import { Fragment } from "preact";
 import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import { api, asAppError } from "./api";
 import type { AppError } from "./bindings/AppError";
+import type { WizardStep } from "./bindings/WizardStep";
 import type { WizardState } from "./bindings/WizardState";
 import type { StepProps, View } from "./types";
-import { ErrorBox } from "./components/ErrorBox";
+import { ErrorBox, GoToStep } from "./components/ErrorBox";
 import { Stepper } from "./components/Stepper";
 import { ChecklistStep } from "./steps/ChecklistStep";
 import { ConsentStep } from "./steps/ConsentStep";
@@ -105,7 +106,14 @@ export function App() {
   }
   const props: StepProps = { state, error, busy, run, setError, setState, hint, openView };
   const p = state.profile;
+  // To the step where a value is entered; if an earlier step is unfinished, the wizard stays there.
+  const goToStep = (step: WizardStep) => {
+    setView("wizard");
+    setError(null);
+    api.goTo(step).then(setState, () => undefined);
+  };
   return (
+    <GoToStep.Provider value={goToStep}>
     <div class="shell">
       <header class="top">
         <div class="brand">
@@ -134,7 +142,10 @@ export function App() {
         </p>
       )}
       {state.secret_warning && (
-        <p class="warning" role="status" id="secret-warning">{state.secret_warning}</p>
+        <p class="warning" role="status" id="secret-warning">
+          {state.secret_warning}{" "}
+          <button type="button" class="copy" id="replace-secret" onClick={() => goToStep("credentials")}>Replace the secret</button>
+        </p>
       )}
       <main class="card" aria-busy={busy}>
         {view === "wizard" && (
@@ -157,5 +168,6 @@ export function App() {
         {view === "profiles" && <ProfilesView {...props} />}
       </main>
     </div>
+    </GoToStep.Provider>
   );
 }

@@ -1,14 +1,34 @@
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
 import type { AppError } from "../bindings/AppError";
+import type { WizardStep } from "../bindings/WizardStep";
 import { CopyButton } from "./CopyButton";
+
+/** Opens a wizard step from anywhere (the app provides it), for errors whose fix is there. */
+export const GoToStep = createContext<((step: WizardStep) => void) | null>(null);
+
+/** Where a field's value is entered, when an error names a field this screen does not show. */
+const STEP_OF_FIELD: Record<string, [WizardStep, string]> = {
+  api_key: ["nylas", "Open the setup to paste it"],
+  nylas_region: ["nylas", "Open the setup"],
+  client_secret: ["credentials", "Open the setup to paste it"],
+  client_id: ["credentials", "Open the setup"],
+  tenant: ["credentials", "Open the setup"],
+};
 
 /** An error not tied to a field shown on this screen. A field's own error is said at the field
  * (list the screen's fields in `fields`), never twice. */
 export function ErrorBox({ error, fields = [] }: { error: AppError | null; fields?: string[] }) {
+  const goTo = useContext(GoToStep);
   if (!error || (error.field && fields.includes(error.field))) return null;
+  const elsewhere = error.field ? STEP_OF_FIELD[error.field] : undefined;
   return (
     <div class="error-box" role="alert" id="error" data-code={error.code} tabIndex={-1}>
       <p class="error-message" id="error-message">{error.message}</p>
       {error.fix && <p class="error-fix" id="error-fix"><strong>How to fix: </strong>{error.fix}</p>}
+      {elsewhere && goTo && (
+        <button type="button" class="copy" id="error-go-to-step" onClick={() => goTo(elsewhere[0])}>{elsewhere[1]}</button>
+      )}
       {error.detail && (
         <details>
           <summary>Technical detail</summary>

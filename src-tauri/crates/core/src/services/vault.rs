@@ -53,15 +53,23 @@ impl Vault {
     /// The saved secret, or an error that says which one to paste again.
     pub async fn require(&self, p: &Profile, kind: SecretKind) -> Result<Sensitive<String>> {
         self.store(p).get(&p.id, kind).await?.ok_or_else(|| {
-            let (field, what) = match kind {
-                SecretKind::AzureClientSecret => ("client_secret", "client secret"),
-                SecretKind::NylasApiKey => ("api_key", "Nylas API key"),
+            let (field, what, step, saved) = match kind {
+                SecretKind::AzureClientSecret => ("client_secret", "client secret", "App credentials", p.secret_saved),
+                SecretKind::NylasApiKey => ("api_key", "Nylas API key", "Nylas", p.api_key_saved),
             };
-            AppError::invalid(
-                field,
-                format!("No {what} is saved in the keychain for this profile."),
-                format!("Paste the {what} again."),
-            )
+            // Never pasted is not the same as lost from the keychain: say which.
+            let (message, fix) = if saved {
+                (
+                    format!("The {what} saved for this profile is no longer in the keychain."),
+                    format!("Paste the {what} again on the {step} step."),
+                )
+            } else {
+                (
+                    format!("This profile has no {what} yet."),
+                    format!("Paste it on the {step} step of the setup."),
+                )
+            };
+            AppError::invalid(field, message, fix)
         })
     }
 
