@@ -2,7 +2,7 @@
 //! and kills the app at each wizard step to check it resumes where it was and loses nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
-use mailbox_connect_e2e::window::{Desktop, Screen, CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT};
+use mailbox_connect_e2e::window::{until, Desktop, Screen, CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT};
 use mailbox_connect_sandbox::fixtures;
 
 #[tokio::test]
@@ -35,6 +35,24 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     app.click("test-all-grants").await;
     app.text_until("grants-table", |t| t.matches("Passed").count() == 3)
         .await;
+    // A row's own Test answers in that row, not at the form above it.
+    let first = app
+        .execute(
+            "return document.querySelector('#grants-table tbody tr code').textContent;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let first = first.as_str().unwrap().to_string();
+    app.click("load-grants").await;
+    until("a fresh list without results", || async {
+        app.absent(&format!("row-check-{first}")).await.then_some(())
+    })
+    .await;
+    app.click(&format!("test-row-{first}")).await;
+    app.text_until(&format!("row-check-{first}"), |t| t.starts_with("Passed"))
+        .await;
+    assert!(app.absent("grant-report").await, "the row's result went to the form");
     app.audit_a11y("mailboxes").await;
 
     // Exchange on-premises.

@@ -18,6 +18,12 @@ export function MailboxesView({ run, busy, error, openView }: StepProps) {
       setChecks(Object.fromEntries(rows.map((r) => [r.grant.id, `${r.check.ok ? "Passed" : "Failed"}: ${r.check.detail}`])));
     });
   const check = (k: string) => run(async () => setReport(await api.checkGrant(k)));
+  // A row's test is answered in its own row, not at the form above.
+  const checkRow = (id: string) =>
+    run(async () => {
+      const r = await api.checkGrant(id);
+      setChecks((c) => ({ ...c, [id]: `${r.check.ok ? "Passed" : "Failed"}: ${r.check.detail}` }));
+    });
   return (
     <section aria-labelledby="step-heading" data-step="mailboxes">
       <h1 id="step-heading" tabIndex={-1}>Mailboxes</h1>
@@ -36,7 +42,7 @@ export function MailboxesView({ run, busy, error, openView }: StepProps) {
       )}
       <h2>All grants</h2>
       <div class="actions start">
-        <button id="load-grants" onClick={() => run(async () => setGrants(await api.listGrants()))} disabled={busy}>
+        <button id="load-grants" onClick={() => run(async () => { setGrants(await api.listGrants()); setChecks({}); })} disabled={busy}>
           {grants ? "Refresh" : "List grants"}
         </button>
         <button id="test-all-grants" onClick={testAll} disabled={busy}>{busy ? "Testing (50 a second)…" : "Test all"}</button>
@@ -51,9 +57,9 @@ export function MailboxesView({ run, busy, error, openView }: StepProps) {
               <tr key={g.id}>
                 <td>{g.email ?? "—"}<br /><code class="small">{g.id}</code></td>
                 <td>{g.provider}</td>
-                <td class={g.grant_status === "valid" ? "ok" : "bad"}>{g.grant_status ?? "unknown"}{checks[g.id] && <><br /><span class="small">{checks[g.id]}</span></>}</td>
+                <td class={g.grant_status === "valid" ? "ok" : "bad"}>{g.grant_status ?? "unknown"}{checks[g.id] && <><br /><span class="small" id={`row-check-${g.id}`} role="status">{checks[g.id]}</span></>}</td>
                 <td>
-                  <button class="copy" onClick={() => check(g.id)} disabled={busy}>Test</button>{" "}
+                  <button class="copy" id={`test-row-${g.id}`} aria-label={`Test ${g.email ?? g.id}`} onClick={() => checkRow(g.id)} disabled={busy}>Test</button>{" "}
                   {g.grant_status !== "valid" && g.provider === "microsoft" && (
                     <button class="copy" onClick={() => openView("wizard", g.email ?? "")}>Re-authenticate</button>
                   )}
