@@ -80,21 +80,8 @@ async fn cancel_on_the_consent_page_gives_a_specific_message_and_retry_works() {
 
 #[tokio::test]
 async fn real_mode_against_sandbox_catches_bad_ids_and_secrets_before_the_browser() {
-    let sb = Sandbox::start("127.0.0.1").await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let eng = services(
-        dir.path(),
-        ScriptedBrowser::new(Decision::Accept),
-        ResponseMode::FormPost,
-    );
-    eng.setup.begin(None).await.unwrap();
-    let input = |client_id: &str, secret: &str| AzureAppInput {
-        client_id: client_id.into(),
-        tenant: f::TENANT_ID.into(),
-        cloud: IdentityCloud::Custom(sb.identity_url.clone()),
-        client_secret: Sensitive::from(secret),
-        secret_expires_on: Some("2028-11-01".into()),
-    };
+    let (sb, _dir, eng) = real_mode().await;
+    let input = |client_id: &str, secret: &str| azure_app(&sb, client_id, f::TENANT_ID, secret, Some("2028-11-01"));
     let e = eng
         .setup
         .save_azure_app(input("not-a-guid", f::SECRET_VALUE))
@@ -161,21 +148,8 @@ async fn real_mode_against_sandbox_catches_bad_ids_and_secrets_before_the_browse
 
 #[tokio::test]
 async fn with_common_a_directory_id_as_client_id_is_caught_and_what_was_not_checked_is_said() {
-    let sb = Sandbox::start("127.0.0.1").await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let eng = services(
-        dir.path(),
-        ScriptedBrowser::new(Decision::Accept),
-        ResponseMode::FormPost,
-    );
-    eng.setup.begin(None).await.unwrap();
-    let input = |client_id: &str, tenant: &str| AzureAppInput {
-        client_id: client_id.into(),
-        tenant: tenant.into(),
-        cloud: IdentityCloud::Custom(sb.identity_url.clone()),
-        client_secret: Sensitive::from(f::SECRET_VALUE),
-        secret_expires_on: None,
-    };
+    let (sb, _dir, eng) = real_mode().await;
+    let input = |client_id: &str, tenant: &str| azure_app(&sb, client_id, tenant, f::SECRET_VALUE, None);
     // The tenant's own ID in the client-ID field, with the tenant left at common.
     let e = eng
         .setup
@@ -195,4 +169,28 @@ async fn with_common_a_directory_id_as_client_id_is_caught_and_what_was_not_chec
         .await
         .unwrap();
     assert!(st.profile.credentials_checked);
+}
+
+/// A sandbox and services set up for the admin's own organization (not the demo).
+async fn real_mode() -> (Sandbox, tempfile::TempDir, mailbox_connect_core::Services) {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let eng = services(
+        dir.path(),
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+    );
+    eng.setup.begin(None).await.unwrap();
+    (sb, dir, eng)
+}
+
+/// The credentials form's input, with the sandbox as the Microsoft cloud.
+fn azure_app(sb: &Sandbox, client_id: &str, tenant: &str, secret: &str, expires: Option<&str>) -> AzureAppInput {
+    AzureAppInput {
+        client_id: client_id.into(),
+        tenant: tenant.into(),
+        cloud: IdentityCloud::Custom(sb.identity_url.clone()),
+        client_secret: Sensitive::from(secret),
+        secret_expires_on: expires.map(str::to_string),
+    }
 }

@@ -6,6 +6,7 @@ import type { WizardStep } from "./bindings/WizardStep";
 import type { WizardState } from "./bindings/WizardState";
 import type { StepProps, View } from "./types";
 import { ErrorBox, GoToStep } from "./components/ErrorBox";
+import { revealFirstProblem } from "./reveal";
 import { Stepper } from "./components/Stepper";
 import { ChecklistStep } from "./steps/ChecklistStep";
 import { ConsentStep } from "./steps/ConsentStep";
@@ -63,10 +64,7 @@ export function App() {
   // An error, or the busy label of a form sent from its top, must not appear below the fold: show
   // and focus the first field in error, else the error box; while busy, show the button at work.
   useLayoutEffect(() => {
-    if (!error) return;
-    const target = document.querySelector<HTMLElement>("main [aria-invalid='true']") ?? document.getElementById("error");
-    target?.scrollIntoView({ block: "center" });
-    target?.focus({ preventScroll: true });
+    if (error) revealFirstProblem();
   }, [error]);
   useLayoutEffect(() => {
     if (busy) document.querySelector<HTMLElement>("main form button[type='submit']")?.scrollIntoView({ block: "nearest" });

@@ -16,18 +16,14 @@ fn cpu_secs(root: u32) -> f64 {
     super::tree(root).into_iter().map(cpu_of).sum()
 }
 
+/// CPU time (user + system) of one process, in seconds.
 fn cpu_of(pid: u32) -> f64 {
     let ticks = 100.0; // USER_HZ on Linux
-    [pid]
-        .into_iter()
-        .map(|pid| {
-            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-            let fields: Vec<&str> = stat.rsplit(") ").next().unwrap_or("").split(' ').collect();
-            // After the command: state is field 3, utime field 14, stime field 15 (1-based).
-            let n = |i: usize| fields.get(i - 3).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-            (n(14) + n(15)) / ticks
-        })
-        .sum()
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let fields: Vec<&str> = stat.rsplit(") ").next().unwrap_or("").split(' ').collect();
+    // After the command: state is field 3, utime field 14, stime field 15 (1-based).
+    let n = |i: usize| fields.get(i - 3).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (n(14) + n(15)) / ticks
 }
 
 async fn settle_and_measure(pid: u32) -> f64 {

@@ -5,6 +5,7 @@ import type { IdentityCloud } from "../bindings/IdentityCloud";
 import { ErrorBox } from "../components/ErrorBox";
 import { type ExpiryChoice, ExpiryField } from "../components/ExpiryField";
 import { Field } from "../components/Field";
+import { revealFirstProblem } from "../reveal";
 import type { StepProps } from "../types";
 
 type CloudKind = IdentityCloud["kind"];
@@ -39,11 +40,7 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
       : null;
     setExpiryError(expiryProblem);
     if (Object.keys(empty).length || expiryProblem) {
-      requestAnimationFrame(() => {
-        const first = document.querySelector<HTMLElement>("main [aria-invalid='true']");
-        first?.scrollIntoView({ block: "center" });
-        first?.focus({ preventScroll: true });
-      });
+      requestAnimationFrame(revealFirstProblem);
       return;
     }
     setExpiryError(null);

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::profiles::Profiles;
 use super::vault::Vault;
 use crate::browser::BrowserOpener;
-use crate::error::Result;
+use crate::error::{AppError, ErrorCode, Result};
 use crate::ledger::Method;
 use crate::legacy::{V2Input, V2Linked};
 use crate::microsoft::oauth::ResponseMode;
@@ -176,24 +176,27 @@ impl SignIn {
         let waiting = self.current.lock().map(|c| c.is_some()).unwrap_or(false);
         let link = self.link.lock().ok().and_then(|l| l.clone()).filter(|_| waiting);
         let Some(url) = link else {
-            return Err(crate::error::AppError::new(
-                crate::error::ErrorCode::InvalidInput,
-                "No sign-in is waiting for the browser.",
-            )
-            .with_fix("Start the sign-in again."));
+            return Err(
+                AppError::new(ErrorCode::InvalidInput, "No sign-in is waiting for the browser.")
+                    .with_fix("Start the sign-in again."),
+            );
         };
-        self.settings.browser.open(&url).map_err(|e| {
-            crate::error::AppError::new(crate::error::ErrorCode::Internal, "The browser could not be opened.")
-                .with_fix("Copy the sign-in link into your browser instead.")
-                .with_detail(e)
-        })
+        self.open_browser(&url, "Copy the sign-in link into your browser instead.")
     }
 
     /// Opens a page of the Azure portal in the browser (the app's own page when its ID is known).
     pub fn open_portal(&self, page: crate::portal::PortalPage, client_id: &str) -> Result<()> {
-        self.settings.browser.open(&page.url(client_id)).map_err(|e| {
-            crate::error::AppError::new(crate::error::ErrorCode::Internal, "The browser could not be opened.")
-                .with_fix("Open portal.azure.com yourself and go to App registrations.")
+        self.open_browser(
+            &page.url(client_id),
+            "Open portal.azure.com yourself and go to App registrations.",
+        )
+    }
+
+    /// Opens `url` in the system browser; if it cannot, says so with `fix`.
+    fn open_browser(&self, url: &str, fix: &str) -> Result<()> {
+        self.settings.browser.open(url).map_err(|e| {
+            AppError::new(ErrorCode::Internal, "The browser could not be opened.")
+                .with_fix(fix)
                 .with_detail(e)
         })
     }
