@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev curl
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
-  xvfb xauth webkit2gtk-driver dbus-x11 gnome-keyring libsecret-tools
+  xvfb xauth webkit2gtk-driver dbus-x11 gnome-keyring libsecret-tools xdotool
   chromium chromium-driver
 )
 missing=()

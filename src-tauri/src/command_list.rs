@@ -81,8 +81,32 @@ commands! {
         fn check_all_grants(s) -> Vec<GrantCheckRow> { s.tools.check_all_grants().await }
         fn list_grants(s) -> Vec<Grant> { s.tools.list_grants().await }
         fn ledger(s) -> Vec<LedgerEntry> { s.tools.ledger() }
-        fn export_ledger(s) -> SavedFile { s.tools.export_ledger_csv(None) }
-        fn diagnostics(s) -> SavedFile { s.tools.diagnostics(None) }
+        /// Saves the ledger as CSV where the user chooses; `None` when the dialog was closed.
+        fn export_ledger(s) -> Option<SavedFile> {
+            let file = ToSave {
+                title: "Save the onboarding ledger",
+                stem: LEDGER_STEM,
+                ext: "csv",
+                kind: "CSV spreadsheet",
+                start_in: s.tools.save_folder(),
+                contents: s.tools.ledger_csv()?,
+            };
+            s.saved.save_as(&s.app, file).await
+        }
+        /// Saves the diagnostics bundle (no secrets) where the user chooses.
+        fn save_diagnostics(s) -> Option<SavedFile> {
+            let file = ToSave {
+                title: "Save the diagnostics bundle",
+                stem: DIAGNOSTICS_STEM,
+                ext: "json",
+                kind: "Diagnostics bundle",
+                start_in: s.tools.save_folder(),
+                contents: s.tools.diagnostics_bundle()?,
+            };
+            s.saved.save_as(&s.app, file).await
+        }
+        /// Opens the file manager on the file just saved.
+        fn show_in_folder(s) -> () { s.saved.show_in_folder(&s.app).await }
         fn migration_audit(s, v2: V2Input) -> AuditReport { s.legacy.migration_audit(v2).await }
         fn v2_connect_exchange(s, v2: V2Input, account: EwsAccount) -> V2Linked { s.legacy.link_exchange(v2, account).await }
     }

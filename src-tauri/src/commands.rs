@@ -22,6 +22,9 @@ use tauri::ipc::Channel;
 use tauri::plugin::TauriPlugin;
 use tauri::{State, Wry};
 
+use mailbox_connect_core::services::tools::{DIAGNOSTICS_STEM, LEDGER_STEM};
+
+use crate::save::ToSave;
 use crate::shell::Shell;
 
 /// One command as TypeScript sees it.

@@ -5,6 +5,7 @@
 #[cfg(test)]
 mod bindings;
 mod commands;
+mod save;
 mod shell;
 mod window;
 
@@ -23,9 +24,13 @@ fn main() {
     let started = std::time::Instant::now();
     // One instance at a time (Hosted auth's fixed port and the profile file are shared): a second
     // launch brings the first window forward and exits.
-    let mut builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        window::bring_to_front(app);
-    }));
+    let mut builder = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            window::bring_to_front(app);
+        }))
+        // Used from Rust only (Save dialog, Show in folder); the window has no permission for them.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init());
     for plugin in commands::plugins() {
         builder = builder.plugin(plugin);
     }
@@ -56,6 +61,7 @@ fn main() {
                 core,
                 sandbox: demo::DemoSandbox::default(),
                 app: app.handle().clone(),
+                saved: Default::default(),
             });
             tracing::info!("services ready {:?} after start", started.elapsed());
             window::open(app, initial.as_ref())?;

@@ -11,6 +11,8 @@ pub struct Shell {
     pub core: Services,
     pub sandbox: DemoSandbox,
     pub app: tauri::AppHandle,
+    /// The last file saved through the Save dialog.
+    pub saved: crate::save::Saved,
 }
 
 impl Shell {

@@ -2,7 +2,10 @@
 //! and kills the app at each wizard step to check it resumes where it was and loses nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
-use mailbox_connect_e2e::window::{until, Desktop, Screen, CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT};
+use mailbox_connect_e2e::window::file_manager::FileManager;
+use mailbox_connect_e2e::window::{
+    save_dialog, until, Desktop, Screen, CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT,
+};
 use mailbox_connect_sandbox::fixtures;
 
 #[tokio::test]
@@ -79,13 +82,33 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     app.wait_for(CONSENT).await;
     assert!(app.value("login-hint").await.ends_with("@contoso-demo.onmicrosoft.com"));
 
-    // Ledger, CSV export and the diagnostics bundle.
+    // Ledger and diagnostics bundle, saved where the user chooses in the system's Save dialog,
+    // then shown in the file manager.
     app.click("tab-support").await;
     app.wait_for(Screen::Support).await;
+    let file_manager = FileManager::start().await;
+    let chosen = d.home.join("Documents/onboarded.csv");
+    std::fs::create_dir_all(chosen.parent().unwrap()).unwrap();
     app.click("export-ledger").await;
-    assert!(app.text("export-path").await.contains(".csv"));
+    save_dialog::save_as("Save the onboarding ledger", &chosen);
+    assert_eq!(app.text("saved-path").await, chosen.display().to_string());
+    let csv = std::fs::read_to_string(&chosen).unwrap();
+    assert!(
+        csv.lines().count() >= 4 && csv.contains("@contoso-demo.onmicrosoft.com"),
+        "{csv}"
+    );
+    app.click("show-in-folder").await;
+    let shown = until("the file manager to be asked", || async { file_manager.shown().pop() }).await;
+    assert_eq!(shown, format!("file://{}", chosen.display()));
+    // Closing the dialog saves nothing, and says so.
     app.click("make-diagnostics").await;
+    save_dialog::close("Save the diagnostics bundle");
+    assert!(app.text("save-status").await.starts_with("Not saved"));
+    let bundle = d.home.join("Documents/support.json");
+    app.click("make-diagnostics").await;
+    save_dialog::save_as("Save the diagnostics bundle", &bundle);
     let diag = app.text("diagnostics-preview").await;
+    assert_eq!(std::fs::read_to_string(&bundle).unwrap().trim(), diag.trim());
     assert!(!diag.contains(fixtures::SECRET_VALUE) && !diag.contains(fixtures::NYLAS_API_KEY));
     app.shot("8-support").await;
     app.audit_a11y("ledger and support").await;

@@ -2,7 +2,9 @@
 //! as its system browser, and the screens and controls the tests drive.
 
 mod a11y;
+pub mod file_manager;
 pub mod page;
+pub mod save_dialog;
 pub mod screen;
 
 use std::path::{Path, PathBuf};

@@ -56,8 +56,9 @@ export const commands = {
   checkAllGrants: () => invoke<Array<GrantCheckRow>>("plugin:tools|check_all_grants"),
   listGrants: () => invoke<Array<Grant>>("plugin:tools|list_grants"),
   ledger: () => invoke<Array<LedgerEntry>>("plugin:tools|ledger"),
-  exportLedger: () => invoke<SavedFile>("plugin:tools|export_ledger"),
-  diagnostics: () => invoke<SavedFile>("plugin:tools|diagnostics"),
+  exportLedger: () => invoke<SavedFile | null>("plugin:tools|export_ledger"),
+  saveDiagnostics: () => invoke<SavedFile | null>("plugin:tools|save_diagnostics"),
+  showInFolder: () => invoke<null>("plugin:tools|show_in_folder"),
   migrationAudit: (v2: V2Input) => invoke<AuditReport>("plugin:tools|migration_audit", { v2 }),
   v2ConnectExchange: (v2: V2Input, account: EwsAccount) => invoke<V2Linked>("plugin:tools|v2_connect_exchange", { v2, account }),
 };

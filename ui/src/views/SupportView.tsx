@@ -7,8 +7,10 @@ import type { StepProps } from "../types";
 
 export function SupportView({ run, busy, error }: StepProps) {
   const [ledger, setLedger] = useState<LedgerEntry[]>([]);
-  const [exported, setExported] = useState<SavedFile | null>(null);
-  const [diag, setDiag] = useState<SavedFile | null>(null);
+  // What the last Save dialog did: saved a file, or was closed without saving.
+  const [saved, setSaved] = useState<{ what: "ledger" | "diagnostics"; file: SavedFile | null } | null>(null);
+  const save = (what: "ledger" | "diagnostics", call: () => Promise<SavedFile | null>) =>
+    run(async () => setSaved({ what, file: await call() }));
   useEffect(() => {
     run(async () => setLedger(await api.ledger()));
   }, []);
@@ -32,15 +34,22 @@ export function SupportView({ run, busy, error }: StepProps) {
       </table>
       {ledger.length === 0 && <p>No mailboxes connected yet.</p>}
       <div class="actions start">
-        <button id="export-ledger" onClick={() => run(async () => setExported(await api.exportLedger()))} disabled={busy}>Export CSV</button>
-        <button id="make-diagnostics" onClick={() => run(async () => setDiag(await api.diagnostics()))} disabled={busy}>Create diagnostics bundle</button>
+        <button id="export-ledger" onClick={() => save("ledger", api.exportLedger)} disabled={busy}>Save the ledger as CSV…</button>
+        <button id="make-diagnostics" onClick={() => save("diagnostics", api.saveDiagnostics)} disabled={busy}>Save a diagnostics bundle…</button>
       </div>
-      {exported && <p role="status" id="export-path">Saved {exported.path}</p>}
-      {diag && (
-        <>
-          <p role="status" id="diagnostics-path">Saved {diag.path}. It holds no secrets and masks email addresses; attach it to your support ticket.</p>
-          <pre id="diagnostics-preview" tabIndex={0}>{diag.contents}</pre>
-        </>
+      {saved && !saved.file && <p role="status" id="save-status">Not saved: the Save window was closed.</p>}
+      {saved?.file && (
+        <div class="saved" role="status" id="save-status">
+          <p>
+            {saved.what === "ledger" ? "Ledger saved as " : "Diagnostics bundle saved as "}
+            <code id="saved-path">{saved.file.path}</code>
+            {saved.what === "diagnostics" && ". It holds no secrets and masks email addresses; attach it to your support ticket."}
+          </p>
+          <button id="show-in-folder" onClick={() => run(async () => { await api.showInFolder(); })} disabled={busy}>Show in folder</button>
+        </div>
+      )}
+      {saved?.what === "diagnostics" && saved.file && (
+        <pre id="diagnostics-preview" tabIndex={0} aria-label="What the bundle holds">{saved.file.contents}</pre>
       )}
       <ErrorBox error={error} />
     </section>

@@ -29,7 +29,7 @@ mod mailboxes;
 mod profiles;
 mod setup;
 mod sign_in;
-mod tools;
+pub mod tools;
 mod vault;
 
 pub use credentials::{AzureAppInput, NylasInput};

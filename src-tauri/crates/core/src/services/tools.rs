@@ -109,29 +109,45 @@ impl Tools {
         self.profiles.ledger().entries()
     }
 
+    /// The ledger as CSV.
+    pub fn ledger_csv(&self) -> Result<String> {
+        Ok(ledger::to_csv(&self.ledger()?))
+    }
+
     /// Writes the ledger as CSV into `dir` (the Downloads folder by default).
     pub fn export_ledger_csv(&self, dir: Option<PathBuf>) -> Result<SavedFile> {
-        let contents = ledger::to_csv(&self.ledger()?);
-        self.save_file(dir, "mailbox-connect-ledger", "csv", contents)
+        self.save_file(dir, LEDGER_STEM, "csv", self.ledger_csv()?)
     }
 
     /// A support bundle with no secrets: versions, the profile's settings, recent errors, the
     /// ledger summary and the log's last lines. Email addresses are masked.
-    pub fn diagnostics(&self, dir: Option<PathBuf>) -> Result<SavedFile> {
+    pub fn diagnostics_bundle(&self) -> Result<String> {
         let p = self.profiles.active()?;
         let errors: Vec<AppError> = self
             .errors
             .lock()
             .map(|q| q.iter().cloned().collect())
             .unwrap_or_default();
-        let bundle = diagnostics::bundle(
+        Ok(diagnostics::bundle(
             &p,
             self.vault.is_keychain(&p),
             &errors,
             &self.ledger().unwrap_or_default(),
             &diagnostics::log_tail(self.log_dir.as_deref()),
-        );
-        self.save_file(dir, "mailbox-connect-diagnostics", "json", bundle)
+        ))
+    }
+
+    /// Writes the diagnostics bundle into `dir` (the Downloads folder by default).
+    pub fn diagnostics(&self, dir: Option<PathBuf>) -> Result<SavedFile> {
+        self.save_file(dir, DIAGNOSTICS_STEM, "json", self.diagnostics_bundle()?)
+    }
+
+    /// Where a Save dialog starts: the Downloads folder, else the home folder.
+    pub fn save_folder(&self) -> PathBuf {
+        dirs::download_dir()
+            .filter(|d| d.is_dir())
+            .or_else(dirs::home_dir)
+            .unwrap_or_else(|| self.config_dir.clone())
     }
 
     /// Remembers an error (redacted) for the diagnostics bundle.
@@ -151,18 +167,30 @@ impl Tools {
             .or_else(dirs::download_dir)
             .unwrap_or_else(|| self.config_dir.clone());
         std::fs::create_dir_all(&dir).map_err(|e| file_error(&dir, &e))?;
-        let stamp = time::OffsetDateTime::now_utc()
-            .format(time::macros::format_description!(
-                "[year][month][day]-[hour][minute][second]"
-            ))
-            .unwrap_or_default();
-        let path = dir.join(format!("{stem}-{stamp}.{ext}"));
-        std::fs::write(&path, &contents).map_err(|e| file_error(&path, &e))?;
-        Ok(SavedFile {
-            path: path.display().to_string(),
-            contents,
-        })
+        write_file(&dir.join(file_name(stem, ext)), contents)
     }
+}
+
+pub const LEDGER_STEM: &str = "mailbox-connect-ledger";
+pub const DIAGNOSTICS_STEM: &str = "mailbox-connect-diagnostics";
+
+/// `stem-YYYYMMDD-HHMMSS.ext`, so saves never overwrite each other by default.
+pub fn file_name(stem: &str, ext: &str) -> String {
+    let stamp = time::OffsetDateTime::now_utc()
+        .format(time::macros::format_description!(
+            "[year][month][day]-[hour][minute][second]"
+        ))
+        .unwrap_or_default();
+    format!("{stem}-{stamp}.{ext}")
+}
+
+/// Writes a file where the user chose.
+pub fn write_file(path: &Path, contents: String) -> Result<SavedFile> {
+    std::fs::write(path, &contents).map_err(|e| file_error(path, &e))?;
+    Ok(SavedFile {
+        path: path.display().to_string(),
+        contents,
+    })
 }
 
 fn file_error(path: &Path, e: &std::io::Error) -> AppError {
