@@ -58,8 +58,12 @@ bindings:
 	fi
 
 # The real Secret Service and the real window, under a private D-Bus session and Xvfb.
+# Each screen is reviewed in both themes (screenshot, axe audit, plain words); screens_check
+# fails when a screen was missed.
 desktop: app
+	@rm -rf target/e2e-artifacts/screens
 	timeout 900 .ci/with-desktop.sh cargo test -p mailbox-connect-e2e --locked -- --ignored --test-threads=1
+	cargo run --quiet --locked -p mailbox-connect-e2e --bin screens_check
 
 # Speed and memory figures (not a test): engine benchmarks, then the release app against a
 # blank Tauri window under Xvfb. Writes nothing; prints figures with their targets.

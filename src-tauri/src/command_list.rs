@@ -84,7 +84,7 @@ commands! {
         /// Saves the ledger as CSV where the user chooses; `None` when the dialog was closed.
         fn export_ledger(s) -> Option<SavedFile> {
             let file = ToSave {
-                title: "Save the onboarding ledger",
+                title: "Save the connection history",
                 stem: LEDGER_STEM,
                 ext: "csv",
                 kind: "CSV spreadsheet",

@@ -16,12 +16,11 @@ async fn demo_flow_in_the_real_window() {
 
     // Welcome → demo → checklist.
     app.wait_for(WELCOME).await;
-    app.audit_a11y("welcome").await;
+    app.review("welcome").await;
     app.click("start-demo").await;
     app.wait_for(CHECKLIST).await;
     assert!(app.text("manifest-snippet").await.contains("requiredResourceAccess"));
-    app.shot("1-checklist").await;
-    app.audit_a11y("checklist").await;
+    app.review("1-checklist").await;
     app.click("checklist-next").await;
     app.wait_for(CREDENTIALS).await;
     // The long checklist was scrolled to its end; the new step is shown from its top, with focus on
@@ -37,17 +36,16 @@ async fn demo_flow_in_the_real_window() {
     let tenant = app.value("tenant").await;
     app.type_into("client-id", "my-app").await;
     app.click("save-azure").await;
-    assert!(app.text("client-id-error").await.contains("GUID"));
+    assert!(app.text("client-id-error").await.contains("five groups"));
     assert_eq!(app.value("tenant").await, tenant, "typed values must survive an error");
-    app.shot("2-bad-client-id").await;
-    app.audit_a11y("credentials with an error").await;
+    app.review("2-bad-client-id").await;
 
     // The secret's ID pasted instead of its value.
     app.type_into("client-id", &good_client_id).await;
     app.type_into("client-secret", fixtures::SECRET_ID).await;
     app.click("save-azure").await;
     assert!(app.text("client-secret-error").await.contains("Secret ID"));
-    app.shot("3-secret-id").await;
+    app.review("3-secret-id").await;
 
     // The secret's expiry, as the portal shows it: no guess between two readings.
     app.type_into("client-secret", "").await;
@@ -65,7 +63,7 @@ async fn demo_flow_in_the_real_window() {
     );
     app.click("save-azure").await;
     assert!(app.text("secret-expiry-error").await.contains("two dates"));
-    app.shot("3b-expiry-two-readings").await;
+    app.review("3b-expiry-two-readings").await;
     app.click("expiry-reading-1").await;
     app.type_into("secret-expires", "5/22/2027").await;
     let preview = app.text_until("expiry-preview", |t| t.contains("22 May")).await;
@@ -83,8 +81,10 @@ async fn demo_flow_in_the_real_window() {
     app.wait_for(NYLAS).await;
     assert!(app.text("demo-nylas-note").await.contains("demo tenant"));
     assert!(app.absent("region").await && app.absent("nylas-url").await);
+    app.review("3c-nylas").await;
     app.click("save-nylas").await;
     app.wait_for(CONSENT).await;
+    app.review("3d-sign-in").await;
 
     // Cancel on the consent page: a specific message that also names the admin path (Microsoft's
     // "Need admin approval" comes back the same way), and the wizard can go on.
@@ -94,8 +94,7 @@ async fn demo_flow_in_the_real_window() {
     assert!(msg.contains("without permission"), "{msg}");
     assert!(app.text("admin-approval-offer").await.contains("Need admin approval"));
     app.element("copy-error-detail").await;
-    app.shot("4-cancelled").await;
-    app.audit_a11y("sign-in with an error").await;
+    app.review("4-cancelled").await;
 
     // Try again and accept.
     app.click("start-consent").await;
@@ -118,8 +117,7 @@ async fn demo_flow_in_the_real_window() {
     app.click("test-again").await;
     app.text_until("test-again", |t| t == "Test again").await;
     assert!(app.text("grant-check").await.starts_with("Passed"));
-    app.shot("5-result").await;
-    app.audit_a11y("result").await;
+    app.review("5-result").await;
 
     // The rolling log file in the OS's log folder recorded the flow at info level.
     let logs = d.home.join(".local/share/com.mailboxconnect.app/logs");

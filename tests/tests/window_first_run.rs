@@ -26,8 +26,7 @@ async fn the_credentials_form_names_every_problem_once_and_shows_it() {
     let (focused, visible) = app.focused().await;
     assert_eq!(focused, "client-id");
     assert!(visible, "the first problem is in view");
-    app.shot("first-run-empty-form").await;
-    app.audit_a11y("credentials, every field missing").await;
+    app.review("first-run-empty-form").await;
 
     // The secret's ID pasted as its value: said once, with its fix, at the field.
     app.type_into("client-id", "1f3b2c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d").await;
@@ -65,8 +64,7 @@ async fn at_the_smallest_window_tabs_and_progress_stay_on_one_line() {
     assert!(n(1) < 1.5 * n(2), "the tabs wrap: {m}");
     assert!(n(3) < 1.5 * n(4), "the progress wraps: {m}");
     assert!(n(5) <= 1.0, "the tabs need scrolling at 640: {m}");
-    app.shot("narrow-640x520").await;
-    app.audit_a11y("checklist at 640x520").await;
+    app.review("narrow-640x520").await;
     d.close().await;
 }
 
@@ -83,8 +81,7 @@ async fn the_waiting_screen_shows_time_left_reopens_the_browser_and_cancel_is_ne
     assert_eq!(app.text("step-heading").await, "Sign in with Microsoft in your browser");
     assert!(app.text("time-left").await.contains("about 10 minutes left"));
     assert!(app.text("redirect-note").await.contains("Entra ignores the port"));
-    app.shot("waiting-for-the-browser").await;
-    app.audit_a11y("waiting for the browser").await;
+    app.review("waiting-for-the-browser").await;
     d.browser_ignores().await;
     app.click("cancel-consent").await;
     assert!(app.text("sign-in-cancelled").await.contains("Start again"));
@@ -128,8 +125,7 @@ async fn the_azure_checklist_is_compact_with_progress_and_a_way_into_entra_per_s
         .starts_with("https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/"));
     app.click("check-open-portal").await;
     app.text_until("checklist-progress", |t| t.starts_with("1 of 6")).await;
-    app.shot("checklist-compact").await;
-    app.audit_a11y("the compact checklist").await;
+    app.review("checklist-compact").await;
     d.close().await;
 }
 

@@ -29,8 +29,7 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     app.click("bulk-connect").await;
     let rows = app.text("bulk-results").await;
     assert_eq!(rows.matches("Grant ").count(), 3, "{rows}");
-    app.shot("6-bulk").await;
-    app.audit_a11y("admin consent").await;
+    app.review("6-bulk").await;
 
     // Test every grant from the Mailboxes tab.
     app.click("tab-mailboxes").await;
@@ -56,7 +55,7 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     app.text_until(&format!("row-check-{first}"), |t| t.starts_with("Passed"))
         .await;
     assert!(app.absent("grant-report").await, "the row's result went to the form");
-    app.audit_a11y("mailboxes").await;
+    app.review("mailboxes").await;
 
     // Exchange on-premises.
     app.click("tab-ews").await;
@@ -67,7 +66,7 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
         .text("ews-result")
         .await
         .contains("alex.wilber@fabrikam-onprem.example"));
-    app.audit_a11y("exchange on-premises").await;
+    app.review("exchange-on-premises").await;
 
     // v2 migration audit, then re-authenticate one account in v3 with its address pre-filled.
     app.click("tab-migration").await;
@@ -76,8 +75,7 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     let summary = app.text("audit-summary").await;
     let accounts = format!("of {} accounts", fixtures::V2_DEMO_ACCOUNTS);
     assert!(summary.contains(&accounts), "{summary}");
-    app.shot("7-audit").await;
-    app.audit_a11y("v2 migration").await;
+    app.review("7-audit").await;
     app.click("reauth-0").await;
     app.wait_for(CONSENT).await;
     assert!(app.value("login-hint").await.ends_with("@contoso-demo.onmicrosoft.com"));
@@ -90,7 +88,7 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     let chosen = d.home.join("Documents/onboarded.csv");
     std::fs::create_dir_all(chosen.parent().unwrap()).unwrap();
     app.click("export-ledger").await;
-    save_dialog::save_as("Save the onboarding ledger", &chosen);
+    save_dialog::save_as("Save the connection history", &chosen);
     assert_eq!(app.text("saved-path").await, chosen.display().to_string());
     let csv = std::fs::read_to_string(&chosen).unwrap();
     assert!(
@@ -110,13 +108,12 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     let diag = app.text("diagnostics-preview").await;
     assert_eq!(std::fs::read_to_string(&bundle).unwrap().trim(), diag.trim());
     assert!(!diag.contains(fixtures::SECRET_VALUE) && !diag.contains(fixtures::NYLAS_API_KEY));
-    app.shot("8-support").await;
-    app.audit_a11y("ledger and support").await;
+    app.review("8-support").await;
 
     // A second profile with the Streams checklist.
     app.click("tab-profiles").await;
     app.wait_for(Screen::Profiles).await;
-    app.audit_a11y("profiles").await;
+    app.review("profiles").await;
     app.type_into("new-profile-name", "Fabrikam Streams").await;
     app.click("create-profile").await;
     app.wait_for(CHECKLIST).await;
@@ -125,8 +122,7 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     app.text_until("manifest-snippet", |t| t.contains(streams_permission))
         .await;
     assert_eq!(app.text("profile-name").await, "Fabrikam Streams");
-    app.shot("9-streams").await;
-    app.audit_a11y("streams checklist").await;
+    app.review("9-streams").await;
 
     // Profiles say where each one is in words, rename, and ask before deleting.
     app.click("tab-profiles").await;
@@ -150,8 +146,7 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
         app.text("profiles-list").await.contains("Contoso demo"),
         "deleted before confirming"
     );
-    app.shot("10-profiles-confirm-delete").await;
-    app.audit_a11y("profiles, confirming a delete").await;
+    app.review("10-profiles-confirm-delete").await;
     app.click(&format!("confirm-delete-btn-{demo}")).await;
     app.text_until("profiles-list", |t| !t.contains("Contoso demo")).await;
     d.close().await;

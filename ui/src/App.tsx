@@ -25,10 +25,10 @@ import { SupportView } from "./views/SupportView";
 const VIEWS: { view: View; title: string; short: string }[] = [
   { view: "wizard", title: "Setup", short: "Setup" },
   { view: "mailboxes", title: "Mailboxes", short: "Mailboxes" },
-  { view: "admin", title: "Admin consent", short: "Admin" },
-  { view: "ews", title: "Exchange on-prem", short: "Exchange" },
+  { view: "admin", title: "Organization", short: "Organization" },
+  { view: "ews", title: "Exchange server", short: "Exchange" },
   { view: "migration", title: "v2 migration", short: "v2" },
-  { view: "support", title: "Ledger & support", short: "Support" },
+  { view: "support", title: "History & support", short: "Support" },
   { view: "profiles", title: "Profiles", short: "Profiles" },
 ];
 

@@ -4,6 +4,7 @@
 mod a11y;
 pub mod file_manager;
 pub mod page;
+pub mod review;
 pub mod save_dialog;
 pub mod screen;
 

@@ -48,6 +48,11 @@ impl Deref for Page {
 impl Page {
     /// Saves a screenshot under target/e2e-artifacts (best effort).
     pub async fn shot(&self, name: &str) {
+        self.shot_to(&artifacts().join(format!("{name}.png"))).await;
+    }
+
+    /// Saves a screenshot as `file` (best effort).
+    pub async fn shot_to(&self, file: &std::path::Path) {
         // Let the last change paint first (a screenshot shows the last painted frame).
         let _ = self
             .execute_async(
@@ -56,7 +61,7 @@ impl Page {
             )
             .await;
         if let Ok(png) = self.screenshot().await {
-            let _ = std::fs::write(artifacts().join(format!("{name}.png")), png);
+            let _ = std::fs::write(file, png);
         }
     }
 

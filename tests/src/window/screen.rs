@@ -22,6 +22,20 @@ pub const CONSENT: Screen = Screen::Step(WizardStep::Consent);
 pub const RESULT: Screen = Screen::Step(WizardStep::Result);
 
 impl Screen {
+    /// Every screen the window has.
+    pub fn all() -> Vec<Screen> {
+        let steps = [WELCOME, CHECKLIST, CREDENTIALS, NYLAS, CONSENT, RESULT];
+        let tools = [
+            Screen::Mailboxes,
+            Screen::Admin,
+            Screen::Ews,
+            Screen::Migration,
+            Screen::Support,
+            Screen::Profiles,
+        ];
+        steps.into_iter().chain(tools).collect()
+    }
+
     /// The value of the screen's `data-step` attribute. A wizard step is named as the core names
     /// it (its serde name), so the UI, the core and these tests agree on one spelling.
     pub fn attr(self) -> String {

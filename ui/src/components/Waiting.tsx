@@ -50,7 +50,7 @@ export function Waiting({ started, what, onCancel }: { started: ConsentStarted; 
       <p class="hint" id="redirect-note">
         Microsoft answers at <code>{started.redirect_uri}</code>, on this computer only. It matches the{" "}
         <code>http://localhost/callback</code> registered in Azure: Entra ignores the port for localhost. If the
-        browser shows an error such as AADSTS50011, fix what it names in Azure and start again.
+        browser shows an error from Microsoft (such as <code>AADSTS50011</code>), fix what it names in Azure and start again.
       </p>
       <div class="actions">
         <button id="cancel-consent" onClick={onCancel}>Cancel</button>

@@ -1,16 +1,23 @@
 import { api } from "../api";
 import { CopyButton, CopyValue } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";
+import { PortalText } from "../components/PortalText";
 import type { StepProps } from "../types";
 import type { AuthMode } from "../bindings/AuthMode";
 import type { ChecklistTarget } from "../bindings/ChecklistTarget";
 import type { Region } from "../bindings/Region";
 
-const TARGETS: { value: ChecklistTarget; label: string; hint: string }[] = [
-  { value: "nylas_v3", label: "Nylas v3", hint: "Microsoft Graph permissions. The usual choice." },
-  { value: "legacy_v2", label: "Legacy Nylas v2", hint: "Exchange ActiveSync / EWS permissions, for v2 native auth and migration." },
-  { value: "streams", label: "Nylas Streams", hint: "The Streams manifest, Streams redirect URIs and implicit-grant settings." },
+// Each choice in plain words, with the technical summary support staff look for as a second line.
+const TARGETS: { value: ChecklistTarget; label: string; hint: string; tech: string }[] = [
+  { value: "nylas_v3", label: "Nylas v3", hint: "Connect mailboxes to Nylas's current version. The usual choice.", tech: "Microsoft Graph permissions" },
+  { value: "legacy_v2", label: "Legacy Nylas v2", hint: "For accounts still on Nylas's previous version, and for moving them to v3.", tech: "Exchange ActiveSync and EWS permissions, v2 native auth" },
+  { value: "streams", label: "Nylas Streams", hint: "For a Nylas Streams app.", tech: "Streams manifest, redirect URIs and implicit-grant settings" },
 ];
+
+const WHO_SIGNS_IN: Record<AuthMode, { hint: string; tech: string }> = {
+  byo: { hint: "Mailbox Connect opens Microsoft's sign-in in your browser and hands the result to Nylas.", tech: "Nylas custom auth" },
+  hosted: { hint: "Nylas shows its own sign-in page, which then opens Microsoft's.", tech: "Nylas Hosted auth" },
+};
 
 export function ChecklistStep({ state, run, busy, error }: StepProps) {
   const { checklist, profile } = state;
@@ -38,7 +45,7 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
           <label key={t.value} class="choice">
             <input type="radio" name="target" id={`target-${t.value}`} checked={checklist.target === t.value} disabled={busy}
               onChange={() => setTarget(t.value, checklist.region, profile.auth_mode)} />
-            <span><strong>{t.label}</strong> <span class="hint">{t.hint}</span></span>
+            <span><strong>{t.label}</strong> <span class="hint">{t.hint}</span> <span class="tech">{t.tech}</span></span>
           </label>
         ))}
       </fieldset>
@@ -54,12 +61,17 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
             <label for="auth-mode">Who signs users in</label>
             <select id="auth-mode" value={profile.auth_mode} disabled={busy}
               onChange={(e) => setTarget(checklist.target, checklist.region, (e.target as HTMLSelectElement).value as AuthMode)}>
-              <option value="byo">This app (Nylas custom auth)</option>
-              <option value="hosted">Nylas's own sign-in page (Hosted auth)</option>
+              <option value="byo">Mailbox Connect (recommended)</option>
+              <option value="hosted">Nylas's own sign-in page</option>
             </select>
           </>
         )}
       </div>
+      {checklist.target === "nylas_v3" && (
+        <p class="hint" id="auth-mode-hint">
+          {WHO_SIGNS_IN[profile.auth_mode].hint} <span class="tech">{WHO_SIGNS_IN[profile.auth_mode].tech}</span>
+        </p>
+      )}
       <p class="progress-note" id="checklist-progress" aria-live="polite">
         {doneSteps} of {steps.length} done{doneSteps === steps.length ? ": ready to continue." : "."}
       </p>
@@ -82,7 +94,7 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
                   onClick={() => api.openPortalPage(item.page!)}>Open in Entra</button>
               )}
             </div>
-            <p class="item-detail">{item.detail}</p>
+            <p class="item-detail"><PortalText text={item.detail} /></p>
             {item.copy.map((c) => <CopyValue key={c.label} label={c.label} value={c.value} />)}
           </li>
         ))}
@@ -95,7 +107,7 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
           ))}
         </div>
       )}
-      <h2>Permissions (Microsoft Graph, delegated)</h2>
+      <h2>Permissions the app asks for <span class="tech">Microsoft Graph, delegated</span></h2>
       <table class="perms">
         <caption class="offscreen">Permissions to add to the app</caption>
         <thead>

@@ -54,7 +54,7 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
       <p>Copy these from the app's Overview and Certificates &amp; secrets pages in the Azure portal.</p>
       <form onSubmit={submit} noValidate>
         <Field id="client-id" field="client_id" problem={missing.client_id} label="Application (client) ID" error={shown}
-          hint="A GUID such as 1f3b2c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d, from the Overview page.">
+          hint="Looks like 1f3b2c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d; on the app's Overview page.">
           {(aria) => <input {...aria} value={clientId} autocomplete="off" spellcheck={false}
             onInput={(e) => setClientId((e.target as HTMLInputElement).value)} />}
         </Field>

@@ -75,7 +75,7 @@ export function ResultStep({ state, run, busy, error }: StepProps) {
       <h2>What next</h2>
       <ul class="plain" id="what-next">
         <li>Your application reads and sends this mailbox's email and calendar through Nylas, naming it by the grant ID above.</li>
-        <li>The mailbox is listed in the Nylas Dashboard under <strong>Grants</strong>, and in the <strong>Ledger &amp; support</strong> tab here.</li>
+        <li>The mailbox is listed in the Nylas Dashboard under <strong>Grants</strong>, and in the <strong>History &amp; support</strong> tab here.</li>
         <li>Connect the organization's other mailboxes one by one, or all at once after an administrator's approval (<strong>Admin consent</strong> tab).</li>
       </ul>
       <ErrorBox error={testError ?? error} />

@@ -31,7 +31,7 @@ export function AdminView({ state, run, busy, error }: StepProps) {
   }
   return (
     <section aria-labelledby="step-heading" data-step="admin">
-      <h1 id="step-heading" tabIndex={-1}>Admin consent and bulk onboarding</h1>
+      <h1 id="step-heading" tabIndex={-1}>Approve for the whole organization, then connect many mailboxes</h1>
       <p>
         When your organization requires an administrator to approve apps (“Need admin approval”), an administrator
         approves Mailbox Connect's permissions once for everyone. Nylas can then add mailboxes without each user signing in.
@@ -56,7 +56,7 @@ export function AdminView({ state, run, busy, error }: StepProps) {
       </form>
       {rows && (
         <table class="perms" id="bulk-results">
-          <caption class="offscreen">Bulk onboarding results</caption>
+          <caption class="offscreen">Mailboxes connected with the organization's approval</caption>
           <thead><tr><th scope="col">Mailbox</th><th scope="col">Result</th></tr></thead>
           <tbody>
             {rows.map((r) => (

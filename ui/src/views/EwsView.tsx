@@ -21,7 +21,7 @@ export function EwsView({ state, run, busy, error }: StepProps) {
   };
   return (
     <section aria-labelledby="step-heading" data-step="ews">
-      <h1 id="step-heading" tabIndex={-1}>Exchange on-premises (EWS)</h1>
+      <h1 id="step-heading" tabIndex={-1}>Exchange on your own servers <span class="tech">Exchange on-premises, EWS</span></h1>
       <p>For mailboxes on your own Exchange servers. The password goes to Nylas only; Mailbox Connect does not keep it.</p>
       {state.demo && <p class="note">Demo server: {state.demo.ews_email} with password {state.demo.ews_password}.</p>}
       <form onSubmit={submit} noValidate>

@@ -61,7 +61,7 @@ export function MailboxesView({ run, busy, error, openView }: StepProps) {
                 <td>
                   <button class="copy" id={`test-row-${g.id}`} aria-label={`Test ${g.email ?? g.id}`} onClick={() => checkRow(g.id)} disabled={busy}>Test</button>{" "}
                   {g.grant_status !== "valid" && g.provider === "microsoft" && (
-                    <button class="copy" onClick={() => openView("wizard", g.email ?? "")}>Re-authenticate</button>
+                    <button class="copy" onClick={() => openView("wizard", g.email ?? "")}>Sign in again</button>
                   )}
                 </td>
               </tr>

@@ -8,6 +8,12 @@ import { useBrowserFlow } from "../components/useBrowserFlow";
 import { Waiting } from "../components/Waiting";
 import type { StepProps } from "../types";
 
+/** v2's provider codes in words (the code stays as a second line for support staff). */
+const PROVIDERS: Record<string, string> = {
+  ews: "Exchange server, by password",
+  eas: "Exchange ActiveSync, by password",
+};
+
 export function MigrationView({ state, run, busy, error, openView }: StepProps) {
   const d = state.demo;
   const [url, setUrl] = useState(d?.nylas_url ?? "https://api.nylas.com");
@@ -25,7 +31,7 @@ export function MigrationView({ state, run, busy, error, openView }: StepProps) 
   if (started) {
     return (
       <section aria-labelledby="step-heading" data-step="migration">
-        <h1 id="step-heading" tabIndex={-1}>Sign in for v2 native auth</h1>
+        <h1 id="step-heading" tabIndex={-1}>Sign in to Nylas v2 <span class="tech">v2 native auth</span></h1>
         <Waiting started={started} what="Sign in and accept the Exchange permissions." onCancel={() => api.cancelSignIn()} />
       </section>
     );
@@ -34,8 +40,8 @@ export function MigrationView({ state, run, busy, error, openView }: StepProps) 
     <section aria-labelledby="step-heading" data-step="migration">
       <h1 id="step-heading" tabIndex={-1}>Nylas v2 migration</h1>
       <p>
-        Finds v2 accounts still on Exchange passwords (Basic authentication, turned off by Microsoft) so each can be
-        re-authenticated with OAuth in v3. The v2 secret is used for this check only and never saved.
+        Finds v2 accounts still on Exchange passwords (Basic authentication, turned off by Microsoft) so each can sign
+        in again on v3, through Microsoft instead of a password. The v2 secret is used for this check only and never saved.
       </p>
       <form onSubmit={(e) => { e.preventDefault(); run(async () => setReport(await api.migrationAudit(v2()))); }} noValidate>
         <Field id="v2-url" field="v2_base_url" label="v2 API address" error={error} hint="https://api.nylas.com (US) or https://ireland.api.nylas.com (EU).">
@@ -52,17 +58,17 @@ export function MigrationView({ state, run, busy, error, openView }: StepProps) 
       {report && (
         <>
           <p id="audit-summary" role="status">
-            {report.affected.length} of {report.total_accounts} accounts use Exchange passwords ({report.pages} pages in {report.elapsed_ms} ms).
+            {report.affected.length} of {report.total_accounts} accounts use Exchange passwords ({report.pages} {report.pages === 1 ? "page" : "pages"} read in {report.elapsed_ms} ms).
           </p>
           <table class="perms" id="audit-table">
-            <caption class="offscreen">Accounts to re-authenticate</caption>
+            <caption class="offscreen">Accounts to sign in again on v3</caption>
             <thead><tr><th scope="col">Account</th><th scope="col">Provider</th><th scope="col">Action</th></tr></thead>
             <tbody>
               {report.affected.slice(0, 200).map((a, i) => (
                 <tr key={a.id}>
                   <td>{a.email}</td>
-                  <td>{a.provider}</td>
-                  <td><button class="copy" id={`reauth-${i}`} onClick={() => openView("wizard", a.email)}>Re-authenticate in v3</button></td>
+                  <td>{PROVIDERS[a.provider] ?? "Exchange"} <span class="tech">{a.provider}</span></td>
+                  <td><button class="copy" id={`reauth-${i}`} onClick={() => openView("wizard", a.email)}>Sign in again on v3</button></td>
                 </tr>
               ))}
             </tbody>
@@ -70,7 +76,7 @@ export function MigrationView({ state, run, busy, error, openView }: StepProps) 
           {report.affected.length > 200 && <p class="hint">Showing the first 200; the command line's `audit` lists all.</p>}
         </>
       )}
-      <h2>v2 native auth</h2>
+      <h2>Link an account to Nylas v2 <span class="tech">v2 native auth</span></h2>
       <form onSubmit={(e) => { e.preventDefault(); run(async () => setLinked(await api.v2ConnectExchange(v2(), { email: exEmail, username: "", password: exPassword }))); }} noValidate>
         <Field id="v2-ex-email" field="email" label="Exchange mailbox" error={error}>
           {(aria) => <input {...aria} type="email" value={exEmail} onInput={input(setExEmail)} />}

@@ -1,9 +1,18 @@
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { LedgerEntry } from "../bindings/LedgerEntry";
+import type { Method } from "../bindings/Method";
 import type { SavedFile } from "../bindings/SavedFile";
 import { ErrorBox } from "../components/ErrorBox";
 import type { StepProps } from "../types";
+
+/** How each mailbox was connected, in words (the CSV keeps the short codes). */
+const HOW: Record<Method, string> = {
+  byo: "Signed in through Mailbox Connect",
+  hosted: "Signed in on Nylas's page",
+  bulk: "With the organization's approval",
+  ews: "Exchange password",
+};
 
 export function SupportView({ run, busy, error }: StepProps) {
   const [ledger, setLedger] = useState<LedgerEntry[]>([]);
@@ -16,7 +25,7 @@ export function SupportView({ run, busy, error }: StepProps) {
   }, []);
   return (
     <section aria-labelledby="step-heading" data-step="support">
-      <h1 id="step-heading" tabIndex={-1}>Onboarding ledger and support</h1>
+      <h1 id="step-heading" tabIndex={-1}>Connection history and support</h1>
       <table class="perms" id="ledger-table">
         <caption class="offscreen">Mailboxes connected</caption>
         <thead><tr><th scope="col">When</th><th scope="col">Mailbox</th><th scope="col">How</th><th scope="col">Grant</th><th scope="col">Test</th></tr></thead>
@@ -25,7 +34,7 @@ export function SupportView({ run, busy, error }: StepProps) {
             <tr key={`${e.grant_id}-${e.at}`}>
               <td>{new Date(Number(e.at) * 1000).toLocaleString()}</td>
               <td>{e.email}</td>
-              <td>{e.method}</td>
+              <td>{HOW[e.method]}</td>
               <td><code class="small">{e.grant_id}</code></td>
               <td class={e.test_passed ? "ok" : "bad"}>{e.test_passed ? "passed" : "failed"}</td>
             </tr>
@@ -34,14 +43,14 @@ export function SupportView({ run, busy, error }: StepProps) {
       </table>
       {ledger.length === 0 && <p>No mailboxes connected yet.</p>}
       <div class="actions start">
-        <button id="export-ledger" onClick={() => save("ledger", api.exportLedger)} disabled={busy}>Save the ledger as CSV…</button>
+        <button id="export-ledger" onClick={() => save("ledger", api.exportLedger)} disabled={busy}>Save the history as CSV…</button>
         <button id="make-diagnostics" onClick={() => save("diagnostics", api.saveDiagnostics)} disabled={busy}>Save a diagnostics bundle…</button>
       </div>
       {saved && !saved.file && <p role="status" id="save-status">Not saved: the Save window was closed.</p>}
       {saved?.file && (
         <div class="saved" role="status" id="save-status">
           <p>
-            {saved.what === "ledger" ? "Ledger saved as " : "Diagnostics bundle saved as "}
+            {saved.what === "ledger" ? "History saved as " : "Diagnostics bundle saved as "}
             <code id="saved-path">{saved.file.path}</code>
             {saved.what === "diagnostics" && ". It holds no secrets and masks email addresses; attach it to your support ticket."}
           </p>

@@ -134,8 +134,8 @@ pub fn build(target: ChecklistTarget, region: &Region, mode: AuthMode, scopes: &
             "API permissions → Add a permission: add every delegated permission in the table below. Or open Manifest and replace requiredResourceAccess with the snippet below (this replaces any existing permissions).", &[]),
     ];
     if target == ChecklistTarget::Streams {
-        items.push(item("implicit-grant", "Turn on the implicit grant boxes",
-            "Authentication → Implicit grant and hybrid flows: tick both \"Access tokens (used for implicit flows)\" and \"ID tokens (used for implicit and hybrid flows)\", then Configure.", &[]));
+        items.push(item("implicit-grant", "Tick the two sign-in boxes Streams needs",
+            "Authentication → \"Implicit grant and hybrid flows\": tick both \"Access tokens (used for implicit flows)\" and \"ID tokens (used for implicit and hybrid flows)\", then Configure.", &[]));
     }
     items.extend([
         item("secret", "Create a client secret",

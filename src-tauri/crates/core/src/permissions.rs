@@ -38,7 +38,7 @@ pub const NYLAS_V3: &[Permission] = &[
         "offline_access",
         "7427e0e9-2fba-42fe-b0c0-848c9e6a8182",
         true,
-        "Keep access when the user is offline (gives Nylas a refresh token).",
+        "Keep access when the user is away, so Nylas goes on syncing without asking again.",
     ),
     graph("openid", "37f7f235-527c-4136-accd-4a02d197296e", true, "Sign users in."),
     graph(

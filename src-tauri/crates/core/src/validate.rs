@@ -28,7 +28,7 @@ pub fn client_id(input: &str, tenant: Option<&Tenant>) -> Result<String> {
         }
         return Err(AppError::invalid(
             "client_id",
-            format!("'{}' is not an Application (client) ID: it should be a GUID such as 1f3b2c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d.", shorten(raw)),
+            format!("'{}' is not an Application (client) ID: it should look like 1f3b2c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d (five groups of letters and digits).", shorten(raw)),
             fix,
         ));
     };
@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn client_ids() {
         assert!(client_id("1f3b2c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d", None).is_ok());
-        assert!(client_id("my-app", None).unwrap_err().message.contains("GUID"));
+        assert!(client_id("my-app", None).unwrap_err().message.contains("five groups"));
         assert!(client_id("abc8Q~aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", None)
             .unwrap_err()
             .message
