@@ -1,3 +1,4 @@
+import icon from "./icon.png";
 import { Fragment } from "preact";
 import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import { api, asAppError } from "./api";
@@ -115,7 +116,7 @@ export function App() {
     <div class="shell">
       <header class="top">
         <div class="brand">
-          <img src="/icon.png" alt="" width="28" height="28" />
+          <img src={icon} alt="" width="28" height="28" />
           <span>Mailbox Connect</span>
         </div>
         {p.step !== "welcome" && (

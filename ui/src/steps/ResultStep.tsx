@@ -76,7 +76,7 @@ export function ResultStep({ state, run, busy, error }: StepProps) {
       <ul class="plain" id="what-next">
         <li>Your application reads and sends this mailbox's email and calendar through Nylas, naming it by the grant ID above.</li>
         <li>The mailbox is listed in the Nylas Dashboard under <strong>Grants</strong>, and in the <strong>History &amp; support</strong> tab here.</li>
-        <li>Connect the organization's other mailboxes one by one, or all at once after an administrator's approval (<strong>Admin consent</strong> tab).</li>
+        <li>Connect the organization's other mailboxes one by one, or all at once after an administrator's approval (<strong>Organization</strong> tab).</li>
       </ul>
       <ErrorBox error={testError ?? error} />
       <div class="actions">
