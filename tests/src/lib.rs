@@ -2,6 +2,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod drivers;
+pub mod graph_session;
 pub mod harness;
 pub mod nylas_spec;
 pub mod scripted_browser;

@@ -127,7 +127,8 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     // Profiles say where each one is in words, rename, and ask before deleting.
     app.click("tab-profiles").await;
     app.wait_for(Screen::Profiles).await;
-    let list = app.text("profiles-list").await;
+    // The list arrives after the tab opens.
+    let list = app.text_until("profiles-list", |t| t.contains("Step 2 of 6")).await;
     assert!(
         list.contains("Step 2 of 6: Azure app") && !list.contains("step:"),
         "{list}"

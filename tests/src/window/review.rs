@@ -21,7 +21,6 @@ const JARGON: &[&str] = &[
     r"\bon-prem\b",
     r"\bbulk\b",
     r"\bGUID\b",
-    r"\bAADSTS\d+",
     r"\bscopes?\b",
     r"\bendpoints?\b",
     r"\bledger\b",

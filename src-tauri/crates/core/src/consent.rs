@@ -80,7 +80,7 @@ pub async fn wait_for(listener: Listener, timeout: Duration, cancel: &Notify) ->
         WaitEnd::Cancelled => AppError::new(ErrorCode::ConsentCancelled, "Sign-in cancelled.")
             .with_fix("Start the sign-in again when you are ready."),
         WaitEnd::TimedOut => AppError::new(ErrorCode::ConsentTimeout, "Microsoft's answer did not arrive in time.")
-            .with_fix("If the browser showed an error from Microsoft, fix what it names in Azure and start again. If no browser opened, copy the sign-in link into your browser."),
+            .with_fix("If the browser showed an error from Microsoft (a code such as AADSTS50011), fix what it names in Azure and start again. If no browser opened, copy the sign-in link into your browser."),
     })
 }
 

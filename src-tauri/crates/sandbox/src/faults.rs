@@ -68,6 +68,15 @@ pub struct FaultPlan {
     /// `audience_array` (valid: `aud` as an array, which OpenID Connect allows).
     #[serde(default)]
     pub id_token: Option<String>,
+    /// Graph answers the next `count` requests with 429 and `Retry-After: retry_after`.
+    #[serde(default)]
+    pub graph_throttle: Option<GraphThrottle>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+pub struct GraphThrottle {
+    pub count: u32,
+    pub retry_after: u64,
 }
 
 #[derive(Debug, Default)]
@@ -81,6 +90,9 @@ pub struct Faults {
     pub rate_limited: u64,
     /// Nylas's admin-API limit (requests a second per application) when enforced.
     pub admin_rate: Option<TokenBucket>,
+    /// Graph requests still to refuse with 429, and the `Retry-After` they carry.
+    pub graph_throttled: u32,
+    pub graph_retry_after: u64,
 }
 
 /// A token bucket: `rate` tokens a second, bursts up to `rate`.
@@ -130,6 +142,10 @@ impl SandboxState {
         inner.faults.revoke_refresh_tokens |= plan.revoke_refresh_tokens;
         if plan.id_token.is_some() {
             inner.faults.id_token = plan.id_token;
+        }
+        if let Some(t) = plan.graph_throttle {
+            inner.faults.graph_throttled = t.count;
+            inner.faults.graph_retry_after = t.retry_after;
         }
         if let Some(rate) = plan.admin_rate_per_second {
             inner.faults.admin_rate = Some(TokenBucket::new(rate));

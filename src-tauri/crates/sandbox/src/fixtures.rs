@@ -75,4 +75,7 @@ pub const KNOWN_SCOPES: &[&str] = &[
     ".default",
     "EAS.AccessAsUser.All",
     "EWS.AccessAsUser.All",
+    "Application.Read.All",
+    "Application.ReadWrite.All",
+    "DelegatedPermissionGrant.ReadWrite.All",
 ];

@@ -4,6 +4,7 @@
 
 pub mod faults;
 pub mod fixtures;
+pub mod graph;
 pub mod identity;
 mod jwt;
 pub mod legacy;
@@ -28,6 +29,8 @@ pub struct IssuerHost(pub String);
 pub struct Sandbox {
     pub identity_url: String,
     pub nylas_url: String,
+    /// Microsoft Graph (the subset for app registrations), on its own port.
+    pub graph_url: String,
     /// In HTTPS mode, the CA certificate (PEM) a client trusts to reach both servers.
     pub ca_pem: Option<String>,
     pub state: Arc<SandboxState>,
@@ -57,13 +60,16 @@ impl Sandbox {
         drop(tokio::task::spawn_blocking(jwt::warm_up));
         let id_tcp = TcpListener::bind(identity_addr).await?;
         let ny_tcp = TcpListener::bind(nylas_addr).await?;
+        let graph_tcp = TcpListener::bind((id_tcp.local_addr()?.ip(), 0)).await?;
         let scheme = if tls.is_some() { "https" } else { "http" };
         let identity_url = format!("{scheme}://{}", id_tcp.local_addr()?);
         let nylas_url = format!("{scheme}://{}", ny_tcp.local_addr()?);
+        let graph_url = format!("{scheme}://{}", graph_tcp.local_addr()?);
         let state = Arc::new(SandboxState::with_demo_tenant(&identity_url, &nylas_url));
         let mut sb = Self {
             identity_url: identity_url.clone(),
             nylas_url,
+            graph_url,
             ca_pem: tls.as_ref().map(|t| t.ca_pem.clone()),
             state: state.clone(),
             stops: vec![],
@@ -75,6 +81,7 @@ impl Sandbox {
             identity::router(state.clone(), IssuerHost(identity_url)),
             server.clone(),
         )?;
+        sb.serve(graph_tcp, graph::router(state.clone()), server.clone())?;
         sb.serve(
             ny_tcp,
             nylas::router(state.clone()).merge(legacy::router(state)),

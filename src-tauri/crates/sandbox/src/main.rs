@@ -49,6 +49,7 @@ async fn main() -> std::io::Result<()> {
         "ca_pem_path": ca_file,
         "identity_url": sb.identity_url,
         "nylas_url": sb.nylas_url,
+        "graph_url": sb.graph_url,
         "tenant_id": f::TENANT_ID,
         "tenant_domain": f::TENANT_DOMAIN,
         "client_id": f::CLIENT_ID,
@@ -59,8 +60,8 @@ async fn main() -> std::io::Result<()> {
     });
     println!("{info}");
     eprintln!(
-        "Microsoft identity platform: {}\nNylas API: {}\nCtrl-C to stop.",
-        sb.identity_url, sb.nylas_url
+        "Microsoft identity platform: {}\nNylas API: {}\nMicrosoft Graph: {}\nCtrl-C to stop.",
+        sb.identity_url, sb.nylas_url, sb.graph_url
     );
     tokio::signal::ctrl_c().await?;
     if let Some(path) = ca_file {

@@ -21,6 +21,8 @@ pub struct AppRegistration {
     pub web_redirects: Vec<String>,
     /// Mobile-and-desktop redirect URIs (public client).
     pub public_redirects: Vec<String>,
+    /// A new app is unknown to sign-in until it has replicated (AADSTS700016 until then).
+    pub ready_at: Option<Instant>,
 }
 
 /// An authorize request waiting on the consent page.
@@ -143,6 +145,8 @@ pub struct Inner {
     /// Simulated latency of each v2 accounts page (benchmarks set it; 0 by default).
     pub v2_latency_ms: u64,
     pub faults: crate::faults::Faults,
+    /// Microsoft Graph's view of the tenant (app registrations, service principals, grants).
+    pub graph: crate::graph::store::GraphStore,
     /// Nylas answers kept for a spec check (`None`: not recording).
     pub recorded: Option<Vec<crate::recording::Exchange>>,
 }
@@ -176,10 +180,21 @@ impl SandboxState {
                 format!("{nylas_url}/v3/connect/callback"),
             ],
             public_redirects: vec![],
+            ready_at: None,
+        };
+        // Microsoft Graph PowerShell, the public client an admin signs in with to create apps.
+        let graph_cli = AppRegistration {
+            client_id: crate::graph::store::GRAPH_POWERSHELL_APP_ID.into(),
+            tenant_id: fixtures::TENANT_ID.into(),
+            secrets: vec![],
+            web_redirects: vec![],
+            public_redirects: vec!["http://localhost".into()],
+            ready_at: None,
         };
         Self {
             inner: Mutex::new(Inner {
-                apps: vec![app],
+                apps: vec![app, graph_cli],
+                graph: crate::graph::store::GraphStore::seeded(),
                 api_keys: vec![fixtures::NYLAS_API_KEY.into()],
                 v2_accounts: crate::legacy::seed(fixtures::V2_DEMO_ACCOUNTS),
                 ..Inner::default()
@@ -198,7 +213,10 @@ impl SandboxState {
 
 impl Inner {
     pub fn app(&self, client_id: &str) -> Option<&AppRegistration> {
-        self.apps.iter().find(|a| a.client_id.eq_ignore_ascii_case(client_id))
+        let now = Instant::now();
+        self.apps
+            .iter()
+            .find(|a| a.client_id.eq_ignore_ascii_case(client_id) && a.ready_at.is_none_or(|t| t <= now))
     }
 
     pub fn admin_consented(&self, client_id: &str) -> bool {

@@ -45,6 +45,19 @@ pub async fn token(
     let Some(app) = app else {
         return token_error(StatusCode::BAD_REQUEST, "unauthorized_client", 700016, &format!("Application with identifier '{client_id}' was not found in the directory '{tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant."));
     };
+    // A public client (mobile and desktop redirects only) proves itself with PKCE, not a secret.
+    let public = app.web_redirects.is_empty() && !app.public_redirects.is_empty();
+    if public {
+        if secret.is_some() {
+            return token_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                700025,
+                "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
+            );
+        }
+        return grant(&st, &issuer, &client_id, &f, true);
+    }
     // Registered under Web, so this is a confidential client: a valid secret is required.
     let Some(secret) = secret else {
         return token_error(
@@ -59,10 +72,27 @@ pub async fn token(
         Some(s) if s.expired => return token_error(StatusCode::UNAUTHORIZED, "invalid_client", 7000222, &format!("The provided client secret keys for app '{client_id}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.")),
         Some(_) => {}
     }
+    grant(&st, &issuer, &client_id, &f, false)
+}
+
+/// The grant a client asked for, once the client is known.
+fn grant(
+    st: &SandboxState,
+    issuer: &IssuerHost,
+    client_id: &str,
+    f: &HashMap<String, String>,
+    public: bool,
+) -> Response {
     let scope = f.get("scope").cloned().unwrap_or_default();
     match f.get("grant_type").map(String::as_str) {
-        Some("authorization_code") => redeem_code(&st, &issuer, &client_id, &f, &scope),
-        Some("refresh_token") => refresh(&st, &issuer, &client_id, &f, &scope),
+        Some("authorization_code") => redeem_code(st, issuer, client_id, f, &scope),
+        Some("refresh_token") => refresh(st, issuer, client_id, f, &scope),
+        Some("client_credentials") if public => token_error(
+            StatusCode::BAD_REQUEST,
+            "unauthorized_client",
+            700025,
+            "Client is public so the client credentials grant is not allowed.",
+        ),
         Some("client_credentials") => {
             if !scope.trim().ends_with("/.default") {
                 return token_error(StatusCode::BAD_REQUEST, "invalid_scope", 1002012, "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");

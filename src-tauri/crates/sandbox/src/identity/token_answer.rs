@@ -11,6 +11,7 @@ use serde_json::json;
 
 use super::errors::token_error;
 use crate::fixtures::{TENANT_ID, USERS};
+use crate::graph::store::GraphToken;
 use crate::jwt;
 use crate::state::{opaque, IssuedRefresh, SandboxState};
 use crate::IssuerHost;
@@ -56,12 +57,21 @@ pub(super) fn issue(
         echoed.push("email".into());
     }
     let expires = rand::thread_rng().gen_range(3600..=5400);
+    // Graph accepts the tokens issued here, for the scopes granted.
+    let access_token = opaque("eyJ0eXAiOi.sbx.");
+    st.lock().graph.tokens.insert(
+        access_token.clone(),
+        GraphToken {
+            user,
+            scopes: scopes.iter().map(|s| short(s).to_string()).collect(),
+        },
+    );
     let mut body = json!({
         "token_type": "Bearer",
         "scope": echoed.join(" "),
         "expires_in": expires,
         "ext_expires_in": expires,
-        "access_token": opaque("eyJ0eXAiOi.sbx."),
+        "access_token": access_token,
     });
     if std::mem::take(&mut st.lock().faults.omit_token_scope) {
         if let Some(o) = body.as_object_mut() {

@@ -1,0 +1,210 @@
+//! `/v1.0/applications`: create, upsert by `uniqueName`, get, list with `$filter`, update,
+//! delete, `addPassword` and `removePassword`. Every change reaches the identity platform, so
+//! an app created here signs users in (after the tenant's replication delay).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Map, Value};
+
+use super::app_document::{apply, fresh_doc};
+use super::store::GraphApp;
+use super::{caller, denied, error, filter};
+use crate::fixtures::TENANT_ID;
+use crate::state::{AppRegistration, Inner, SandboxState, Secret};
+
+const READ: &[&str] = &["Application.Read.All", "Application.ReadWrite.All"];
+const WRITE: &[&str] = &["Application.ReadWrite.All"];
+type St = State<Arc<SandboxState>>;
+
+pub(super) fn not_found(what: &str) -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        "Request_ResourceNotFound",
+        &format!("Resource '{what}' does not exist or one of its queried reference-property objects are not present."),
+    )
+}
+
+pub(super) fn body_object(body: &Bytes) -> Result<Map<String, Value>, Response> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(m)) => Ok(m),
+        _ => Err(error(StatusCode::BAD_REQUEST, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.")),
+    }
+}
+
+/// Brings the identity platform's view of one app in line with Graph's.
+pub(super) fn sync(inner: &mut Inner, app_id: &str, ready_at: Option<Instant>) {
+    let previous = inner.apps.iter().position(|a| a.client_id.eq_ignore_ascii_case(app_id));
+    let Some(g) = inner.graph.apps.iter().find(|a| a.app_id() == app_id) else {
+        if let Some(i) = previous {
+            inner.apps.remove(i);
+        }
+        return;
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let reg = AppRegistration {
+        client_id: app_id.into(),
+        tenant_id: TENANT_ID.into(),
+        secrets: g
+            .passwords
+            .iter()
+            .map(|p| Secret {
+                value: p.value.clone(),
+                expired: p.record["endDateTime"]
+                    .as_str()
+                    .and_then(|e| time::OffsetDateTime::parse(e, &time::format_description::well_known::Rfc3339).ok())
+                    .is_some_and(|e| e < now),
+            })
+            .collect(),
+        web_redirects: g.redirects("web").into_iter().chain(g.redirects("spa")).collect(),
+        public_redirects: g.redirects("publicClient"),
+        ready_at: previous.and_then(|i| inner.apps[i].ready_at).or(ready_at),
+    };
+    match previous {
+        Some(i) => inner.apps[i] = reg,
+        None => inner.apps.push(reg),
+    }
+}
+
+/// Creates an app from a checked body (the caller may create apps).
+fn insert(inner: &mut Inner, mut doc: Map<String, Value>, body: Map<String, Value>) -> Result<Value, Response> {
+    apply(&mut doc, body)?;
+    let app = GraphApp { doc, passwords: vec![] };
+    let (app_id, answer) = (app.app_id().to_string(), app.to_json());
+    inner.graph.apps.push(app);
+    let ready_at = Instant::now() + inner.graph.replication;
+    sync(inner, &app_id, Some(ready_at));
+    Ok(answer)
+}
+
+fn may_create(st: &SandboxState, headers: &HeaderMap) -> Result<(), Response> {
+    let c = caller(st, headers)?;
+    c.needs(WRITE)?;
+    if !c.is_admin() && !st.lock().graph.users_can_register_apps {
+        return Err(denied());
+    }
+    Ok(())
+}
+
+pub async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Response {
+    let made = body_object(&body).and_then(|b| create_from(&st, &headers, b));
+    match made {
+        Ok(app) => (StatusCode::CREATED, Json(app)).into_response(),
+        Err(r) => r,
+    }
+}
+
+/// Creates an app for a caller who may; `uniqueName`, when given, must be free.
+pub(super) fn create_from(st: &SandboxState, headers: &HeaderMap, body: Map<String, Value>) -> Result<Value, Response> {
+    may_create(st, headers)?;
+    let mut inner = st.lock();
+    if let Some(u) = body.get("uniqueName").and_then(Value::as_str) {
+        if inner.graph.app_by("uniqueName", u).is_some() {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "Request_MultipleObjectsWithSameKeyValue",
+                "Another object with the same value for property uniqueName already exists.",
+            ));
+        }
+    }
+    insert(&mut inner, fresh_doc(), body)
+}
+
+pub async fn list(State(st): St, headers: HeaderMap, Query(q): Query<HashMap<String, String>>) -> Response {
+    if let Err(r) = caller(&st, &headers).and_then(|c| c.needs(READ)) {
+        return r;
+    }
+    let clauses = match q.get("$filter").map(|f| filter::parse(f)).transpose() {
+        Ok(c) => c.unwrap_or_default(),
+        Err(r) => return r,
+    };
+    let value: Vec<Value> = st
+        .lock()
+        .graph
+        .apps
+        .iter()
+        .map(GraphApp::to_json)
+        .filter(|a| filter::matches(a, &clauses))
+        .collect();
+    Json(json!({ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#applications", "value": value }))
+        .into_response()
+}
+
+/// The app at `key=value` (`id`, `appId` or `uniqueName`), for a reader or a writer.
+pub(super) fn found(
+    st: &SandboxState,
+    headers: &HeaderMap,
+    key: &str,
+    value: &str,
+    write: bool,
+) -> Result<usize, Response> {
+    caller(st, headers)?.needs(if write { WRITE } else { READ })?;
+    st.lock().graph.app_by(key, value).ok_or_else(|| not_found(value))
+}
+
+pub async fn get_one(State(st): St, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    read(&st, &headers, "id", &id)
+}
+
+pub(super) fn read(st: &SandboxState, headers: &HeaderMap, key: &str, value: &str) -> Response {
+    match found(st, headers, key, value, false) {
+        Ok(i) => Json(st.lock().graph.apps[i].to_json()).into_response(),
+        Err(r) => r,
+    }
+}
+
+pub async fn update(State(st): St, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+    write(&st, &headers, "id", &id, &body)
+}
+
+pub(super) fn write(st: &SandboxState, headers: &HeaderMap, key: &str, value: &str, body: &Bytes) -> Response {
+    let i = match found(st, headers, key, value, true) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let body = match body_object(body) {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let mut inner = st.lock();
+    let mut doc = inner.graph.apps[i].doc.clone();
+    if let Err(r) = apply(&mut doc, body) {
+        return r;
+    }
+    inner.graph.apps[i].doc = doc;
+    let app_id = inner.graph.apps[i].app_id().to_string();
+    sync(&mut inner, &app_id, None);
+    StatusCode::NO_CONTENT.into_response()
+}
+
+pub async fn delete(State(st): St, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    remove(&st, &headers, "id", &id)
+}
+
+/// Deletes the app, its service principal and that principal's grants.
+pub(super) fn remove(st: &SandboxState, headers: &HeaderMap, key: &str, value: &str) -> Response {
+    let i = match found(st, headers, key, value, true) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let mut inner = st.lock();
+    let app = inner.graph.apps.remove(i);
+    let app_id = app.app_id().to_string();
+    if let Some(sp) = inner.graph.sp_by("appId", &app_id) {
+        let sp = inner.graph.service_principals.remove(sp);
+        let sp_id = sp["id"].as_str().unwrap_or_default().to_string();
+        inner
+            .graph
+            .grants
+            .retain(|g| g["clientId"].as_str() != Some(sp_id.as_str()));
+    }
+    inner.admin_consents.retain(|(c, _)| !c.eq_ignore_ascii_case(&app_id));
+    sync(&mut inner, &app_id, None);
+    StatusCode::NO_CONTENT.into_response()
+}

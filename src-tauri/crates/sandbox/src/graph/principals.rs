@@ -1,0 +1,246 @@
+//! `/v1.0/servicePrincipals` (create for an app once it has replicated; get by ID or `appId`,
+//! Graph's own with its scopes) and `/v1.0/oauth2PermissionGrants` (tenant-wide consent).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+
+use super::applications::{body_object, not_found};
+use super::{caller, denied, error, filter};
+use crate::fixtures::TENANT_ID;
+use crate::state::{new_id, opaque, SandboxState};
+
+const READ: &[&str] = &["Application.Read.All", "Application.ReadWrite.All"];
+const WRITE: &[&str] = &["Application.ReadWrite.All"];
+const GRANTS: &[&str] = &["DelegatedPermissionGrant.ReadWrite.All"];
+
+type St = State<Arc<SandboxState>>;
+
+fn listed(context: &str, value: Vec<Value>) -> Response {
+    Json(json!({ "@odata.context": format!("https://graph.microsoft.com/v1.0/$metadata#{context}"), "value": value }))
+        .into_response()
+}
+
+fn filtered(q: &HashMap<String, String>, all: &[Value]) -> Result<Vec<Value>, Response> {
+    let clauses = q
+        .get("$filter")
+        .map(|f| filter::parse(f))
+        .transpose()?
+        .unwrap_or_default();
+    Ok(all.iter().filter(|v| filter::matches(v, &clauses)).cloned().collect())
+}
+
+pub async fn list(State(st): St, headers: HeaderMap, Query(q): Query<HashMap<String, String>>) -> Response {
+    if let Err(r) = caller(&st, &headers).and_then(|c| c.needs(READ)) {
+        return r;
+    }
+    let all = st.lock().graph.service_principals.clone();
+    filtered(&q, &all).map_or_else(|r| r, |v| listed("servicePrincipals", v))
+}
+
+pub async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Response {
+    if let Err(r) = caller(&st, &headers).and_then(|c| c.needs(WRITE)) {
+        return r;
+    }
+    let body = match body_object(&body) {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let app_id = body
+        .get("appId")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let mut inner = st.lock();
+    // Until the new app has replicated, Graph does not find it behind the appId.
+    let replicated = inner
+        .apps
+        .iter()
+        .any(|a| a.client_id.eq_ignore_ascii_case(&app_id) && a.ready_at.is_none_or(|t| t <= Instant::now()));
+    let Some(app) = inner
+        .graph
+        .apps
+        .iter()
+        .find(|a| a.app_id().eq_ignore_ascii_case(&app_id))
+        .filter(|_| replicated)
+    else {
+        let mut r = error(
+            StatusCode::BAD_REQUEST,
+            "Request_BadRequest",
+            &format!("The appId '{app_id}' of the service principal does not reference a valid application object."),
+        );
+        let _ = r.headers_mut();
+        return with_detail(r, "NoBackingApplicationObject", &app_id);
+    };
+    let name = app.field("displayName").to_string();
+    if inner.graph.sp_by("appId", &app_id).is_some() {
+        return error(
+            StatusCode::CONFLICT,
+            "Request_MultipleObjectsWithSameKeyValue",
+            "Another object with the same value for property appId already exists.",
+        );
+    }
+    let sp = json!({
+        "id": new_id(), "appId": app_id, "displayName": name, "servicePrincipalType": "Application",
+        "accountEnabled": true, "appOwnerOrganizationId": TENANT_ID, "servicePrincipalNames": [app_id],
+        "oauth2PermissionScopes": [], "appRoles": [],
+    });
+    inner.graph.service_principals.push(sp.clone());
+    (StatusCode::CREATED, Json(sp)).into_response()
+}
+
+/// Adds Graph's `details` entry to an error answer (as for `NoBackingApplicationObject`).
+fn with_detail(r: Response, code: &str, target: &str) -> Response {
+    let (parts, _) = r.into_parts();
+    let message =
+        format!("The appId '{target}' of the service principal does not reference a valid application object.");
+    let body = json!({ "error": { "code": "Request_BadRequest", "message": message,
+        "details": [{ "code": code, "message": message, "target": "appId" }],
+        "innerError": { "request-id": parts.headers.get("request-id").and_then(|v| v.to_str().ok()).unwrap_or_default() } } });
+    (parts.status, parts.headers, Json(body)).into_response()
+}
+
+pub async fn get_one(State(st): St, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    read(&st, &headers, "id", &id)
+}
+
+pub(super) fn read(st: &SandboxState, headers: &HeaderMap, key: &str, value: &str) -> Response {
+    if let Err(r) = caller(st, headers).and_then(|c| c.needs(READ)) {
+        return r;
+    }
+    let inner = st.lock();
+    match inner.graph.sp_by(key, value) {
+        Some(i) => Json(inner.graph.service_principals[i].clone()).into_response(),
+        None => not_found(value),
+    }
+}
+
+pub async fn delete(State(st): St, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    if let Err(r) = caller(&st, &headers).and_then(|c| c.needs(WRITE)) {
+        return r;
+    }
+    let mut inner = st.lock();
+    let Some(i) = inner.graph.sp_by("id", &id) else {
+        return not_found(&id);
+    };
+    inner.graph.service_principals.remove(i);
+    inner
+        .graph
+        .grants
+        .retain(|g| g["clientId"].as_str() != Some(id.as_str()));
+    StatusCode::NO_CONTENT.into_response()
+}
+
+pub async fn grants(State(st): St, headers: HeaderMap, Query(q): Query<HashMap<String, String>>) -> Response {
+    if let Err(r) = caller(&st, &headers).and_then(|c| c.needs(GRANTS)) {
+        return r;
+    }
+    let all = st.lock().graph.grants.clone();
+    filtered(&q, &all).map_or_else(|r| r, |v| listed("oauth2PermissionGrants", v))
+}
+
+/// Only an administrator (Cloud Application Administrator or above) consents for everyone.
+fn may_grant(st: &SandboxState, headers: &HeaderMap) -> Result<(), Response> {
+    let c = caller(st, headers)?;
+    c.needs(GRANTS)?;
+    if c.is_admin() {
+        Ok(())
+    } else {
+        Err(denied())
+    }
+}
+
+pub async fn grant(State(st): St, headers: HeaderMap, body: Bytes) -> Response {
+    if let Err(r) = may_grant(&st, &headers) {
+        return r;
+    }
+    let body = match body_object(&body) {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let text = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+    let (client, resource, consent, scope) = (text("clientId"), text("resourceId"), text("consentType"), text("scope"));
+    let bad = |m: &str| error(StatusCode::BAD_REQUEST, "Request_BadRequest", m);
+    if !matches!(consent.as_str(), "AllPrincipals" | "Principal") {
+        return bad("Invalid value specified for property 'consentType' of resource 'OAuth2PermissionGrant'.");
+    }
+    let mut inner = st.lock();
+    let (Some(ci), Some(ri)) = (inner.graph.sp_by("id", &client), inner.graph.sp_by("id", &resource)) else {
+        return not_found(if inner.graph.sp_by("id", &client).is_none() {
+            &client
+        } else {
+            &resource
+        });
+    };
+    let offered = &inner.graph.service_principals[ri]["oauth2PermissionScopes"];
+    let unknown: Vec<&str> = scope
+        .split_whitespace()
+        .filter(|s| {
+            !offered.as_array().is_some_and(|a| {
+                a.iter()
+                    .any(|o| o["value"].as_str().is_some_and(|v| v.eq_ignore_ascii_case(s)))
+            })
+        })
+        .collect();
+    if scope.trim().is_empty() || !unknown.is_empty() {
+        return bad(&format!("Permission entry(s) not found: {}.", unknown.join(", ")));
+    }
+    let client_app = inner.graph.service_principals[ci]["appId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let g = json!({
+        "id": opaque("").chars().take(43).collect::<String>(), "clientId": client, "consentType": consent,
+        "principalId": body.get("principalId").cloned().unwrap_or(Value::Null), "resourceId": resource, "scope": scope,
+    });
+    inner.graph.grants.push(g.clone());
+    if consent == "AllPrincipals" {
+        inner.admin_consents.push((client_app, TENANT_ID.into()));
+    }
+    (StatusCode::CREATED, Json(g)).into_response()
+}
+
+pub async fn regrant(State(st): St, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+    if let Err(r) = may_grant(&st, &headers) {
+        return r;
+    }
+    let scope = match body_object(&body) {
+        Ok(b) => b.get("scope").cloned().unwrap_or(Value::Null),
+        Err(r) => return r,
+    };
+    let mut inner = st.lock();
+    match inner.graph.grants.iter_mut().find(|g| g["id"] == id.as_str()) {
+        Some(g) => {
+            g["scope"] = scope;
+            StatusCode::NO_CONTENT.into_response()
+        }
+        None => not_found(&id),
+    }
+}
+
+pub async fn revoke(State(st): St, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    if let Err(r) = may_grant(&st, &headers) {
+        return r;
+    }
+    let mut inner = st.lock();
+    let Some(i) = inner.graph.grants.iter().position(|g| g["id"] == id.as_str()) else {
+        return not_found(&id);
+    };
+    let g = inner.graph.grants.remove(i);
+    let client = g["clientId"].as_str().unwrap_or_default().to_string();
+    if let Some(sp) = inner.graph.sp_by("id", &client) {
+        let app = inner.graph.service_principals[sp]["appId"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        inner.admin_consents.retain(|(c, _)| !c.eq_ignore_ascii_case(&app));
+    }
+    StatusCode::NO_CONTENT.into_response()
+}

@@ -1,0 +1,140 @@
+//! Talking to the demo tenant's Graph as a test: an administrator's sign-in as Graph PowerShell
+//! (the consent page answered like a browser, the code redeemed with PKCE and no secret), one
+//! Graph call, and a client-credentials token for an app.
+
+use mailbox_connect_sandbox::fixtures as f;
+use mailbox_connect_sandbox::graph::store::GRAPH_POWERSHELL_APP_ID;
+use mailbox_connect_sandbox::Sandbox;
+use openidconnect::{PkceCodeChallenge, PkceCodeVerifier};
+use serde_json::Value;
+
+pub const ADMIN: &str = "adele.vance@contoso-demo.onmicrosoft.com";
+pub const USER: &str = "lee.gu@contoso-demo.onmicrosoft.com";
+const APP_SCOPES: &str = "https://graph.microsoft.com/Application.ReadWrite.All https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All openid profile";
+
+pub fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+fn field<'a>(html: &'a str, after: &str, name: &str) -> &'a str {
+    let rest = &html[html.find(after).unwrap_or_else(|| panic!("{after} in {html}"))..];
+    let start = rest.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+    &rest[start..start + rest[start..].find('"').unwrap()]
+}
+
+/// Signs `who` in as Graph PowerShell through the consent page, like a browser, and redeems the
+/// code with PKCE and no secret. Returns Graph's access token.
+pub async fn sign_in(sb: &Sandbox, who: &str) -> String {
+    let http = http();
+    let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+    let redirect = "http://localhost:50123";
+    let base = format!("{}/organizations/oauth2/v2.0", sb.identity_url);
+    let authorize = reqwest::Url::parse_with_params(
+        &format!("{base}/authorize"),
+        &[
+            ("client_id", GRAPH_POWERSHELL_APP_ID),
+            ("response_type", "code"),
+            ("redirect_uri", redirect),
+            ("scope", APP_SCOPES),
+            ("state", "s1"),
+            ("login_hint", who),
+            ("code_challenge", challenge.as_str()),
+            ("code_challenge_method", "S256"),
+        ],
+    )
+    .unwrap();
+    let page = http.get(authorize).send().await.unwrap().text().await.unwrap();
+    // The account the page pre-selected from login_hint.
+    let checked = page.find("\" checked>").expect("an account chosen");
+    let account = page[page[..checked].rfind("value=\"").unwrap() + 7..checked].to_string();
+    assert_eq!(account, who);
+    let request = field(&page, "name=\"request\"", "value").to_string();
+    let answer = http
+        .post(format!("{base}/authorize/decide"))
+        .form(&[("request", request.as_str()), ("decision", "accept"), ("account", who)])
+        .send()
+        .await
+        .unwrap();
+    let location = answer
+        .headers()
+        .get("location")
+        .expect("a redirect with the code")
+        .to_str()
+        .unwrap()
+        .to_string();
+    let url = reqwest::Url::parse(&location).unwrap();
+    assert!(location.starts_with(redirect), "{location}");
+    let code = url
+        .query_pairs()
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v.to_string())
+        .expect("a code");
+    redeem(sb, &code, redirect, verifier).await
+}
+
+async fn redeem(sb: &Sandbox, code: &str, redirect: &str, verifier: PkceCodeVerifier) -> String {
+    let tokens: Value = http()
+        .post(format!("{}/organizations/oauth2/v2.0/token", sb.identity_url))
+        .form(&[
+            ("client_id", GRAPH_POWERSHELL_APP_ID),
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("redirect_uri", redirect),
+            ("code_verifier", verifier.secret()),
+            ("scope", APP_SCOPES),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    tokens["access_token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{tokens}"))
+        .to_string()
+}
+
+/// One Graph call: status and JSON body (Null when empty).
+pub async fn graph(
+    sb: &Sandbox,
+    token: &str,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+    prefer: bool,
+) -> (u16, Value) {
+    let mut req = http()
+        .request(method.parse().unwrap(), format!("{}/v1.0/{path}", sb.graph_url))
+        .bearer_auth(token);
+    if prefer {
+        req = req.header("Prefer", "create-if-missing");
+    }
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let resp = req.send().await.unwrap();
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+/// The token endpoint's answer to the new app's client credentials.
+pub async fn client_credentials(sb: &Sandbox, app_id: &str, secret: &str) -> Value {
+    http()
+        .post(format!("{}/{}/oauth2/v2.0/token", sb.identity_url, f::TENANT_ID))
+        .form(&[
+            ("client_id", app_id),
+            ("client_secret", secret),
+            ("grant_type", "client_credentials"),
+            ("scope", "https://graph.microsoft.com/.default"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
