@@ -11,16 +11,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::app_document::{apply, fresh_doc};
 use super::store::GraphApp;
-use super::{caller, denied, error, filter};
+use super::{caller, denied, error, filter, READ, WRITE};
 use crate::fixtures::TENANT_ID;
 use crate::state::{AppRegistration, Inner, SandboxState, Secret};
 
-const READ: &[&str] = &["Application.Read.All", "Application.ReadWrite.All"];
-const WRITE: &[&str] = &["Application.ReadWrite.All"];
 type St = State<Arc<SandboxState>>;
 
 pub(super) fn not_found(what: &str) -> Response {
@@ -120,20 +118,8 @@ pub async fn list(State(st): St, headers: HeaderMap, Query(q): Query<HashMap<Str
     if let Err(r) = caller(&st, &headers).and_then(|c| c.needs(READ)) {
         return r;
     }
-    let clauses = match q.get("$filter").map(|f| filter::parse(f)).transpose() {
-        Ok(c) => c.unwrap_or_default(),
-        Err(r) => return r,
-    };
-    let value: Vec<Value> = st
-        .lock()
-        .graph
-        .apps
-        .iter()
-        .map(GraphApp::to_json)
-        .filter(|a| filter::matches(a, &clauses))
-        .collect();
-    Json(json!({ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#applications", "value": value }))
-        .into_response()
+    let all = st.lock().graph.apps.iter().map(GraphApp::to_json).collect();
+    filter::answer(&q, "applications", all)
 }
 
 /// The app at `key=value` (`id`, `appId` or `uniqueName`), for a reader or a writer.

@@ -1,9 +1,12 @@
 //! The `$filter` clauses this Graph subset understands: `prop eq 'v'`, `startswith(prop,'v')`,
 //! joined with `and`. Anything else is Graph's 400, so a client never gets a silent full list.
 
+use std::collections::HashMap;
+
 use axum::http::StatusCode;
-use axum::response::Response;
-use serde_json::Value;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
 
 use super::error;
 
@@ -58,4 +61,16 @@ pub fn matches(doc: &Value, clauses: &[Clause]) -> bool {
             have == want
         }
     })
+}
+
+/// A collection answer (`@odata.context` and `value`) holding the items that match the query's
+/// `$filter`, if any.
+pub fn answer(q: &HashMap<String, String>, collection: &str, all: Vec<Value>) -> Response {
+    let clauses = match q.get("$filter").map(|f| parse(f)).transpose() {
+        Ok(c) => c.unwrap_or_default(),
+        Err(r) => return r,
+    };
+    let value: Vec<Value> = all.into_iter().filter(|v| matches(v, &clauses)).collect();
+    let context = format!("https://graph.microsoft.com/v1.0/$metadata#{collection}");
+    Json(json!({ "@odata.context": context, "value": value })).into_response()
 }

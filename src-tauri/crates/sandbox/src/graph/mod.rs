@@ -20,7 +20,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 use axum::{Json, Router};
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::fixtures::USERS;
 use crate::state::{new_id, SandboxState};
@@ -71,16 +71,29 @@ pub fn router(st: Arc<SandboxState>) -> Router {
         .with_state(st)
 }
 
+/// The scopes that let a caller read apps, change them, and consent for the tenant.
+pub const READ: &[&str] = &["Application.Read.All", "Application.ReadWrite.All"];
+pub const WRITE: &[&str] = &["Application.ReadWrite.All"];
+pub const GRANTS: &[&str] = &["DelegatedPermissionGrant.ReadWrite.All"];
+
 /// Graph's error answer: `{"error":{"code","message","innerError":{"date","request-id",…}}}`.
 pub fn error(status: StatusCode, code: &str, message: &str) -> Response {
+    error_with_details(status, code, message, vec![])
+}
+
+/// Graph's error answer with its `details` entries (as for `NoBackingApplicationObject`).
+pub fn error_with_details(status: StatusCode, code: &str, message: &str, details: Vec<Value>) -> Response {
     let id = new_id();
     let date = time::OffsetDateTime::now_utc()
         .format(time::macros::format_description!(
             "[year]-[month]-[day]T[hour]:[minute]:[second]"
         ))
         .unwrap_or_default();
-    let body = json!({ "error": { "code": code, "message": message,
+    let mut body = json!({ "error": { "code": code, "message": message,
         "innerError": { "date": date, "request-id": id, "client-request-id": id } } });
+    if !details.is_empty() {
+        body["error"]["details"] = Value::Array(details);
+    }
     (
         status,
         [("request-id", id.clone()), ("client-request-id", id)],

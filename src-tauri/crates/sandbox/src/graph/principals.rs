@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -13,36 +12,18 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::applications::{body_object, not_found};
-use super::{caller, denied, error, filter};
+use super::{caller, denied, error, error_with_details, filter, GRANTS, READ, WRITE};
 use crate::fixtures::TENANT_ID;
 use crate::state::{new_id, opaque, SandboxState};
 
-const READ: &[&str] = &["Application.Read.All", "Application.ReadWrite.All"];
-const WRITE: &[&str] = &["Application.ReadWrite.All"];
-const GRANTS: &[&str] = &["DelegatedPermissionGrant.ReadWrite.All"];
-
 type St = State<Arc<SandboxState>>;
-
-fn listed(context: &str, value: Vec<Value>) -> Response {
-    Json(json!({ "@odata.context": format!("https://graph.microsoft.com/v1.0/$metadata#{context}"), "value": value }))
-        .into_response()
-}
-
-fn filtered(q: &HashMap<String, String>, all: &[Value]) -> Result<Vec<Value>, Response> {
-    let clauses = q
-        .get("$filter")
-        .map(|f| filter::parse(f))
-        .transpose()?
-        .unwrap_or_default();
-    Ok(all.iter().filter(|v| filter::matches(v, &clauses)).cloned().collect())
-}
 
 pub async fn list(State(st): St, headers: HeaderMap, Query(q): Query<HashMap<String, String>>) -> Response {
     if let Err(r) = caller(&st, &headers).and_then(|c| c.needs(READ)) {
         return r;
     }
     let all = st.lock().graph.service_principals.clone();
-    filtered(&q, &all).map_or_else(|r| r, |v| listed("servicePrincipals", v))
+    filter::answer(&q, "servicePrincipals", all)
 }
 
 pub async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Response {
@@ -59,11 +40,8 @@ pub async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Response 
         .unwrap_or_default()
         .to_string();
     let mut inner = st.lock();
-    // Until the new app has replicated, Graph does not find it behind the appId.
-    let replicated = inner
-        .apps
-        .iter()
-        .any(|a| a.client_id.eq_ignore_ascii_case(&app_id) && a.ready_at.is_none_or(|t| t <= Instant::now()));
+    // Until the new app has replicated (sign-in knows it), Graph finds no app behind the appId.
+    let replicated = inner.app(&app_id).is_some();
     let Some(app) = inner
         .graph
         .apps
@@ -71,13 +49,10 @@ pub async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Response 
         .find(|a| a.app_id().eq_ignore_ascii_case(&app_id))
         .filter(|_| replicated)
     else {
-        let mut r = error(
-            StatusCode::BAD_REQUEST,
-            "Request_BadRequest",
-            &format!("The appId '{app_id}' of the service principal does not reference a valid application object."),
-        );
-        let _ = r.headers_mut();
-        return with_detail(r, "NoBackingApplicationObject", &app_id);
+        let message =
+            format!("The appId '{app_id}' of the service principal does not reference a valid application object.");
+        let detail = json!({ "code": "NoBackingApplicationObject", "message": message, "target": "appId" });
+        return error_with_details(StatusCode::BAD_REQUEST, "Request_BadRequest", &message, vec![detail]);
     };
     let name = app.field("displayName").to_string();
     if inner.graph.sp_by("appId", &app_id).is_some() {
@@ -94,17 +69,6 @@ pub async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Response 
     });
     inner.graph.service_principals.push(sp.clone());
     (StatusCode::CREATED, Json(sp)).into_response()
-}
-
-/// Adds Graph's `details` entry to an error answer (as for `NoBackingApplicationObject`).
-fn with_detail(r: Response, code: &str, target: &str) -> Response {
-    let (parts, _) = r.into_parts();
-    let message =
-        format!("The appId '{target}' of the service principal does not reference a valid application object.");
-    let body = json!({ "error": { "code": "Request_BadRequest", "message": message,
-        "details": [{ "code": code, "message": message, "target": "appId" }],
-        "innerError": { "request-id": parts.headers.get("request-id").and_then(|v| v.to_str().ok()).unwrap_or_default() } } });
-    (parts.status, parts.headers, Json(body)).into_response()
 }
 
 pub async fn get_one(State(st): St, headers: HeaderMap, Path(id): Path<String>) -> Response {
@@ -143,7 +107,7 @@ pub async fn grants(State(st): St, headers: HeaderMap, Query(q): Query<HashMap<S
         return r;
     }
     let all = st.lock().graph.grants.clone();
-    filtered(&q, &all).map_or_else(|r| r, |v| listed("oauth2PermissionGrants", v))
+    filter::answer(&q, "oauth2PermissionGrants", all)
 }
 
 /// Only an administrator (Cloud Application Administrator or above) consents for everyone.
