@@ -13,6 +13,8 @@ run: deps app ## Build and open the app (installs what is missing)
 # every test process and app window) and then checked against Nylas's published OpenAPI document.
 NYLAS_ANSWERS := $(CURDIR)/target/nylas-answers
 test: export MAILBOX_CONNECT_RECORD_NYLAS := $(NYLAS_ANSWERS)
+# One build from scratch: incremental caches would only cost disk.
+test: export CARGO_INCREMENTAL := 0
 test: deps check fresh-answers unit app desktop contract package-check ## Every test: lint, unit, whole-flow, keychain, real-window, Nylas-contract and package tests
 	@echo "All checks and tests passed."
 
