@@ -39,7 +39,8 @@ ui:
 	cd ui && npm run --silent build
 
 app: ui
-	cargo build -p mailbox-connect
+	# --workspace: the features every test build uses, so the app reuses their compiled crates.
+	cargo build --workspace --locked --bin mailbox-connect
 
 check: ui
 	cargo fmt --all -- --check

@@ -31,6 +31,7 @@ pub fn env_for(sb: &Sandbox) -> DemoEnv {
     DemoEnv {
         identity_host: sb.identity_url.clone(),
         nylas_url: sb.nylas_url.clone(),
+        graph_url: sb.graph_url.clone(),
         tenant: f::TENANT_ID.into(),
         client_id: f::CLIENT_ID.into(),
         client_secret: Sensitive::from(f::SECRET_VALUE),
@@ -52,8 +53,8 @@ pub async fn serve(listen: &str) -> i32 {
     match Sandbox::start_on(listen, &format!("{ip}:0")).await {
         Ok(sb) => {
             println!(
-                "Microsoft identity platform: {}\nNylas API: {}\nCtrl-C to stop.",
-                sb.identity_url, sb.nylas_url
+                "Microsoft identity platform: {}\nNylas API: {}\nMicrosoft Graph: {}\nCtrl-C to stop.",
+                sb.identity_url, sb.nylas_url, sb.graph_url
             );
             let _ = tokio::signal::ctrl_c().await;
             0

@@ -10,7 +10,10 @@ use mailbox_connect_core::{browser, Config, Services};
 
 use crate::{demo, KEYCHAIN_SERVICE};
 
+mod azure_app;
 mod run;
+
+pub use azure_app::AzureAppAction;
 
 pub use run::execute;
 
@@ -63,6 +66,12 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<std::path::PathBuf>,
     },
+    /// Create, show, rotate the secret of, or delete the Azure app through Microsoft Graph (an
+    /// administrator signs in in the browser).
+    AzureApp {
+        #[command(subcommand)]
+        action: AzureAppAction,
+    },
     /// Serve the demo tenant (Microsoft identity platform + Nylas API) on loopback.
     Sandbox {
         #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:0")]
@@ -110,7 +119,13 @@ pub fn run(command: Command) -> i32 {
         };
         // `--demo`, or a demo profile left active by the app: run a demo tenant for this command.
         let resume = services.demo.needs_tenant();
-        let wants_demo = matches!(command, Command::Connect { demo: true, .. }) || resume;
+        let wants_demo = matches!(
+            command,
+            Command::Connect { demo: true, .. }
+                | Command::AzureApp {
+                    action: AzureAppAction::Create { demo: true, .. }
+                }
+        ) || resume;
         let sandbox = if wants_demo { demo::start().await.ok() } else { None };
         let env = sandbox.as_ref().map(demo::env_for);
         if let (Some(env), true) = (env.clone(), resume) {

@@ -128,6 +128,7 @@ async fn execute_inner(
             w.push(s.tools.diagnostics(out)?.path);
             Ok(0)
         }
+        Command::AzureApp { action } => super::azure_app::run(action, s, demo, w).await,
         Command::Sandbox { .. } => Err(AppError::internal(
             "The sandbox is served by `mailbox-connect sandbox`.",
         )),

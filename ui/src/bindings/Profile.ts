@@ -2,6 +2,7 @@
 import type { AuthMode } from "./AuthMode";
 import type { ChecklistTarget } from "./ChecklistTarget";
 import type { ConnectResult } from "./ConnectResult";
+import type { CreatedApp } from "./CreatedApp";
 import type { IdentityCloud } from "./IdentityCloud";
 import type { Region } from "./Region";
 import type { Scopes } from "./Scopes";
@@ -33,4 +34,9 @@ target: ChecklistTarget,
  * Microsoft accepted the client ID and secret before any sign-in (possible only with a
  * specific tenant); otherwise they are first checked when someone signs in.
  */
-credentials_checked: boolean, };
+credentials_checked: boolean, 
+/**
+ * The Azure app Mailbox Connect created through Graph: saved as each ID arrives, so an
+ * interrupted creation resumes instead of starting over.
+ */
+created_app?: CreatedApp, };

@@ -56,7 +56,7 @@ pub async fn begin(plan: &ConsentPlan<'_>) -> Result<PendingConsent> {
     let state = MsOAuth::new_state();
     let listener = Listener::bind(state.clone()).await?;
     let redirect_uri = listener.redirect_uri();
-    let oauth = MsOAuth::new(plan.endpoints, plan.client_id, plan.secret, &redirect_uri)?;
+    let oauth = MsOAuth::new(plan.endpoints, plan.client_id, Some(plan.secret), &redirect_uri)?;
     let req = oauth.authorize(&state, plan.scopes, plan.login_hint, plan.mode);
     Ok(PendingConsent {
         listener,

@@ -11,6 +11,8 @@ use crate::sensitive::Sensitive;
 pub struct DemoEnv {
     pub identity_host: String,
     pub nylas_url: String,
+    /// The demo tenant's Microsoft Graph (app registrations).
+    pub graph_url: String,
     pub tenant: String,
     pub client_id: String,
     pub client_secret: Sensitive<String>,

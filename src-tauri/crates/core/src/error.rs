@@ -23,6 +23,10 @@ pub enum ErrorCode {
     /// application" from its "Need admin approval" page (both arrive as AADSTS65004).
     ConsentDeclined,
     ConsentTimeout,
+    /// Microsoft Graph refused or failed a call (app creation, rotation).
+    Graph,
+    /// The signed-in account lacks the directory role the step needs (named in the fix).
+    AdminRoleRequired,
     /// No loopback port could be opened for the sign-in reply.
     LocalPort,
     Storage,

@@ -12,6 +12,7 @@ pub mod consent;
 pub mod demo;
 pub mod error;
 pub mod expiry;
+pub mod graph;
 pub mod ledger;
 pub mod legacy;
 pub mod microsoft;

@@ -50,6 +50,34 @@ pub struct Profile {
     /// specific tenant); otherwise they are first checked when someone signs in.
     #[serde(default)]
     pub credentials_checked: bool,
+    /// The Azure app Mailbox Connect created through Graph: saved as each ID arrives, so an
+    /// interrupted creation resumes instead of starting over.
+    #[serde(default)]
+    #[ts(optional)]
+    pub created_app: Option<CreatedApp>,
+}
+
+/// What is known of an app created through Graph (no secrets: those are in the keychain).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CreatedApp {
+    /// The stable key of Graph's upsert, chosen before the first call.
+    pub unique_name: String,
+    /// The application object's ID (not the client ID, which is the profile's `client_id`).
+    #[ts(optional)]
+    pub object_id: Option<String>,
+    /// The client secret's ID in the app (its value is in the keychain).
+    #[ts(optional)]
+    pub secret_key_id: Option<String>,
+    /// The app's service principal in the tenant.
+    #[ts(optional)]
+    pub principal_id: Option<String>,
+    /// Tenant-wide consent was granted for the app's permissions.
+    #[serde(default)]
+    pub consented: bool,
+    /// Microsoft's sign-in knows the new client ID (replication is over).
+    #[serde(default)]
+    pub ready: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -84,6 +112,7 @@ impl Profile {
             admin_credential_id: None,
             target: ChecklistTarget::NylasV3,
             credentials_checked: false,
+            created_app: None,
         }
     }
 }

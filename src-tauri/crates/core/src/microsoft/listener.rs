@@ -36,6 +36,9 @@ type Arrival = (Outcome, oneshot::Sender<Response>);
 
 pub struct Listener {
     port: u16,
+    /// The path Microsoft redirects to: `/callback`, or `/` for a public client registered with
+    /// plain `http://localhost` (Graph PowerShell).
+    path: &'static str,
     /// A port the flow named (Hosted auth's): closed at once when the wait ends, for a retry.
     fixed: bool,
     result: oneshot::Receiver<Arrival>,
@@ -76,7 +79,21 @@ impl Listener {
         Self::bind_with(port, expected_state, PATIENCE).await
     }
 
+    /// Binds like [`Listener::bind`] for a redirect URI without a path (`http://localhost:port`).
+    pub async fn bind_at_root(expected_state: String) -> Result<Self, MsError> {
+        Self::bind_path(0, expected_state, PATIENCE, "/").await
+    }
+
     async fn bind_with(port: u16, expected_state: String, patience: Duration) -> Result<Self, MsError> {
+        Self::bind_path(port, expected_state, patience, CALLBACK_PATH).await
+    }
+
+    async fn bind_path(
+        port: u16,
+        expected_state: String,
+        patience: Duration,
+        path: &'static str,
+    ) -> Result<Self, MsError> {
         let fixed = port != 0;
         let sockets = bind_loopback(port).await?;
         let port = sockets
@@ -96,7 +113,7 @@ impl Listener {
             ended: Mutex::new(None),
         });
         let app = Router::new()
-            .route(CALLBACK_PATH, any(on_callback))
+            .route(path, any(on_callback))
             .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
             .fallback(|| async { page::not_found() })
             .layer(middleware::from_fn_with_state(shared.clone(), only_our_host))
@@ -120,6 +137,7 @@ impl Listener {
         Ok(Self {
             fixed,
             port,
+            path,
             result: rx,
             stop,
             servers,
@@ -133,7 +151,10 @@ impl Listener {
 
     /// The redirect URI to send: `localhost`, as registered in Azure (Entra ignores the port).
     pub fn redirect_uri(&self) -> String {
-        redirect::loopback(self.port)
+        match self.path {
+            CALLBACK_PATH => redirect::loopback(self.port),
+            _ => format!("http://localhost:{}", self.port),
+        }
     }
 
     /// Waits for the one real answer, the timeout, or a cancel. An answer comes with the browser's

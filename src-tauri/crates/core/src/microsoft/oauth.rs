@@ -1,4 +1,5 @@
-//! The authorization-code flow with client secret + PKCE S256, through the `oauth2` crate.
+//! The authorization-code flow with PKCE S256 (and the client secret of a confidential client),
+//! through the `oauth2` crate.
 
 use std::fmt;
 
@@ -72,8 +73,12 @@ pub struct AuthRequest {
     pub nonce: openidconnect::Nonce,
 }
 
-/// Tokens from a successful exchange. Only the refresh token leaves this module.
+/// Tokens from a successful exchange. The access token is used only by the Graph admin sign-in
+/// (kept in memory); a mailbox's refresh token goes to Nylas.
 pub struct Tokens {
+    pub access_token: Sensitive<String>,
+    /// Seconds the access token lasts, as Microsoft said.
+    pub expires_in: Option<u64>,
     pub refresh_token: Option<Sensitive<String>>,
     pub id_token: Option<Sensitive<String>>,
     pub granted_scope: Option<String>,
@@ -100,13 +105,23 @@ pub enum ResponseMode {
 }
 
 impl MsOAuth {
-    pub fn new(endpoints: &Endpoints, client_id: &str, secret: &Sensitive<String>, redirect_uri: &str) -> Result<Self> {
+    /// `secret` is `None` for a public client (the Graph admin sign-in), which proves itself
+    /// with PKCE alone.
+    pub fn new(
+        endpoints: &Endpoints,
+        client_id: &str,
+        secret: Option<&Sensitive<String>>,
+        redirect_uri: &str,
+    ) -> Result<Self> {
         let auth = AuthUrl::from_url(endpoints.authorize.clone());
         let token = TokenUrl::from_url(endpoints.token.clone());
         let redirect = RedirectUrl::new(redirect_uri.to_string())
             .map_err(|e| AppError::internal(format!("Bad redirect URI: {e}")))?;
-        let client = oauth2::Client::new(ClientId::new(client_id.to_string()))
-            .set_client_secret(ClientSecret::new(secret.expose().clone()))
+        let mut client = oauth2::Client::new(ClientId::new(client_id.to_string()));
+        if let Some(secret) = secret {
+            client = client.set_client_secret(ClientSecret::new(secret.expose().clone()));
+        }
+        let client = client
             .set_auth_uri(auth)
             .set_token_uri(token)
             .set_auth_type(AuthType::RequestBody)
@@ -173,6 +188,8 @@ impl MsOAuth {
             .await
             .map_err(token_error)?;
         Ok(Tokens {
+            access_token: Sensitive::new(resp.access_token().secret().clone()),
+            expires_in: resp.expires_in().map(|d| d.as_secs()),
             refresh_token: resp.refresh_token().map(|t| Sensitive::new(t.secret().clone())),
             id_token: resp.extra_fields().id_token.clone().map(Sensitive::new),
             granted_scope: resp

@@ -65,7 +65,7 @@ pub(super) async fn save_azure_app(
         validate::client_secret(&input.client_secret, &p.client_id)?
     };
     if p.tenant.is_specific() {
-        MsOAuth::new(&endpoints, &p.client_id, &secret, redirect::REGISTERED)?
+        MsOAuth::new(&endpoints, &p.client_id, Some(&secret), redirect::REGISTERED)?
             .check_credentials(http, GRAPH_DEFAULT_SCOPE)
             .await?;
     } else {

@@ -6,6 +6,7 @@
 //! | [`Setup`] | the wizard: state, navigation, checklist choices, credentials, profiles |
 //! | [`DemoTenant`] | points the demo profile at a running demo tenant |
 //! | [`SignIn`] | browser sign-ins: a mailbox (own or Hosted), admin consent, v2 Office 365 |
+//! | [`AzureApp`] | the Azure app through Microsoft Graph: create, rotate its secret, show, remove |
 //! | [`Tools`] | grant tests, grant lists, the ledger, the diagnostics bundle |
 //! | [`Mailboxes`] | bulk auth and Exchange on-premises, no browser involved |
 //! | [`Legacy`] | the Nylas v2 migration audit and v2 Exchange links |
@@ -21,6 +22,7 @@ use crate::nylas::NylasClient;
 use crate::profile::Profile;
 use crate::secrets::{SecretKind, SecretStore};
 
+pub mod azure_app;
 mod credentials;
 mod demo_tenant;
 mod diagnostics;
@@ -32,6 +34,7 @@ mod sign_in;
 pub mod tools;
 mod vault;
 
+pub use azure_app::AzureApp;
 pub use credentials::{AzureAppInput, NylasInput};
 pub use demo_tenant::DemoTenant;
 pub use diagnostics::{mask_email, redact};
@@ -39,7 +42,9 @@ pub use legacy::Legacy;
 pub use mailboxes::{BulkRow, Mailboxes};
 pub use profiles::{ProfileSummary, Profiles, DEFAULT_PROFILE, DEMO_PROFILE};
 pub use setup::Setup;
-pub use sign_in::{AdminConsentResult, ConsentStarted, SignIn, SignInEvent};
+pub use sign_in::{
+    AdminConsentResult, ConsentStarted, GraphAdminPlan, SignIn, SignInEvent, GRAPH_POWERSHELL_CLIENT_ID,
+};
 pub use tools::{GrantReport, SavedFile, Tools};
 pub use vault::Vault;
 
@@ -103,7 +108,8 @@ async fn nylas_for(vault: &Vault, http: &reqwest::Client, p: &Profile) -> Result
 pub struct Services {
     pub setup: Setup,
     pub demo: Arc<DemoTenant>,
-    pub sign_in: SignIn,
+    pub sign_in: Arc<SignIn>,
+    pub azure_app: AzureApp,
     pub tools: Tools,
     pub mailboxes: Mailboxes,
     pub legacy: Legacy,
@@ -121,19 +127,27 @@ impl Services {
         let profiles = Arc::new(Profiles::open(&cfg.config_dir)?);
         let vault = Arc::new(Vault::new(cfg.secrets));
         let demo = Arc::new(DemoTenant::new(profiles.clone(), vault.clone()));
+        let sign_in = Arc::new(SignIn::new(
+            profiles.clone(),
+            vault.clone(),
+            http.clone(),
+            sign_in::Settings {
+                browser: cfg.browser,
+                timeout: cfg.consent_timeout,
+                response_mode: cfg.response_mode,
+                hosted_port: cfg.hosted_port,
+            },
+        ));
         Ok(Self {
             setup: Setup::new(profiles.clone(), vault.clone(), demo.clone(), http.clone()),
-            sign_in: SignIn::new(
+            azure_app: AzureApp::new(
                 profiles.clone(),
                 vault.clone(),
                 http.clone(),
-                sign_in::Settings {
-                    browser: cfg.browser,
-                    timeout: cfg.consent_timeout,
-                    response_mode: cfg.response_mode,
-                    hosted_port: cfg.hosted_port,
-                },
+                sign_in.clone(),
+                demo.clone(),
             ),
+            sign_in,
             tools: Tools::new(
                 profiles.clone(),
                 vault.clone(),

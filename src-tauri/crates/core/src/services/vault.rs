@@ -50,6 +50,15 @@ impl Vault {
         Ok(())
     }
 
+    /// Keeps a secret the app itself made (a created app's): the demo's as demo credentials.
+    pub async fn keep(&self, p: &Profile, kind: SecretKind, value: &Sensitive<String>) -> Result<()> {
+        if p.demo {
+            self.put_demo(p, kind, value).await
+        } else {
+            self.put(p, kind, value).await
+        }
+    }
+
     /// The saved secret, or an error that says which one to paste again.
     pub async fn require(&self, p: &Profile, kind: SecretKind) -> Result<Sensitive<String>> {
         self.store(p).get(&p.id, kind).await?.ok_or_else(|| {
@@ -71,6 +80,10 @@ impl Vault {
             };
             AppError::invalid(field, message, fix)
         })
+    }
+
+    pub async fn delete(&self, p: &Profile, kind: SecretKind) -> Result<()> {
+        self.store(p).delete(&p.id, kind).await
     }
 
     pub async fn delete_all(&self, p: &Profile) -> Result<()> {

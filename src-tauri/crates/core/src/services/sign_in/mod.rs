@@ -25,11 +25,13 @@ use crate::sensitive::Sensitive;
 use crate::validate;
 
 mod admin;
+mod graph_admin;
 mod hosted;
 mod own;
 mod v2;
 
 pub use admin::AdminConsentResult;
+pub use graph_admin::{AdminSession, GraphAdminPlan, GRAPH_POWERSHELL_CLIENT_ID};
 
 /// The sign-in link, reported as soon as the browser has been asked to open it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -153,6 +155,18 @@ impl SignIn {
             Ok(())
         })?;
         Ok(approved)
+    }
+
+    /// An administrator's sign-in to Microsoft Graph (to create or look after the Azure app).
+    /// `resource` is the cloud's Graph resource prefix (`https://graph.microsoft.com/`).
+    pub async fn graph_admin(
+        &self,
+        plan: &GraphAdminPlan,
+        resource: &str,
+        report: impl FnOnce(SignInEvent) + Send + 'static,
+    ) -> Result<AdminSession> {
+        let attempt = self.attempt();
+        graph_admin::sign_in(&mut self.run(&attempt, report), plan, resource).await
     }
 
     /// Legacy v2 native auth for Office 365: a Microsoft sign-in with v2's Exchange scopes, whose

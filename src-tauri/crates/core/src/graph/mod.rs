@@ -1,0 +1,111 @@
+//! Microsoft Graph, for creating and looking after the Azure app: a small client over `reqwest`
+//! (the official Graph SDK for Rust is unmaintained and pulls in far more than these few calls),
+//! the admin's sign-in as a public client, and the app registration's document per target.
+
+mod error;
+pub mod registration;
+
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+use url::Url;
+
+pub use error::{GraphError, ADMIN_ROLES};
+
+use crate::sensitive::Sensitive;
+
+/// At most this many throttled answers are waited out per call, each for at most `MAX_WAIT`.
+const THROTTLE_RETRIES: u32 = 3;
+const MAX_WAIT: Duration = Duration::from_secs(30);
+
+/// A signed-in administrator's Graph: the token lives here, in memory, and nowhere else.
+#[derive(Clone)]
+pub struct Graph {
+    http: reqwest::Client,
+    base: Url,
+    token: Sensitive<String>,
+}
+
+impl Graph {
+    pub fn new(http: reqwest::Client, base: Url, token: Sensitive<String>) -> Self {
+        Self { http, base, token }
+    }
+
+    /// `GET /v1.0/{path}`; `Ok(None)` when Graph answers 404.
+    pub async fn find(&self, path: &str) -> Result<Option<Value>, GraphError> {
+        match self.call(Method::GET, path, None, false).await {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.status == Some(StatusCode::NOT_FOUND) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Result<Value, GraphError> {
+        self.call(Method::GET, path, None, false).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Result<Value, GraphError> {
+        self.call(Method::POST, path, Some(body), false).await
+    }
+
+    /// `PATCH` with `Prefer: create-if-missing`: Graph's upsert by an alternate key.
+    pub async fn upsert(&self, path: &str, body: Value) -> Result<Value, GraphError> {
+        self.call(Method::PATCH, path, Some(body), true).await
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> Result<Value, GraphError> {
+        self.call(Method::PATCH, path, Some(body), false).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Result<(), GraphError> {
+        self.call(Method::DELETE, path, None, false).await.map(|_| ())
+    }
+
+    /// One call; a 429 is waited out as its `Retry-After` says, a few times at most.
+    async fn call(&self, method: Method, path: &str, body: Option<Value>, prefer: bool) -> Result<Value, GraphError> {
+        let url = self
+            .base
+            .join(&format!("v1.0/{path}"))
+            .map_err(|e| GraphError::unreadable(format!("bad Graph address {path}: {e}")))?;
+        let mut throttled = 0;
+        loop {
+            let mut req = self
+                .http
+                .request(method.clone(), url.clone())
+                .bearer_auth(self.token.expose());
+            if prefer {
+                req = req.header("Prefer", "create-if-missing");
+            }
+            if let Some(b) = &body {
+                req = req.json(b);
+            }
+            let resp = req.send().await.map_err(GraphError::unreachable)?;
+            let status = resp.status();
+            let retry_after = error::retry_after(resp.headers());
+            let text = resp.text().await.map_err(GraphError::unreachable)?;
+            if status.is_success() {
+                return Ok(serde_json::from_str(&text).unwrap_or(Value::Null));
+            }
+            let err = GraphError::answer(status, &text, retry_after);
+            if status != StatusCode::TOO_MANY_REQUESTS || throttled == THROTTLE_RETRIES {
+                return Err(err);
+            }
+            throttled += 1;
+            let wait = retry_after.unwrap_or(Duration::from_secs(2)).min(MAX_WAIT);
+            tracing::info!("Microsoft Graph asked to wait {} s", wait.as_secs());
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+/// Where Graph lives for a sign-in host: the global cloud, a national cloud, or (the demo)
+/// whatever the caller says.
+pub fn graph_host(identity_host: &Url) -> Option<&'static str> {
+    match identity_host.host_str()? {
+        "login.microsoftonline.com" => Some("https://graph.microsoft.com/"),
+        "login.microsoftonline.us" => Some("https://graph.microsoft.us/"),
+        "login.chinacloudapi.cn" => Some("https://microsoftgraph.chinacloudapi.cn/"),
+        _ => None,
+    }
+}

@@ -1,0 +1,283 @@
+//! "Create it for me": the app registration for the profile's target, its secret (straight to
+//! the keychain), its service principal, optional tenant-wide consent, then the wait until
+//! Microsoft's sign-in knows the new client ID. Each ID is saved the moment Graph returns it,
+//! and the upsert is keyed by a `uniqueName` chosen first, so a rerun after any interruption
+//! continues the same app: never a second app, never a lost secret.
+
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+use ts_rs::TS;
+
+use super::app_secret::add_password;
+use super::{say, AppStep, AzureApp, Report, SignInOptions};
+use crate::checklist::ChecklistTarget;
+use crate::error::{AppError, ErrorCode, Result};
+use crate::graph::registration::{self, AppPlan, ResourceScopes};
+use crate::graph::Graph;
+use crate::profile::{CreatedApp, Profile};
+use crate::secrets::SecretKind;
+use crate::tenant::Tenant;
+use crate::wizard::{self, Event, WizardStep};
+
+/// The name every secret this app adds carries in the portal's "Certificates & secrets".
+pub(super) const SECRET_NAME: &str = "Mailbox Connect";
+/// How long service-principal creation waits for Graph to know a new app, asked every `POLL`.
+const REPLICATION_PATIENCE: Duration = Duration::from_secs(180);
+const POLL: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct CreateOptions {
+    #[serde(default)]
+    pub sign_in: SignInOptions,
+    /// What the app is for (the profile's choice when absent).
+    #[serde(default)]
+    #[ts(optional)]
+    pub target: Option<ChecklistTarget>,
+    /// How long the secret lasts, 1 to 24 months (24 when absent).
+    #[serde(default)]
+    #[ts(optional)]
+    pub secret_months: Option<u8>,
+}
+
+impl AzureApp {
+    /// Creates (or finishes creating) the profile's Azure app and leaves the wizard at the next
+    /// step with nothing to copy or paste.
+    pub async fn create(&self, opts: CreateOptions, report: Report) -> Result<Profile> {
+        let months = opts.secret_months.unwrap_or(24);
+        if !(1..=24).contains(&months) {
+            return Err(AppError::invalid(
+                "secret_months",
+                "A client secret can last from 1 to 24 months.",
+                "Choose a number of months from 1 to 24.",
+            ));
+        }
+        let mut p = self.profiles.active()?;
+        let admin = self.admin(&p, &opts.sign_in, &report).await?;
+        let g = &admin.graph;
+        p = self.profiles.update(|p| {
+            if let Some(t) = opts.target {
+                p.target = t;
+            }
+            p.tenant = Tenant::Id(admin.tenant_id.clone());
+            p.created_app.get_or_insert_with(|| CreatedApp {
+                unique_name: unique_name(&p.id),
+                ..CreatedApp::default()
+            });
+            Ok(())
+        })?;
+        let (app, resources) = self.register(g, &p, &report).await?;
+        p = self.profiles.active()?;
+        let object_id = str_field(&app, "id")?;
+        self.secret(g, &p, &app, &object_id, months, &report).await?;
+        p = self.principal(g, &p, &report).await?;
+        if opts.sign_in.admin_consent && !created(&p).consented {
+            p = self.consent(g, &p, &resources, &report).await?;
+        }
+        if !created(&p).ready {
+            self.wait_until_known(&p, &report).await?;
+        }
+        let p = self.profiles.update(|p| {
+            if let Some(c) = p.created_app.as_mut() {
+                c.ready = true;
+            }
+            p.credentials_checked = true;
+            if matches!(
+                p.step,
+                WizardStep::Welcome | WizardStep::Checklist | WizardStep::Credentials
+            ) {
+                wizard::advance(p, Event::AzureAppSaved)?;
+            }
+            if p.step == WizardStep::Nylas && p.api_key_saved {
+                wizard::advance(p, Event::Open(WizardStep::Consent))?;
+            }
+            Ok(())
+        })?;
+        say(
+            &report,
+            AppStep::Ready,
+            "The app is ready: you can connect mailboxes now.",
+        );
+        Ok(p)
+    }
+
+    /// The upsert by `uniqueName`: creates the app or brings it to the target's settings.
+    async fn register(&self, g: &Graph, p: &Profile, report: &Report) -> Result<(Value, Vec<ResourceScopes>)> {
+        let plan = AppPlan {
+            display_name: "Mailbox Connect",
+            target: p.target,
+            region: &p.region,
+            mode: p.auth_mode,
+            scopes: &p.scopes,
+        };
+        let resources = registration::resolve(g, &registration::selected(&plan)).await?;
+        let unique = &created(p).unique_name;
+        let path = format!("applications(uniqueName='{unique}')");
+        let answer = g
+            .upsert(&path, registration::document(&plan, unique, &resources))
+            .await?;
+        // 201 returns the new app; 204 (it existed) returns nothing.
+        let app = if answer.is_object() {
+            answer
+        } else {
+            g.get(&path).await?
+        };
+        let (object_id, app_id) = (str_field(&app, "id")?, str_field(&app, "appId")?);
+        self.profiles.update(|p| {
+            if p.client_id != app_id {
+                p.credentials_checked = false;
+            }
+            p.client_id = app_id.clone();
+            if let Some(c) = p.created_app.as_mut() {
+                c.object_id = Some(object_id.clone());
+            }
+            Ok(())
+        })?;
+        let what = match p.target {
+            ChecklistTarget::NylasV3 => "Nylas",
+            ChecklistTarget::LegacyV2 => "Nylas v2",
+            ChecklistTarget::Streams => "Nylas Streams",
+        };
+        say(
+            report,
+            AppStep::Registered,
+            format!("The app \"Mailbox Connect\" is registered for {what} (client ID {app_id})."),
+        );
+        Ok((app, resources))
+    }
+
+    /// A new secret, unless one made earlier is still in the keychain: its value goes to the
+    /// keychain before anything else, its expiry comes from Graph's answer.
+    async fn secret(
+        &self,
+        g: &Graph,
+        p: &Profile,
+        app: &Value,
+        object_id: &str,
+        months: u8,
+        report: &Report,
+    ) -> Result<()> {
+        let kept =
+            created(p).secret_key_id.is_some() && self.vault.require(p, SecretKind::AzureClientSecret).await.is_ok();
+        if kept {
+            return Ok(());
+        }
+        let added = add_password(g, object_id, months).await?;
+        self.vault.keep(p, SecretKind::AzureClientSecret, &added.value).await?;
+        self.profiles.update(|p| {
+            p.secret_saved = true;
+            p.secret_expires_on = Some(added.expires_on);
+            if let Some(c) = p.created_app.as_mut() {
+                c.secret_key_id = Some(added.key_id.clone());
+            }
+            Ok(())
+        })?;
+        // A secret an interrupted run added, whose value never reached the keychain: useless.
+        for old in app["passwordCredentials"].as_array().into_iter().flatten() {
+            let key = old["keyId"].as_str().unwrap_or_default();
+            if old["displayName"].as_str() == Some(SECRET_NAME) && key != added.key_id {
+                g.post(
+                    &format!("applications/{object_id}/removePassword"),
+                    json!({ "keyId": key }),
+                )
+                .await?;
+            }
+        }
+        say(
+            report,
+            AppStep::SecretSaved,
+            format!(
+                "A client secret was made and saved in the keychain; it expires on {}.",
+                added.expires_on
+            ),
+        );
+        Ok(())
+    }
+
+    /// The app's service principal in the tenant; Graph may not know the new app for a moment.
+    async fn principal(&self, g: &Graph, p: &Profile, report: &Report) -> Result<Profile> {
+        let path = format!("servicePrincipals(appId='{}')", p.client_id);
+        let started = Instant::now();
+        let sp = loop {
+            if let Some(sp) = g.find(&path).await? {
+                break sp;
+            }
+            match g.post("servicePrincipals", json!({ "appId": p.client_id })).await {
+                Ok(sp) => break sp,
+                Err(e) if e.no_backing_application() && started.elapsed() < REPLICATION_PATIENCE => {
+                    say(report, AppStep::Waiting, "Microsoft is still publishing the new app…");
+                    tokio::time::sleep(POLL).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
+        let id = str_field(&sp, "id")?;
+        let p = self.profiles.update(|p| {
+            if let Some(c) = p.created_app.as_mut() {
+                c.principal_id = Some(id.clone());
+            }
+            Ok(())
+        })?;
+        say(
+            report,
+            AppStep::PrincipalCreated,
+            "The app was added to your organization's enterprise applications.",
+        );
+        Ok(p)
+    }
+
+    /// Tenant-wide consent (`AllPrincipals`) for each API's permissions.
+    async fn consent(&self, g: &Graph, p: &Profile, resources: &[ResourceScopes], report: &Report) -> Result<Profile> {
+        let client = created(p).principal_id.clone().unwrap_or_default();
+        for r in resources {
+            let Some(resource) = &r.principal_id else { continue };
+            let scope = r.names.join(" ");
+            let filter = format!("oauth2PermissionGrants?$filter=clientId eq '{client}' and resourceId eq '{resource}' and consentType eq 'AllPrincipals'");
+            let existing = g.get(&filter).await?;
+            match existing["value"][0]["id"].as_str() {
+                Some(id) => {
+                    g.patch(&format!("oauth2PermissionGrants/{id}"), json!({ "scope": scope }))
+                        .await?
+                }
+                None => {
+                    let body = json!({ "clientId": client, "consentType": "AllPrincipals", "resourceId": resource, "scope": scope });
+                    g.post("oauth2PermissionGrants", body).await?
+                }
+            };
+        }
+        let p = self.profiles.update(|p| {
+            if let Some(c) = p.created_app.as_mut() {
+                c.consented = true;
+            }
+            Ok(())
+        })?;
+        say(
+            report,
+            AppStep::Consented,
+            "Consent was granted for everyone in your organization.",
+        );
+        Ok(p)
+    }
+}
+
+pub(super) fn created(p: &Profile) -> &CreatedApp {
+    static NONE: std::sync::OnceLock<CreatedApp> = std::sync::OnceLock::new();
+    p.created_app
+        .as_ref()
+        .unwrap_or_else(|| NONE.get_or_init(CreatedApp::default))
+}
+
+pub(super) fn str_field(v: &Value, name: &str) -> Result<String> {
+    v[name].as_str().map(str::to_string).ok_or_else(|| {
+        AppError::new(ErrorCode::Graph, format!("Microsoft Graph's answer lacks {name}."))
+            .with_fix("Try again; it continues where it stopped.")
+    })
+}
+
+/// The upsert key: the profile's, plus randomness so two profiles or tenants never collide.
+fn unique_name(profile_id: &str) -> String {
+    let tag: String = uuid::Uuid::new_v4().simple().to_string().chars().take(8).collect();
+    format!("mailbox-connect-{profile_id}-{tag}")
+}

@@ -1,0 +1,119 @@
+//! Looking at the Azure app through Graph, and "Remove this app".
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::create::str_field;
+use super::{say, AppStep, AzureApp, Report, SignInOptions};
+use crate::error::{AppError, ErrorCode, Result};
+use crate::profile::Profile;
+use crate::secrets::SecretKind;
+
+/// The app as Graph describes it (no secret values: Graph never returns them again).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AppSummary {
+    pub display_name: String,
+    pub client_id: String,
+    pub object_id: String,
+    pub sign_in_audience: String,
+    pub redirect_uris: Vec<String>,
+    /// Each secret: its ID, first characters and expiry.
+    pub secrets: Vec<SecretSummary>,
+    /// Whether Mailbox Connect created it (and may remove it).
+    pub created_here: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SecretSummary {
+    pub key_id: String,
+    pub hint: String,
+    pub expires: String,
+}
+
+impl AzureApp {
+    pub async fn show(&self, opts: SignInOptions, report: Report) -> Result<AppSummary> {
+        let p = self.profiles.active()?;
+        let admin = self.admin(&p, &opts, &report).await?;
+        let app = admin.graph.find(&app_path(&p)?).await?.ok_or_else(|| not_found(&p))?;
+        let text = |k: &str| app[k].as_str().unwrap_or_default().to_string();
+        let list = |v: &serde_json::Value| -> Vec<String> {
+            v.as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        };
+        Ok(AppSummary {
+            display_name: text("displayName"),
+            client_id: text("appId"),
+            object_id: text("id"),
+            sign_in_audience: text("signInAudience"),
+            redirect_uris: list(&app["web"]["redirectUris"]),
+            secrets: app["passwordCredentials"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|s| SecretSummary {
+                    key_id: s["keyId"].as_str().unwrap_or_default().into(),
+                    hint: s["hint"].as_str().unwrap_or_default().into(),
+                    expires: s["endDateTime"].as_str().unwrap_or_default().into(),
+                })
+                .collect(),
+            created_here: p.created_app.is_some(),
+        })
+    }
+
+    /// "Remove this app": deletes the app Mailbox Connect created (its service principal and
+    /// consent go with it), forgets its secret and its IDs. An app made by hand is not removed.
+    pub async fn remove(&self, opts: SignInOptions, report: Report) -> Result<Profile> {
+        let p = self.profiles.active()?;
+        let Some(created) = p.created_app.clone() else {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "Mailbox Connect did not create this profile's app, so it does not remove it.",
+            )
+            .with_fix("Delete it in the Azure portal (App registrations) if you no longer need it."));
+        };
+        let admin = self.admin(&p, &opts, &report).await?;
+        let path = format!("applications(uniqueName='{}')", created.unique_name);
+        if let Some(app) = admin.graph.find(&path).await? {
+            admin
+                .graph
+                .delete(&format!("applications/{}", str_field(&app, "id")?))
+                .await?;
+        }
+        self.vault.delete(&p, SecretKind::AzureClientSecret).await?;
+        let p = self.profiles.update(|p| {
+            p.created_app = None;
+            p.client_id.clear();
+            p.secret_saved = false;
+            p.secret_expires_on = None;
+            p.credentials_checked = false;
+            Ok(())
+        })?;
+        say(&report, AppStep::Removed, "The app was removed from your organization.");
+        Ok(p)
+    }
+}
+
+fn app_path(p: &Profile) -> Result<String> {
+    match (&p.created_app, p.client_id.is_empty()) {
+        (Some(c), _) => Ok(format!("applications(uniqueName='{}')", c.unique_name)),
+        (None, false) => Ok(format!("applications(appId='{}')", p.client_id)),
+        (None, true) => Err(AppError::invalid(
+            "client_id",
+            "This profile has no Azure app yet.",
+            "Create the app or paste its client ID first.",
+        )),
+    }
+}
+
+fn not_found(p: &Profile) -> AppError {
+    AppError::new(
+        ErrorCode::NotFound,
+        format!("The app (client ID {}) is not in this organization.", p.client_id),
+    )
+    .with_fix("Sign in to the organization the app belongs to, or create the app again.")
+}

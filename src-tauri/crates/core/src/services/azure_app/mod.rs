@@ -1,0 +1,189 @@
+//! The Azure app through Microsoft Graph instead of the portal: create it for the profile's
+//! target, rotate its secret, show it, remove it. An administrator signs in once; the Graph token
+//! is kept in memory for the next call and never stored.
+
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use url::Url;
+
+use super::demo_tenant::DemoTenant;
+use super::profiles::Profiles;
+use super::sign_in::{AdminSession, GraphAdminPlan, SignIn, SignInEvent, GRAPH_POWERSHELL_CLIENT_ID};
+use super::vault::Vault;
+use crate::error::{AppError, ErrorCode, Result};
+use crate::graph;
+use crate::microsoft::cloud::{parse_service_url, Endpoints};
+use crate::profile::Profile;
+use crate::tenant::Tenant;
+
+mod app_secret;
+mod create;
+mod manage;
+mod replication;
+mod rotate;
+
+pub use create::CreateOptions;
+pub use manage::AppSummary;
+pub use rotate::Rotated;
+
+/// What a Graph job reports while it runs, for the window's progress list and the command line.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "event", content = "data", rename_all = "snake_case")]
+#[ts(export)]
+pub enum AzureAppEvent {
+    /// The administrator's sign-in opened in the browser.
+    SignIn(super::ConsentStarted),
+    /// A step finished or is under way, in plain words.
+    Progress(AppProgress),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AppProgress {
+    pub step: AppStep,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AppStep {
+    SignedIn,
+    Registered,
+    SecretSaved,
+    PrincipalCreated,
+    Consented,
+    /// Waiting for Microsoft's sign-in to learn the new app (replication).
+    Waiting,
+    Ready,
+    ConnectorUpdated,
+    GrantChecked,
+    OldSecretRemoved,
+    Removed,
+}
+
+pub type Report = Arc<dyn Fn(AzureAppEvent) + Send + Sync>;
+
+pub(super) fn say(report: &Report, step: AppStep, text: impl Into<String>) {
+    let text = text.into();
+    tracing::info!(?step, "{text}");
+    report(AzureAppEvent::Progress(AppProgress { step, text }));
+}
+
+pub struct AzureApp {
+    profiles: Arc<Profiles>,
+    vault: Arc<Vault>,
+    http: reqwest::Client,
+    sign_in: Arc<SignIn>,
+    demo: Arc<DemoTenant>,
+    session: Mutex<Option<AdminSession>>,
+}
+
+impl AzureApp {
+    pub(super) fn new(
+        profiles: Arc<Profiles>,
+        vault: Arc<Vault>,
+        http: reqwest::Client,
+        sign_in: Arc<SignIn>,
+        demo: Arc<DemoTenant>,
+    ) -> Self {
+        Self {
+            profiles,
+            vault,
+            http,
+            sign_in,
+            demo,
+            session: Mutex::new(None),
+        }
+    }
+
+    /// Forgets the administrator's Graph sign-in.
+    pub fn sign_out(&self) {
+        if let Ok(mut s) = self.session.lock() {
+            s.take();
+        }
+    }
+
+    /// The signed-in administrator, signing in first when there is none (or it lacks what
+    /// `admin_consent` needs, or its token is nearly spent).
+    async fn admin(&self, p: &Profile, opts: &SignInOptions, report: &Report) -> Result<AdminSession> {
+        let held = self.session.lock().ok().and_then(|s| s.clone());
+        if let Some(s) = held.filter(|s| s.fresh() && (s.admin_consent || !opts.admin_consent)) {
+            return Ok(s);
+        }
+        let identity = p.cloud.host()?;
+        let graph_base = self.graph_base(p, &identity)?;
+        let tenant = match &p.tenant {
+            t @ (Tenant::Id(_) | Tenant::Domain(_)) => t.clone(),
+            _ => Tenant::Organizations,
+        };
+        let plan = GraphAdminPlan {
+            endpoints: Endpoints::new(&p.cloud, &tenant)?,
+            client_id: opts
+                .bootstrap_client_id
+                .clone()
+                .unwrap_or_else(|| GRAPH_POWERSHELL_CLIENT_ID.into()),
+            graph_base,
+            admin_consent: opts.admin_consent,
+            login_hint: opts.login_hint.clone(),
+        };
+        let resource = graph::graph_host(&identity).unwrap_or("https://graph.microsoft.com/");
+        let r = report.clone();
+        let session = self
+            .sign_in
+            .graph_admin(&plan, resource, move |SignInEvent::Started(s)| {
+                r(AzureAppEvent::SignIn(s))
+            })
+            .await?;
+        let who = session
+            .account
+            .email
+            .clone()
+            .unwrap_or_else(|| "The administrator".into());
+        say(
+            report,
+            AppStep::SignedIn,
+            format!("{who} signed in to Microsoft Graph."),
+        );
+        if let Ok(mut slot) = self.session.lock() {
+            *slot = Some(session.clone());
+        }
+        Ok(session)
+    }
+
+    fn graph_base(&self, p: &Profile, identity: &Url) -> Result<Url> {
+        if p.demo {
+            let env = self
+                .demo
+                .env()
+                .ok_or_else(|| AppError::internal("The demo tenant is not running."))?;
+            return parse_service_url(&format!("{}/", env.graph_url), "graph_url", "Microsoft Graph");
+        }
+        let base = graph::graph_host(identity).ok_or_else(|| {
+            AppError::new(
+                ErrorCode::InvalidInput,
+                "Creating the app works only with Microsoft's own clouds.",
+            )
+            .with_fix("Use the manual checklist for this sign-in host.")
+        })?;
+        parse_service_url(base, "graph_url", "Microsoft Graph")
+    }
+}
+
+/// How the administrator signs in to Graph.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct SignInOptions {
+    /// Also grant tenant-wide consent (needs a role that may consent for everyone).
+    #[serde(default)]
+    pub admin_consent: bool,
+    /// The tenant's own public client to sign in with, where Graph PowerShell is blocked.
+    #[serde(default)]
+    #[ts(optional)]
+    pub bootstrap_client_id: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub login_hint: Option<String>,
+}

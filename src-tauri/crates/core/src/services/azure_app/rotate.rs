@@ -1,0 +1,148 @@
+//! Secret rotation for any app the administrator can manage (made here or by hand): a new secret
+//! into the keychain, Microsoft's sign-in accepting it, the Nylas connector updated, a grant
+//! tested, and only then the old secret removed. If any step fails the old secret stays.
+
+use serde::Serialize;
+use serde_json::json;
+use ts_rs::TS;
+
+use super::app_secret::add_password;
+use super::create::str_field;
+use super::{say, AppStep, AzureApp, Report, SignInOptions};
+use crate::error::{AppError, ErrorCode, Result};
+use crate::nylas::grant_check::check_grant;
+use crate::nylas::NylasClient;
+use crate::secrets::SecretKind;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Rotated {
+    pub key_id: String,
+    /// The new secret's expiry (`YYYY-MM-DD`).
+    pub expires_on: String,
+    /// The secrets removed from the app (the old one; none when it was not found).
+    pub removed: Vec<String>,
+    /// The grant tested with the new secret, when there was one.
+    #[ts(optional)]
+    pub grant_checked: Option<String>,
+}
+
+impl AzureApp {
+    pub async fn rotate_secret(&self, opts: SignInOptions, months: Option<u8>, report: Report) -> Result<Rotated> {
+        let p = self.profiles.active()?;
+        if p.client_id.is_empty() {
+            return Err(AppError::invalid(
+                "client_id",
+                "This profile has no Azure app yet.",
+                "Create the app or paste its client ID first.",
+            ));
+        }
+        let old = self.vault.require(&p, SecretKind::AzureClientSecret).await.ok();
+        let admin = self.admin(&p, &opts, &report).await?;
+        let g = &admin.graph;
+        let path = format!("applications(appId='{}')", p.client_id);
+        let app = g.find(&path).await?.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NotFound,
+                format!("No app with client ID {} in this organization.", p.client_id),
+            )
+            .with_fix(
+                "Sign in to the organization the app belongs to, or check the client ID on the App credentials step.",
+            )
+        })?;
+        let object_id = str_field(&app, "id")?;
+        let added = add_password(g, &object_id, months.unwrap_or(24).clamp(1, 24)).await?;
+        self.vault.keep(&p, SecretKind::AzureClientSecret, &added.value).await?;
+        let p = self.profiles.update(|p| {
+            p.secret_saved = true;
+            p.secret_expires_on = Some(added.expires_on);
+            if let Some(c) = p.created_app.as_mut() {
+                c.secret_key_id = Some(added.key_id.clone());
+            }
+            Ok(())
+        })?;
+        say(
+            &report,
+            AppStep::SecretSaved,
+            format!(
+                "A new client secret was saved in the keychain; it expires on {}.",
+                added.expires_on
+            ),
+        );
+        self.wait_until_known(&p, &report).await?;
+
+        let grant_checked = match self.vault.require(&p, SecretKind::NylasApiKey).await {
+            Ok(key) => {
+                let nylas = NylasClient::for_region(&self.http, &p.region, key)?;
+                if nylas.microsoft_connector().await?.is_some() {
+                    super::super::sign_in::ensure_connector(&nylas, &p, &added.value).await?;
+                    say(&report, AppStep::ConnectorUpdated, "Nylas now uses the new secret.");
+                }
+                self.check_a_grant(&nylas, &p, &report).await?
+            }
+            Err(_) => None,
+        };
+
+        // The old secret: the one recorded, else the one whose hint matches the old value.
+        let recorded = p.created_app.as_ref().and_then(|c| c.secret_key_id.clone());
+        let hint: Option<String> = old.as_ref().map(|v| v.expose().chars().take(3).collect());
+        let mut removed = Vec::new();
+        for pw in app["passwordCredentials"].as_array().into_iter().flatten() {
+            let key = pw["keyId"].as_str().unwrap_or_default();
+            let is_old = recorded.as_deref() == Some(key) || (hint.is_some() && pw["hint"].as_str() == hint.as_deref());
+            if is_old && key != added.key_id {
+                g.post(
+                    &format!("applications/{object_id}/removePassword"),
+                    json!({ "keyId": key }),
+                )
+                .await?;
+                removed.push(key.to_string());
+            }
+        }
+        if !removed.is_empty() {
+            say(
+                &report,
+                AppStep::OldSecretRemoved,
+                "The old secret was removed from the app.",
+            );
+        }
+        Ok(Rotated {
+            key_id: added.key_id,
+            expires_on: added.expires_on.to_string(),
+            removed,
+            grant_checked,
+        })
+    }
+
+    /// Tests the profile's last connected grant (or any grant) with Nylas; a failure stops the
+    /// rotation before the old secret is removed.
+    async fn check_a_grant(
+        &self,
+        nylas: &NylasClient,
+        p: &crate::profile::Profile,
+        report: &Report,
+    ) -> Result<Option<String>> {
+        let id = match p.last_result.as_ref().map(|r| r.grant.id.clone()) {
+            Some(id) => id,
+            None => match nylas.grants_page(1, 0).await?.into_iter().next() {
+                Some(g) => g.id,
+                None => return Ok(None),
+            },
+        };
+        let check = check_grant(nylas, &id).await;
+        if !check.ok {
+            return Err(AppError::new(
+                ErrorCode::Nylas,
+                "With the new secret, a mailbox test through Nylas failed, so the old secret was kept.",
+            )
+            .with_fix("Both secrets work for now. Check the grant on the History & support tab, then rotate again.")
+            .with_detail(check.detail));
+        }
+        say(
+            report,
+            AppStep::GrantChecked,
+            format!("A mailbox test through Nylas passed with the new secret ({id})."),
+        );
+        Ok(Some(id))
+    }
+}

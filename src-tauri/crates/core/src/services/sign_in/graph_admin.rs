@@ -1,0 +1,148 @@
+//! An administrator's sign-in to Microsoft Graph, as a public client (loopback + PKCE, no
+//! secret): by default as Microsoft Graph PowerShell, whose registration has `http://localhost`
+//! as a redirect URI in every tenant. The access token stays in memory.
+
+use std::time::{Duration, Instant};
+
+use oauth2::AuthorizationCode;
+use url::Url;
+
+use super::Run;
+use crate::consent;
+use crate::error::{AppError, ErrorCode, Result};
+use crate::graph::Graph;
+use crate::microsoft::cloud::Endpoints;
+use crate::microsoft::id_token::{self, Expected, SignedInAccount};
+use crate::microsoft::listener::Listener;
+use crate::microsoft::oauth::MsOAuth;
+use crate::sensitive::Sensitive;
+
+/// Microsoft Graph PowerShell: a first-party public client present in every tenant.
+pub const GRAPH_POWERSHELL_CLIENT_ID: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+
+/// What the admin sign-in asks for and where.
+pub struct GraphAdminPlan {
+    pub endpoints: Endpoints,
+    /// The public client to sign in as (Graph PowerShell, or the tenant's own bootstrap app).
+    pub client_id: String,
+    /// Graph's base address (`https://graph.microsoft.com/`, or the demo tenant's).
+    pub graph_base: Url,
+    /// Also ask to grant tenant-wide consent (`DelegatedPermissionGrant.ReadWrite.All`).
+    pub admin_consent: bool,
+    pub login_hint: Option<String>,
+}
+
+impl GraphAdminPlan {
+    /// The delegated Graph permissions asked for, under the cloud's Graph resource.
+    pub fn scopes(&self, resource: &str) -> Vec<String> {
+        let mut s = vec![format!("{resource}Application.ReadWrite.All")];
+        if self.admin_consent {
+            s.push(format!("{resource}DelegatedPermissionGrant.ReadWrite.All"));
+        }
+        s.extend(["openid".into(), "profile".into()]);
+        s
+    }
+}
+
+/// A signed-in administrator: Graph with their token, their directory, until the token expires.
+#[derive(Clone)]
+pub struct AdminSession {
+    pub graph: Graph,
+    pub tenant_id: String,
+    pub account: SignedInAccount,
+    pub admin_consent: bool,
+    expires: Instant,
+}
+
+impl AdminSession {
+    /// Whether the token still has a few minutes left.
+    pub fn fresh(&self) -> bool {
+        self.expires > Instant::now() + Duration::from_secs(300)
+    }
+}
+
+pub(super) async fn sign_in(run: &mut Run<'_>, plan: &GraphAdminPlan, resource: &str) -> Result<AdminSession> {
+    let state = MsOAuth::new_state();
+    let listener = Listener::bind_at_root(state.clone()).await?;
+    let redirect_uri = listener.redirect_uri();
+    let oauth = MsOAuth::new(&plan.endpoints, &plan.client_id, None, &redirect_uri)?;
+    let scopes = plan.scopes(resource);
+    let req = oauth.authorize(&state, &scopes, plan.login_hint.as_deref(), run.settings.response_mode);
+    run.started(req.url.to_string(), redirect_uri);
+    let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel).await?;
+    let result = async {
+        let code = AuthorizationCode::new(consent::code(outcome)?);
+        let tokens = oauth.exchange(run.http, code, req.verifier, &scopes).await?;
+        let id_token = tokens.id_token.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::Microsoft,
+                "Microsoft did not say which organization you signed in to.",
+            )
+        })?;
+        let expected = Expected {
+            endpoints: &plan.endpoints,
+            client_id: &plan.client_id,
+            nonce: &req.nonce,
+        };
+        let account = id_token::verify(run.http, id_token.expose(), &expected).await?;
+        let tenant_id = account.tenant_id.clone().ok_or_else(|| {
+            AppError::new(
+                ErrorCode::Microsoft,
+                "Microsoft did not say which organization you signed in to.",
+            )
+        })?;
+        if account.personal {
+            return Err(AppError::new(
+                ErrorCode::AdminRoleRequired,
+                "A personal Microsoft account cannot create apps for an organization.",
+            )
+            .with_fix("Sign in with your work account, as an administrator of your organization."));
+        }
+        let lasts = Duration::from_secs(tokens.expires_in.unwrap_or(3600));
+        Ok(AdminSession {
+            graph: Graph::new(
+                run.http.clone(),
+                plan.graph_base.clone(),
+                Sensitive::new(tokens.access_token.expose().clone()),
+            ),
+            tenant_id,
+            account,
+            admin_consent: plan.admin_consent,
+            expires: Instant::now() + lasts,
+        })
+    }
+    .await;
+    let result = result.map_err(|e| explain(e, &plan.client_id));
+    reply
+        .settle(result, |s| {
+            let who = s.account.email.clone().unwrap_or_else(|| "You".into());
+            (
+                "Signed in".into(),
+                format!("{who} signed in. Mailbox Connect now sets up the app; return to it to follow along."),
+            )
+        })
+        .await
+}
+
+/// Sign-in failures in terms of what this sign-in is for: managing app registrations.
+fn explain(e: AppError, client_id: &str) -> AppError {
+    let aadsts = |codes: &[&str]| {
+        e.detail
+            .as_deref()
+            .is_some_and(|d| codes.iter().any(|c| d.contains(&format!("AADSTS{c} "))))
+    };
+    let declined = matches!(e.code, ErrorCode::ConsentDeclined | ErrorCode::AdminApprovalRequired);
+    if declined || aadsts(&["65001", "65004", "90093", "90094", "90095"]) {
+        let detail = e.detail.clone().unwrap_or_default();
+        return AppError::new(ErrorCode::AdminRoleRequired, "Microsoft did not give this account the right to manage app registrations.")
+            .with_fix(format!("Sign in with an account that has the {} role and choose Accept on Microsoft's page, or ask such an administrator to do this step.", crate::graph::ADMIN_ROLES))
+            .with_detail(detail);
+    }
+    if aadsts(&["50105", "7000112", "700016", "50020"]) && client_id == GRAPH_POWERSHELL_CLIENT_ID {
+        let detail = e.detail.clone().unwrap_or_default();
+        return AppError::new(ErrorCode::Microsoft, "Your organization does not allow the sign-in app Mailbox Connect uses to create apps (Microsoft Graph Command Line Tools).")
+            .with_fix("Ask an administrator to allow it (Enterprise applications → Microsoft Graph Command Line Tools), or give your organization's own sign-in app in the options. The manual checklist works too.")
+            .with_detail(detail);
+    }
+    e
+}

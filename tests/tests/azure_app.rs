@@ -1,0 +1,255 @@
+//! "Create it for me" against the demo tenant's Graph: an administrator signs in once (Graph
+//! PowerShell, loopback + PKCE), the app is created for the target with its secret in the
+//! keychain, replication is waited out with progress, and a mailbox then connects with it; an
+//! interrupted creation resumes without a second app; rotation keeps the grant and removes the
+//! old secret; a non-administrator is told which role is needed.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use mailbox_connect_core::microsoft::oauth::ResponseMode;
+use mailbox_connect_core::secrets::{SecretKind, SecretStore};
+use mailbox_connect_core::services::azure_app::{AppStep, AzureAppEvent, CreateOptions, Report, SignInOptions};
+use mailbox_connect_core::{ErrorCode, Services};
+use mailbox_connect_e2e::graph_session::{client_credentials, graph, sign_in, ADMIN, USER};
+use mailbox_connect_e2e::harness::{demo_env, services_with};
+use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
+use mailbox_connect_sandbox::faults::{FaultPlan, GraphThrottle};
+use mailbox_connect_sandbox::Sandbox;
+use serde_json::Value;
+
+type Steps = Arc<Mutex<Vec<(AppStep, String)>>>;
+
+fn recorder() -> (Report, Steps) {
+    let steps: Steps = Arc::default();
+    let keep = steps.clone();
+    let report: Report = Arc::new(move |e| {
+        if let AzureAppEvent::Progress(p) = e {
+            keep.lock().unwrap().push((p.step, p.text));
+        }
+    });
+    (report, steps)
+}
+
+fn as_admin(who: &str, admin_consent: bool) -> CreateOptions {
+    CreateOptions {
+        sign_in: SignInOptions {
+            admin_consent,
+            bootstrap_client_id: None,
+            login_hint: Some(who.into()),
+        },
+        target: None,
+        secret_months: None,
+    }
+}
+
+async fn demo_services(sb: &Sandbox, dir: &std::path::Path, secrets: SecretStore) -> Services {
+    let core = services_with(
+        dir,
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+        Duration::from_secs(20),
+        secrets,
+    );
+    core.demo.resume(demo_env(sb)).await.ok();
+    core
+}
+
+/// The apps Mailbox Connect made in the demo tenant, as Graph lists them.
+async fn created_apps(sb: &Sandbox) -> Vec<Value> {
+    let token = sign_in(sb, ADMIN).await;
+    let (status, list) = graph(sb, &token, "GET", "applications", None, false).await;
+    assert_eq!(status, 200, "{list}");
+    list["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            a["uniqueName"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("mailbox-connect-"))
+        })
+        .cloned()
+        .collect()
+}
+
+#[tokio::test]
+async fn create_it_for_me_then_connect_and_rotate() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    sb.state.lock().graph.replication = Duration::from_millis(2500);
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = SecretStore::memory();
+    let core = demo_services(&sb, dir.path(), secrets.clone()).await;
+    core.setup.begin(Some(demo_env(&sb))).await.unwrap();
+    assert!(created_apps(&sb).await.is_empty(), "the tenant starts without our app");
+
+    let (report, steps) = recorder();
+    let p = core.azure_app.create(as_admin(ADMIN, true), report).await.unwrap();
+    let steps = steps.lock().unwrap().clone();
+    let kinds: Vec<AppStep> = steps.iter().map(|s| s.0).collect();
+    for want in [
+        AppStep::SignedIn,
+        AppStep::Registered,
+        AppStep::SecretSaved,
+        AppStep::PrincipalCreated,
+        AppStep::Consented,
+        AppStep::Ready,
+    ] {
+        assert!(kinds.contains(&want), "{want:?} missing from {steps:?}");
+    }
+    // The new client ID was unknown to sign-in for a while: progress said so, then it passed.
+    assert!(kinds.contains(&AppStep::Waiting), "{steps:?}");
+
+    let apps = created_apps(&sb).await;
+    assert_eq!(apps.len(), 1, "{apps:?}");
+    let app = &apps[0];
+    assert_eq!(app["appId"], p.client_id.as_str());
+    assert_eq!(app["signInAudience"], "AzureADMyOrg");
+    assert_eq!(app["web"]["redirectUris"][0], "http://localhost/callback");
+    let access = app["requiredResourceAccess"][0]["resourceAccess"].as_array().unwrap();
+    assert!(access.len() >= 4, "{app}");
+    assert_eq!(
+        p.step,
+        mailbox_connect_core::wizard::WizardStep::Consent,
+        "straight on to the mailbox"
+    );
+    let created = p.created_app.clone().unwrap();
+    assert!(created.ready && created.consented && created.principal_id.is_some());
+    let secret = secrets
+        .get(&p.id, SecretKind::AzureClientSecret)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(app["passwordCredentials"].as_array().unwrap().len(), 1);
+    let expiry = app["passwordCredentials"][0]["endDateTime"].as_str().unwrap();
+    assert_eq!(
+        p.secret_expires_on.unwrap().to_string(),
+        expiry[..10],
+        "expiry from Graph's answer"
+    );
+
+    // A mailbox connects with the new app: nothing copied or pasted.
+    let r = core.sign_in.connect(Some(USER.into()), |_| {}).await.unwrap();
+    assert!(r.check.ok, "{:?}", r.check);
+
+    // Rotation: a new secret, Nylas's connector updated, the grant tested, the old one removed.
+    let (report, steps) = recorder();
+    let rotated = core
+        .azure_app
+        .rotate_secret(SignInOptions::default(), Some(6), report)
+        .await
+        .unwrap();
+    assert_eq!(rotated.removed, [created.secret_key_id.clone().unwrap()]);
+    assert_eq!(rotated.grant_checked.as_deref(), Some(r.grant.id.as_str()));
+    let kinds: Vec<AppStep> = steps.lock().unwrap().iter().map(|s| s.0).collect();
+    assert!(
+        kinds.contains(&AppStep::ConnectorUpdated) && kinds.contains(&AppStep::OldSecretRemoved),
+        "{kinds:?}"
+    );
+    let old = client_credentials(&sb, &p.client_id, secret.expose()).await;
+    assert!(
+        old["error_description"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("7000215"),
+        "{old}"
+    );
+    let new = secrets
+        .get(&p.id, SecretKind::AzureClientSecret)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(client_credentials(&sb, &p.client_id, new.expose()).await["access_token"].is_string());
+    let check = core.tools.check_grant(&r.grant.id).await.unwrap();
+    assert!(check.check.ok, "{:?}", check.check);
+    // Nylas checks the connector's secret when a mailbox connects: it holds the new one.
+    assert!(core.sign_in.connect(Some(ADMIN.into()), |_| {}).await.unwrap().check.ok);
+
+    // Remove this app: gone from the tenant, and from the profile and keychain.
+    let (report, _) = recorder();
+    let p = core.azure_app.remove(SignInOptions::default(), report).await.unwrap();
+    assert!(created_apps(&sb).await.is_empty());
+    assert!(p.client_id.is_empty() && p.created_app.is_none());
+    assert!(secrets
+        .get(&p.id, SecretKind::AzureClientSecret)
+        .await
+        .unwrap()
+        .is_none());
+}
+
+#[tokio::test]
+async fn an_interrupted_creation_resumes_without_a_second_app() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    sb.state.lock().graph.replication = Duration::from_millis(300);
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = SecretStore::memory();
+    let core = Arc::new(demo_services(&sb, dir.path(), secrets.clone()).await);
+    core.setup.begin(Some(demo_env(&sb))).await.unwrap();
+
+    // The app is stopped the moment Graph has registered the app (as a kill would).
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let tx = Mutex::new(Some(tx));
+    let report: Report = Arc::new(move |e| {
+        if matches!(e, AzureAppEvent::Progress(ref p) if p.step == AppStep::Registered) {
+            if let Some(tx) = tx.lock().unwrap().take() {
+                let _ = tx.send(());
+            }
+        }
+    });
+    let running = core.clone();
+    let job = tokio::spawn(async move { running.azure_app.create(as_admin(ADMIN, false), report).await });
+    rx.await.unwrap();
+    job.abort();
+    assert!(job.await.unwrap_err().is_cancelled());
+    drop(core);
+    let half = created_apps(&sb).await;
+    assert_eq!(half.len(), 1);
+
+    // Started again (same folder, same keychain): the same app, finished; Graph's throttling on
+    // the way is waited out as its Retry-After says.
+    sb.state.inject(FaultPlan {
+        graph_throttle: Some(GraphThrottle {
+            count: 2,
+            retry_after: 1,
+        }),
+        ..FaultPlan::default()
+    });
+    let core = demo_services(&sb, dir.path(), secrets.clone()).await;
+    let (report, _) = recorder();
+    let p = core.azure_app.create(as_admin(ADMIN, false), report).await.unwrap();
+    let apps = created_apps(&sb).await;
+    assert_eq!(apps.len(), 1, "{apps:?}");
+    assert_eq!(apps[0]["appId"], half[0]["appId"]);
+    assert_eq!(p.client_id, half[0]["appId"].as_str().unwrap());
+    assert_eq!(
+        apps[0]["passwordCredentials"].as_array().unwrap().len(),
+        1,
+        "no stray secret"
+    );
+    assert_eq!(
+        sb.state.lock().faults.graph_throttled,
+        0,
+        "both throttled answers were met"
+    );
+    let secret = secrets
+        .get(&p.id, SecretKind::AzureClientSecret)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(client_credentials(&sb, &p.client_id, secret.expose()).await["access_token"].is_string());
+}
+
+#[tokio::test]
+async fn a_non_administrator_is_told_which_role_is_needed() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = demo_services(&sb, dir.path(), SecretStore::memory()).await;
+    core.setup.begin(Some(demo_env(&sb))).await.unwrap();
+    let (report, _) = recorder();
+    let e = core.azure_app.create(as_admin(USER, false), report).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::AdminRoleRequired, "{e:?}");
+    assert!(e.message.contains("manage app registrations"), "{e:?}");
+    assert!(e.fix.as_deref().unwrap().contains("Application Administrator"), "{e:?}");
+    assert!(created_apps(&sb).await.is_empty());
+}
