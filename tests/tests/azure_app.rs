@@ -16,6 +16,8 @@ use mailbox_connect_e2e::graph_session::{client_credentials, graph, sign_in, ADM
 use mailbox_connect_e2e::harness::{demo_env, services_with};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::faults::{FaultPlan, GraphThrottle};
+use mailbox_connect_sandbox::fixtures as f;
+use mailbox_connect_sandbox::graph::store::GRAPH_POWERSHELL_APP_ID;
 use mailbox_connect_sandbox::Sandbox;
 use serde_json::Value;
 
@@ -54,6 +56,11 @@ async fn demo_services(sb: &Sandbox, dir: &std::path::Path, secrets: SecretStore
     );
     core.demo.resume(demo_env(sb)).await.ok();
     core
+}
+
+/// The client secret the keychain holds for profile `id`.
+async fn kept_secret(secrets: &SecretStore, id: &str) -> Option<mailbox_connect_core::Sensitive<String>> {
+    secrets.get(id, SecretKind::AzureClientSecret).await.unwrap()
 }
 
 /// The apps Mailbox Connect made in the demo tenant, as Graph lists them.
@@ -116,11 +123,7 @@ async fn create_it_for_me_then_connect_and_rotate() {
     );
     let created = p.created_app.clone().unwrap();
     assert!(created.ready && created.consented && created.principal_id.is_some());
-    let secret = secrets
-        .get(&p.id, SecretKind::AzureClientSecret)
-        .await
-        .unwrap()
-        .unwrap();
+    let secret = kept_secret(&secrets, &p.id).await.unwrap();
     assert_eq!(app["passwordCredentials"].as_array().unwrap().len(), 1);
     let expiry = app["passwordCredentials"][0]["endDateTime"].as_str().unwrap();
     assert_eq!(
@@ -155,11 +158,7 @@ async fn create_it_for_me_then_connect_and_rotate() {
             .contains("7000215"),
         "{old}"
     );
-    let new = secrets
-        .get(&p.id, SecretKind::AzureClientSecret)
-        .await
-        .unwrap()
-        .unwrap();
+    let new = kept_secret(&secrets, &p.id).await.unwrap();
     assert!(client_credentials(&sb, &p.client_id, new.expose()).await["access_token"].is_string());
     let check = core.tools.check_grant(&r.grant.id).await.unwrap();
     assert!(check.check.ok, "{:?}", check.check);
@@ -171,11 +170,7 @@ async fn create_it_for_me_then_connect_and_rotate() {
     let p = core.azure_app.remove(SignInOptions::default(), report).await.unwrap();
     assert!(created_apps(&sb).await.is_empty());
     assert!(p.client_id.is_empty() && p.created_app.is_none());
-    assert!(secrets
-        .get(&p.id, SecretKind::AzureClientSecret)
-        .await
-        .unwrap()
-        .is_none());
+    assert!(kept_secret(&secrets, &p.id).await.is_none());
 }
 
 #[tokio::test]
@@ -232,11 +227,7 @@ async fn an_interrupted_creation_resumes_without_a_second_app() {
         0,
         "both throttled answers were met"
     );
-    let secret = secrets
-        .get(&p.id, SecretKind::AzureClientSecret)
-        .await
-        .unwrap()
-        .unwrap();
+    let secret = kept_secret(&secrets, &p.id).await.unwrap();
     assert!(client_credentials(&sb, &p.client_id, secret.expose()).await["access_token"].is_string());
 }
 
@@ -252,4 +243,40 @@ async fn a_non_administrator_is_told_which_role_is_needed() {
     assert!(e.message.contains("manage app registrations"), "{e:?}");
     assert!(e.fix.as_deref().unwrap().contains("Application Administrator"), "{e:?}");
     assert!(created_apps(&sb).await.is_empty());
+
+    // Where Graph PowerShell has tenant-wide consent, the user signs in and Graph itself refuses.
+    sb.state
+        .lock()
+        .admin_consents
+        .push((GRAPH_POWERSHELL_APP_ID.into(), f::TENANT_ID.into()));
+    let (report, _) = recorder();
+    let e = core.azure_app.create(as_admin(USER, false), report).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::AdminRoleRequired, "{e:?}");
+    assert!(e.message.contains("not allowed to create"), "{e:?}");
+    assert!(
+        e.fix.as_deref().unwrap().contains("Cloud Application Administrator"),
+        "{e:?}"
+    );
+    assert!(
+        e.detail.as_deref().unwrap().contains("Authorization_RequestDenied"),
+        "{e:?}"
+    );
+    assert!(created_apps(&sb).await.is_empty());
+
+    // A secret's lifetime outside 1-24 months is refused by name, before any sign-in.
+    let (report, _) = recorder();
+    let mut long = as_admin(ADMIN, false);
+    long.secret_months = Some(30);
+    let e = core.azure_app.create(long, report.clone()).await.unwrap_err();
+    assert_eq!(
+        (e.code, e.field.as_deref()),
+        (ErrorCode::InvalidInput, Some("secret_months")),
+        "{e:?}"
+    );
+    let e = core
+        .azure_app
+        .rotate_secret(SignInOptions::default(), Some(0), report)
+        .await
+        .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("secret_months"), "{e:?}");
 }

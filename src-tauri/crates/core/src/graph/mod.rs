@@ -99,6 +99,12 @@ impl Graph {
     }
 }
 
+/// Graph's resource prefix for delegated permissions (`https://graph.microsoft.com/`), for a
+/// sign-in host; the global cloud's for the demo tenant, which plays the global cloud.
+pub fn resource(identity_host: &Url) -> &'static str {
+    graph_host(identity_host).unwrap_or("https://graph.microsoft.com/")
+}
+
 /// Where Graph lives for a sign-in host: the global cloud, a national cloud, or (the demo)
 /// whatever the caller says.
 pub fn graph_host(identity_host: &Url) -> Option<&'static str> {

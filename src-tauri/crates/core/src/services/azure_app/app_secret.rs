@@ -1,13 +1,64 @@
-//! A new client secret through `addPassword`: Graph makes the value and shows it once.
+//! Client secrets through Graph: `addPassword` (Graph makes the value and shows it once), kept
+//! in the keychain before anything else, and `removePassword`.
 
 use serde_json::json;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::create::{str_field, SECRET_NAME};
+use super::AzureApp;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::graph::Graph;
+use crate::profile::Profile;
+use crate::secrets::SecretKind;
 use crate::sensitive::Sensitive;
+
+/// How long a new secret lasts: 24 months unless the admin chose 1 to 24.
+pub(super) fn secret_months(asked: Option<u8>) -> Result<u8> {
+    let months = asked.unwrap_or(24);
+    if (1..=24).contains(&months) {
+        Ok(months)
+    } else {
+        Err(AppError::invalid(
+            "secret_months",
+            "A client secret can last from 1 to 24 months.",
+            "Choose a number of months from 1 to 24.",
+        ))
+    }
+}
+
+impl AzureApp {
+    /// A new secret for the app: its value into the keychain first, then its expiry (from Graph's
+    /// answer) and ID onto the profile. Returns the updated profile and the secret.
+    pub(super) async fn new_secret(
+        &self,
+        g: &Graph,
+        p: &Profile,
+        object_id: &str,
+        months: u8,
+    ) -> Result<(Profile, AddedSecret)> {
+        let added = add_password(g, object_id, months).await?;
+        self.vault.keep(p, SecretKind::AzureClientSecret, &added.value).await?;
+        let p = self.profiles.update(|p| {
+            p.secret_saved = true;
+            p.secret_expires_on = Some(added.expires_on);
+            if let Some(c) = p.created_app.as_mut() {
+                c.secret_key_id = Some(added.key_id.clone());
+            }
+            Ok(())
+        })?;
+        Ok((p, added))
+    }
+}
+
+pub(super) async fn remove_password(g: &Graph, object_id: &str, key_id: &str) -> Result<()> {
+    g.post(
+        &format!("applications/{object_id}/removePassword"),
+        json!({ "keyId": key_id }),
+    )
+    .await?;
+    Ok(())
+}
 
 pub(super) struct AddedSecret {
     pub value: Sensitive<String>,
@@ -16,7 +67,7 @@ pub(super) struct AddedSecret {
 }
 
 /// `addPassword` for `months`; the value is shown once, in this answer.
-pub(super) async fn add_password(g: &Graph, object_id: &str, months: u8) -> Result<AddedSecret> {
+async fn add_password(g: &Graph, object_id: &str, months: u8) -> Result<AddedSecret> {
     let end = OffsetDateTime::now_utc() + time::Duration::days(i64::from(months) * 365 / 12);
     let end = end.format(&Rfc3339).map_err(|e| AppError::internal(e.to_string()))?;
     let body = json!({ "passwordCredential": { "displayName": SECRET_NAME, "endDateTime": end } });

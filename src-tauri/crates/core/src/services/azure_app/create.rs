@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use ts_rs::TS;
 
-use super::app_secret::add_password;
+use super::app_secret::{remove_password, secret_months};
 use super::{say, AppStep, AzureApp, Report, SignInOptions};
 use crate::checklist::ChecklistTarget;
 use crate::error::{AppError, ErrorCode, Result};
@@ -46,14 +46,7 @@ impl AzureApp {
     /// Creates (or finishes creating) the profile's Azure app and leaves the wizard at the next
     /// step with nothing to copy or paste.
     pub async fn create(&self, opts: CreateOptions, report: Report) -> Result<Profile> {
-        let months = opts.secret_months.unwrap_or(24);
-        if !(1..=24).contains(&months) {
-            return Err(AppError::invalid(
-                "secret_months",
-                "A client secret can last from 1 to 24 months.",
-                "Choose a number of months from 1 to 24.",
-            ));
-        }
+        let months = secret_months(opts.secret_months)?;
         let mut p = self.profiles.active()?;
         let admin = self.admin(&p, &opts.sign_in, &report).await?;
         let g = &admin.graph;
@@ -164,25 +157,12 @@ impl AzureApp {
         if kept {
             return Ok(());
         }
-        let added = add_password(g, object_id, months).await?;
-        self.vault.keep(p, SecretKind::AzureClientSecret, &added.value).await?;
-        self.profiles.update(|p| {
-            p.secret_saved = true;
-            p.secret_expires_on = Some(added.expires_on);
-            if let Some(c) = p.created_app.as_mut() {
-                c.secret_key_id = Some(added.key_id.clone());
-            }
-            Ok(())
-        })?;
+        let (_, added) = self.new_secret(g, p, object_id, months).await?;
         // A secret an interrupted run added, whose value never reached the keychain: useless.
         for old in app["passwordCredentials"].as_array().into_iter().flatten() {
             let key = old["keyId"].as_str().unwrap_or_default();
             if old["displayName"].as_str() == Some(SECRET_NAME) && key != added.key_id {
-                g.post(
-                    &format!("applications/{object_id}/removePassword"),
-                    json!({ "keyId": key }),
-                )
-                .await?;
+                remove_password(g, object_id, key).await?;
             }
         }
         say(

@@ -69,16 +69,15 @@ impl AzureApp {
     /// consent go with it), forgets its secret and its IDs. An app made by hand is not removed.
     pub async fn remove(&self, opts: SignInOptions, report: Report) -> Result<Profile> {
         let p = self.profiles.active()?;
-        let Some(created) = p.created_app.clone() else {
+        if p.created_app.is_none() {
             return Err(AppError::new(
                 ErrorCode::InvalidInput,
                 "Mailbox Connect did not create this profile's app, so it does not remove it.",
             )
             .with_fix("Delete it in the Azure portal (App registrations) if you no longer need it."));
-        };
+        }
         let admin = self.admin(&p, &opts, &report).await?;
-        let path = format!("applications(uniqueName='{}')", created.unique_name);
-        if let Some(app) = admin.graph.find(&path).await? {
+        if let Some(app) = admin.graph.find(&app_path(&p)?).await? {
             admin
                 .graph
                 .delete(&format!("applications/{}", str_field(&app, "id")?))

@@ -129,7 +129,7 @@ impl AzureApp {
             admin_consent: opts.admin_consent,
             login_hint: opts.login_hint.clone(),
         };
-        let resource = graph::graph_host(&identity).unwrap_or("https://graph.microsoft.com/");
+        let resource = graph::resource(&identity);
         let r = report.clone();
         let session = self
             .sign_in

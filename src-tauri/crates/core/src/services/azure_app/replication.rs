@@ -23,7 +23,7 @@ impl AzureApp {
         let endpoints = Endpoints::new(&p.cloud, &p.tenant)?;
         let oauth = MsOAuth::new(&endpoints, &p.client_id, Some(&secret), redirect::REGISTERED)?;
         let identity = p.cloud.host()?;
-        let resource = crate::graph::graph_host(&identity).unwrap_or("https://graph.microsoft.com/");
+        let resource = crate::graph::resource(&identity);
         let started = Instant::now();
         loop {
             match oauth

@@ -3,10 +3,9 @@
 //! tested, and only then the old secret removed. If any step fails the old secret stays.
 
 use serde::Serialize;
-use serde_json::json;
 use ts_rs::TS;
 
-use super::app_secret::add_password;
+use super::app_secret::{remove_password, secret_months};
 use super::create::str_field;
 use super::{say, AppStep, AzureApp, Report, SignInOptions};
 use crate::error::{AppError, ErrorCode, Result};
@@ -29,6 +28,7 @@ pub struct Rotated {
 
 impl AzureApp {
     pub async fn rotate_secret(&self, opts: SignInOptions, months: Option<u8>, report: Report) -> Result<Rotated> {
+        let months = secret_months(months)?;
         let p = self.profiles.active()?;
         if p.client_id.is_empty() {
             return Err(AppError::invalid(
@@ -51,16 +51,7 @@ impl AzureApp {
             )
         })?;
         let object_id = str_field(&app, "id")?;
-        let added = add_password(g, &object_id, months.unwrap_or(24).clamp(1, 24)).await?;
-        self.vault.keep(&p, SecretKind::AzureClientSecret, &added.value).await?;
-        let p = self.profiles.update(|p| {
-            p.secret_saved = true;
-            p.secret_expires_on = Some(added.expires_on);
-            if let Some(c) = p.created_app.as_mut() {
-                c.secret_key_id = Some(added.key_id.clone());
-            }
-            Ok(())
-        })?;
+        let (p, added) = self.new_secret(g, &p, &object_id, months).await?;
         say(
             &report,
             AppStep::SecretSaved,
@@ -91,11 +82,7 @@ impl AzureApp {
             let key = pw["keyId"].as_str().unwrap_or_default();
             let is_old = recorded.as_deref() == Some(key) || (hint.is_some() && pw["hint"].as_str() == hint.as_deref());
             if is_old && key != added.key_id {
-                g.post(
-                    &format!("applications/{object_id}/removePassword"),
-                    json!({ "keyId": key }),
-                )
-                .await?;
+                remove_password(g, &object_id, key).await?;
                 removed.push(key.to_string());
             }
         }

@@ -15,7 +15,6 @@ use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::id_token::{self, Expected, SignedInAccount};
 use crate::microsoft::listener::Listener;
 use crate::microsoft::oauth::MsOAuth;
-use crate::sensitive::Sensitive;
 
 /// Microsoft Graph PowerShell: a first-party public client present in every tenant.
 pub const GRAPH_POWERSHELL_CLIENT_ID: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
@@ -100,11 +99,7 @@ pub(super) async fn sign_in(run: &mut Run<'_>, plan: &GraphAdminPlan, resource: 
         }
         let lasts = Duration::from_secs(tokens.expires_in.unwrap_or(3600));
         Ok(AdminSession {
-            graph: Graph::new(
-                run.http.clone(),
-                plan.graph_base.clone(),
-                Sensitive::new(tokens.access_token.expose().clone()),
-            ),
+            graph: Graph::new(run.http.clone(), plan.graph_base.clone(), tokens.access_token),
             tenant_id,
             account,
             admin_consent: plan.admin_consent,
