@@ -1,5 +1,5 @@
 //! Each group of `src/command_list.rs` becomes an inlined plugin whose default permission allows
-//! exactly its commands; the capability grants the three defaults.
+//! exactly its commands; the capability grants their defaults.
 
 use tauri_build::{Attributes, DefaultPermissionRule, InlinedPlugin};
 

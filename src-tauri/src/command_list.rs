@@ -74,6 +74,28 @@ commands! {
             Ok(())
         }
     }
+    azure_app "azure-app" {
+        /// "Create it for me": an administrator signs in to Microsoft Graph (the link, then each
+        /// step, arrive on `events`); the app is created with its secret in the keychain, and the
+        /// wizard continues at its next step.
+        fn create_azure_app(s, options: CreateOptions; events: Channel<AzureAppEvent>) -> WizardState {
+            s.azure_app.create(options, job(s, events)).await?;
+            s.setup.state()
+        }
+        /// The profile's app as Microsoft Graph describes it.
+        fn show_azure_app(s, sign_in: SignInOptions; events: Channel<AzureAppEvent>) -> AppSummary {
+            s.azure_app.show(sign_in, job(s, events)).await
+        }
+        /// A new client secret: keychain, Nylas connector, a grant tested, then the old one removed.
+        fn rotate_secret(s, sign_in: SignInOptions, secret_months: Option<u8>; events: Channel<AzureAppEvent>) -> Rotated {
+            s.azure_app.rotate_secret(sign_in, secret_months, job(s, events)).await
+        }
+        /// Removes the app Mailbox Connect created, with its secret and consent.
+        fn remove_azure_app(s, sign_in: SignInOptions; events: Channel<AzureAppEvent>) -> WizardState {
+            s.azure_app.remove(sign_in, job(s, events)).await?;
+            s.setup.state()
+        }
+    }
     tools "tools" {
         fn bulk_connect(s, emails: Vec<String>) -> Vec<BulkRow> { s.mailboxes.bulk_connect(&emails).await }
         fn connect_ews(s, account: EwsAccount) -> ConnectResult { s.mailboxes.connect_ews(account).await }

@@ -13,6 +13,9 @@ use mailbox_connect_core::permissions::{self, ScopeWords};
 use mailbox_connect_core::portal::PortalPage;
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::result::ConnectResult;
+use mailbox_connect_core::services::azure_app::{
+    AppProgress, AppStep, AppSummary, AzureAppEvent, CreateOptions, Report, Rotated, SignInOptions,
+};
 use mailbox_connect_core::services::{
     AdminConsentResult, AzureAppInput, BulkRow, GrantReport, NylasInput, ProfileSummary, SavedFile, SignInEvent,
 };
@@ -42,6 +45,27 @@ fn send(events: &Channel<SignInEvent>, e: SignInEvent) {
     if let Err(err) = events.send(e) {
         tracing::warn!("the window stopped listening to a sign-in: {err}");
     }
+}
+
+/// Sends a Graph job's progress to the window, and brings the window forward once the
+/// administrator has signed in (the rest happens here, not in the browser).
+fn job(s: &Shell, events: Channel<AzureAppEvent>) -> Report {
+    let app = s.app.clone();
+    std::sync::Arc::new(move |e| {
+        let signed_in = matches!(
+            &e,
+            AzureAppEvent::Progress(AppProgress {
+                step: AppStep::SignedIn,
+                ..
+            })
+        );
+        if let Err(err) = events.send(e) {
+            tracing::warn!("the window stopped listening to an Azure app job: {err}");
+        }
+        if signed_in {
+            crate::window::bring_to_front(&app);
+        }
+    })
 }
 
 macro_rules! commands {

@@ -36,8 +36,13 @@ fn capability_grants_only_app_commands() {
     assert_eq!(cap["windows"], serde_json::json!(["main"]));
     assert_eq!(
         cap["permissions"],
-        serde_json::json!(["wizard:default", "sign-in:default", "tools:default"]),
-        "the window gets the app's three command groups and nothing else"
+        serde_json::json!([
+            "wizard:default",
+            "sign-in:default",
+            "azure-app:default",
+            "tools:default"
+        ]),
+        "the window gets the app's four command groups and nothing else"
     );
     // Each group's default allows exactly the commands the UI's generated API calls in it
     // (both come from src-tauri/src/command_list.rs; the ACL file is written by the build).
@@ -45,7 +50,7 @@ fn capability_grants_only_app_commands() {
     let api =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings/commands.ts")).unwrap();
     let mut total = 0;
-    for plugin in ["wizard", "sign-in", "tools"] {
+    for plugin in ["wizard", "sign-in", "azure-app", "tools"] {
         let allowed: BTreeSet<String> = acl[plugin]["default_permission"]["permissions"]
             .as_array()
             .unwrap()

@@ -13,6 +13,7 @@ async fn the_credentials_form_names_every_problem_once_and_shows_it() {
     let app = d.app.clone();
     app.click("start-real").await;
     app.wait_for(CHECKLIST).await;
+    app.click("how-manual").await;
     app.click("checklist-next").await;
     app.wait_for(CREDENTIALS).await;
 
@@ -112,6 +113,14 @@ async fn the_azure_checklist_is_compact_with_progress_and_a_way_into_entra_per_s
     let app = d.app.clone();
     app.click("start-real").await;
     app.wait_for(CHECKLIST).await;
+    // A new organization starts with "Create it for me"; the portal's checklist is one click away.
+    let chosen = app
+        .execute("return document.getElementById('how-create').checked", vec![])
+        .await
+        .unwrap();
+    assert_eq!(chosen, serde_json::json!(true));
+    assert!(app.absent("checklist-progress").await);
+    app.click("how-manual").await;
     assert_eq!(app.text("checklist-progress").await, "0 of 6 done.");
     // Continue is in reach without scrolling; advice is a note, not a numbered step.
     let in_view = app

@@ -16,6 +16,7 @@ import { NylasStep } from "./steps/NylasStep";
 import { ResultStep } from "./steps/ResultStep";
 import { WelcomeStep } from "./steps/WelcomeStep";
 import { AdminView } from "./views/AdminView";
+import { AzureAppView } from "./views/AzureAppView";
 import { EwsView } from "./views/EwsView";
 import { MailboxesView } from "./views/MailboxesView";
 import { MigrationView } from "./views/MigrationView";
@@ -27,6 +28,7 @@ const VIEWS: { view: View; title: string; short: string }[] = [
   { view: "wizard", title: "Setup", short: "Setup" },
   { view: "mailboxes", title: "Mailboxes", short: "Mailboxes" },
   { view: "admin", title: "Organization", short: "Organization" },
+  { view: "azure-app", title: "Azure app", short: "Azure" },
   { view: "ews", title: "Exchange server", short: "Exchange" },
   { view: "migration", title: "v2 migration", short: "v2" },
   { view: "support", title: "History & support", short: "Support" },
@@ -143,7 +145,8 @@ export function App() {
       {state.secret_warning && (
         <p class="warning" role="status" id="secret-warning">
           {state.secret_warning}{" "}
-          <button type="button" class="copy" id="replace-secret" onClick={() => goToStep("credentials")}>Replace the secret</button>
+          <button type="button" class="copy" id="rotate-for-me" onClick={() => openView("azure-app", "rotate-secret")}>Replace it for me</button>{" "}
+          <button type="button" class="copy" id="replace-secret" onClick={() => goToStep("credentials")}>Paste a new one</button>
         </p>
       )}
       <main class="card" aria-busy={busy}>
@@ -161,6 +164,7 @@ export function App() {
         )}
         {view === "mailboxes" && <MailboxesView {...props} />}
         {view === "admin" && <AdminView {...props} />}
+        {view === "azure-app" && <AzureAppView key={hint ?? ""} {...props} />}
         {view === "ews" && <EwsView {...props} />}
         {view === "migration" && <MigrationView {...props} />}
         {view === "support" && <SupportView {...props} />}

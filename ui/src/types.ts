@@ -2,7 +2,7 @@
 import type { AppError } from "./bindings/AppError";
 import type { WizardState } from "./bindings/WizardState";
 
-export type View = "wizard" | "mailboxes" | "admin" | "ews" | "migration" | "support" | "profiles";
+export type View = "wizard" | "mailboxes" | "admin" | "azure-app" | "ews" | "migration" | "support" | "profiles";
 
 export type StepProps = {
   state: WizardState;

@@ -8,6 +8,7 @@ pub enum Screen {
     Step(WizardStep),
     Mailboxes,
     Admin,
+    AzureApp,
     Ews,
     Migration,
     Support,
@@ -28,6 +29,7 @@ impl Screen {
         let tools = [
             Screen::Mailboxes,
             Screen::Admin,
+            Screen::AzureApp,
             Screen::Ews,
             Screen::Migration,
             Screen::Support,
@@ -46,6 +48,7 @@ impl Screen {
                 .unwrap_or_default(),
             Screen::Mailboxes => "mailboxes".into(),
             Screen::Admin => "admin".into(),
+            Screen::AzureApp => "azure-app".into(),
             Screen::Ews => "ews".into(),
             Screen::Migration => "migration".into(),
             Screen::Support => "support".into(),

@@ -1,12 +1,15 @@
 // Generated from src-tauri/src/command_list.rs by `cargo test -p mailbox-connect`. Do not edit.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AdminConsentResult } from "./AdminConsentResult";
+import type { AppSummary } from "./AppSummary";
 import type { AuditReport } from "./AuditReport";
 import type { AuthMode } from "./AuthMode";
+import type { AzureAppEvent } from "./AzureAppEvent";
 import type { AzureAppInput } from "./AzureAppInput";
 import type { BulkRow } from "./BulkRow";
 import type { ChecklistTarget } from "./ChecklistTarget";
 import type { ConnectResult } from "./ConnectResult";
+import type { CreateOptions } from "./CreateOptions";
 import type { EwsAccount } from "./EwsAccount";
 import type { ExpiryReading } from "./ExpiryReading";
 import type { Grant } from "./Grant";
@@ -17,9 +20,11 @@ import type { NylasInput } from "./NylasInput";
 import type { PortalPage } from "./PortalPage";
 import type { ProfileSummary } from "./ProfileSummary";
 import type { Region } from "./Region";
+import type { Rotated } from "./Rotated";
 import type { SavedFile } from "./SavedFile";
 import type { ScopeWords } from "./ScopeWords";
 import type { SignInEvent } from "./SignInEvent";
+import type { SignInOptions } from "./SignInOptions";
 import type { V2Input } from "./V2Input";
 import type { V2Linked } from "./V2Linked";
 import type { WizardState } from "./WizardState";
@@ -50,6 +55,10 @@ export const commands = {
   openPortalPage: (page: PortalPage) => invoke<null>("plugin:sign-in|open_portal_page", { page }),
   reopenBrowser: () => invoke<null>("plugin:sign-in|reopen_browser"),
   cancelSignIn: () => invoke<null>("plugin:sign-in|cancel_sign_in"),
+  createAzureApp: (options: CreateOptions, events: Channel<AzureAppEvent>) => invoke<WizardState>("plugin:azure-app|create_azure_app", { options, events }),
+  showAzureApp: (signIn: SignInOptions, events: Channel<AzureAppEvent>) => invoke<AppSummary>("plugin:azure-app|show_azure_app", { signIn, events }),
+  rotateSecret: (signIn: SignInOptions, secretMonths: number | null, events: Channel<AzureAppEvent>) => invoke<Rotated>("plugin:azure-app|rotate_secret", { signIn, secretMonths, events }),
+  removeAzureApp: (signIn: SignInOptions, events: Channel<AzureAppEvent>) => invoke<WizardState>("plugin:azure-app|remove_azure_app", { signIn, events }),
   bulkConnect: (emails: Array<string>) => invoke<Array<BulkRow>>("plugin:tools|bulk_connect", { emails }),
   connectEws: (account: EwsAccount) => invoke<ConnectResult>("plugin:tools|connect_ews", { account }),
   checkGrant: (key: string) => invoke<GrantReport>("plugin:tools|check_grant", { key }),

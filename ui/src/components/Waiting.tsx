@@ -15,7 +15,13 @@ function useMinutesLeft(waitSecs: number): number {
 }
 
 /** The browser is open on Microsoft's page: what to do, the time left, the link, and Cancel. */
-export function Waiting({ started, what, onCancel }: { started: ConsentStarted; what: string; onCancel: () => void }) {
+export function Waiting({ started, what, onCancel, ownApp = true }: {
+  started: ConsentStarted;
+  what: string;
+  onCancel: () => void;
+  /** The sign-in uses the Azure app's own registered redirect (not Graph PowerShell's). */
+  ownApp?: boolean;
+}) {
   const minutes = useMinutesLeft(started.wait_secs);
   const [reopenNote, setReopenNote] = useState<string | null>(null);
   const reopen = () =>
@@ -47,11 +53,11 @@ export function Waiting({ started, what, onCancel }: { started: ConsentStarted; 
         <CopyButton value={started.url} label="sign-in link" id="copy-link" />
       </div>
       {reopenNote && <p class="hint" role="status" id="reopen-note">{reopenNote}</p>}
-      <p class="hint" id="redirect-note">
+      {ownApp && <p class="hint" id="redirect-note">
         Microsoft answers at <code>{started.redirect_uri}</code>, on this computer only. It matches the{" "}
         <code>http://localhost/callback</code> registered in Azure: Entra ignores the port for localhost. If the
         browser shows an error from Microsoft (such as <code>AADSTS50011</code>), fix what it names in Azure and start again.
-      </p>
+      </p>}
       <div class="actions">
         <button id="cancel-consent" onClick={onCancel}>Cancel</button>
       </div>

@@ -6,6 +6,8 @@ import type { StepProps } from "../types";
 import type { AuthMode } from "../bindings/AuthMode";
 import type { ChecklistTarget } from "../bindings/ChecklistTarget";
 import type { Region } from "../bindings/Region";
+import { useState } from "preact/hooks";
+import { CreateForMe } from "../azure/CreateForMe";
 
 // Each choice in plain words, with the technical summary support staff look for as a second line.
 const TARGETS: { value: ChecklistTarget; label: string; hint: string; tech: string }[] = [
@@ -19,8 +21,16 @@ const WHO_SIGNS_IN: Record<AuthMode, { hint: string; tech: string }> = {
   hosted: { hint: "Nylas shows its own sign-in page, which then opens Microsoft's.", tech: "Nylas Hosted auth" },
 };
 
-export function ChecklistStep({ state, run, busy, error }: StepProps) {
+type How = "create" | "manual";
+
+export function ChecklistStep(props: StepProps) {
+  const { state, run, busy, error } = props;
   const { checklist, profile } = state;
+  // A fresh organization profile starts with "Create it for me"; one already under way by hand
+  // (or the demo's ready app) starts with the checklist.
+  const [how, setHow] = useState<How>(
+    profile.created_app || (!profile.demo && !profile.client_id && profile.checklist_done.length === 0) ? "create" : "manual",
+  );
   const done = new Set(profile.checklist_done);
   // Steps are done in the portal; advice is something to know, not to tick.
   const steps = checklist.items.filter((i) => i.page);
@@ -34,11 +44,6 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
   return (
     <section aria-labelledby="step-heading" data-step="checklist">
       <h1 id="step-heading" tabIndex={-1}>Register the app in Azure</h1>
-      {profile.demo ? (
-        <p class="note">In the demo tenant the app is already registered. Read through the steps, then continue.</p>
-      ) : (
-        <p>Do these in the Azure portal. Tick each one off as you go; your progress is saved.</p>
-      )}
       <fieldset class="choices">
         <legend>What is the Azure app for?</legend>
         {TARGETS.map((t) => (
@@ -72,6 +77,23 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
           {WHO_SIGNS_IN[profile.auth_mode].hint} <span class="tech">{WHO_SIGNS_IN[profile.auth_mode].tech}</span>
         </p>
       )}
+      <fieldset class="choices" id="how-to-register">
+        <legend>How to register it</legend>
+        <label class="choice">
+          <input type="radio" name="how" id="how-create" checked={how === "create"} disabled={busy} onChange={() => setHow("create")} />
+          <span><strong>Create it for me</strong> <span class="hint">Sign in once as an administrator; Mailbox Connect does the rest.</span> <span class="tech">Microsoft Graph</span></span>
+        </label>
+        <label class="choice">
+          <input type="radio" name="how" id="how-manual" checked={how === "manual"} disabled={busy} onChange={() => setHow("manual")} />
+          <span><strong>I'll do it in the Azure portal</strong> <span class="hint">A checklist of what to click, with the values to copy.</span></span>
+        </label>
+      </fieldset>
+      {how === "manual" && (profile.demo ? (
+        <p class="note">In the demo tenant an app is already registered. Read through the steps, then continue.</p>
+      ) : (
+        <p>Do these in the Azure portal. Tick each one off as you go; your progress is saved.</p>
+      ))}
+      {how === "manual" && <>
       <p class="progress-note" id="checklist-progress" aria-live="polite">
         {doneSteps} of {steps.length} done{doneSteps === steps.length ? ": ready to continue." : "."}
       </p>
@@ -107,6 +129,7 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
           ))}
         </div>
       )}
+      </>}
       <h2>Permissions the app asks for <span class="tech">Microsoft Graph, delegated</span></h2>
       <table class="perms">
         <caption class="offscreen">Permissions to add to the app</caption>
@@ -133,6 +156,8 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
           ))}
         </tbody>
       </table>
+      {how === "create" && <CreateForMe {...props} />}
+      {how === "manual" && <>
       <h2>Or paste this into the app's Manifest</h2>
       <p class="hint">Manifest → find <code>requiredResourceAccess</code> → replace it with:</p>
       <div class="snippet">
@@ -144,11 +169,14 @@ export function ChecklistStep({ state, run, busy, error }: StepProps) {
         the app can warn you before it runs out.
       </p>
       <ErrorBox error={error} />
+      </>}
       <div class="actions sticky">
         <button onClick={() => run(() => api.goTo("welcome"))} disabled={busy}>Back</button>
-        <button class="primary" id="checklist-next" disabled={busy} onClick={() => run(() => api.goTo("credentials"))}>
-          Continue
-        </button>
+        {how === "manual" && (
+          <button class="primary" id="checklist-next" disabled={busy} onClick={() => run(() => api.goTo("credentials"))}>
+            Continue
+          </button>
+        )}
       </div>
     </section>
   );

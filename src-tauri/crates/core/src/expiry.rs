@@ -159,9 +159,13 @@ pub fn warning(expires_on: Option<Date>, today: Date) -> Option<String> {
     let date = expires_on?;
     let days = (date - today).whole_days();
     if days < 0 {
-        Some(format!("The client secret expired on {date}. Create a new one in Certificates & secrets and save it here; until then Nylas cannot refresh access."))
+        Some(format!(
+            "The client secret expired on {date}. Replace it: until then Nylas cannot refresh access."
+        ))
     } else if days <= WARN_DAYS {
-        Some(format!("The client secret expires in {days} day(s), on {date}. Create a new one in Certificates & secrets before then."))
+        Some(format!(
+            "The client secret expires in {days} day(s), on {date}. Replace it before then."
+        ))
     } else {
         None
     }

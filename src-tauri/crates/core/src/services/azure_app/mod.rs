@@ -17,6 +17,7 @@ use crate::graph;
 use crate::microsoft::cloud::{parse_service_url, Endpoints};
 use crate::profile::Profile;
 use crate::tenant::Tenant;
+use crate::validate;
 
 mod app_secret;
 mod create;
@@ -109,6 +110,7 @@ impl AzureApp {
     /// The signed-in administrator, signing in first when there is none (or it lacks what
     /// `admin_consent` needs, or its token is nearly spent).
     async fn admin(&self, p: &Profile, opts: &SignInOptions, report: &Report) -> Result<AdminSession> {
+        let (client_id, login_hint) = opts.checked()?;
         let held = self.session.lock().ok().and_then(|s| s.clone());
         if let Some(s) = held.filter(|s| s.fresh() && (s.admin_consent || !opts.admin_consent)) {
             return Ok(s);
@@ -121,13 +123,10 @@ impl AzureApp {
         };
         let plan = GraphAdminPlan {
             endpoints: Endpoints::new(&p.cloud, &tenant)?,
-            client_id: opts
-                .bootstrap_client_id
-                .clone()
-                .unwrap_or_else(|| GRAPH_POWERSHELL_CLIENT_ID.into()),
+            client_id,
             graph_base,
             admin_consent: opts.admin_consent,
-            login_hint: opts.login_hint.clone(),
+            login_hint,
         };
         let resource = graph::resource(&identity);
         let r = report.clone();
@@ -186,4 +185,24 @@ pub struct SignInOptions {
     #[serde(default)]
     #[ts(optional)]
     pub login_hint: Option<String>,
+}
+
+impl SignInOptions {
+    /// The client to sign in with and the address to pre-fill, each checked by its own field.
+    fn checked(&self) -> Result<(String, Option<String>)> {
+        let own = self
+            .bootstrap_client_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        let client_id = match own {
+            Some(id) => validate::client_id(id, None).map_err(|e| e.on_field("bootstrap_client_id"))?,
+            None => GRAPH_POWERSHELL_CLIENT_ID.into(),
+        };
+        let hint = validate::email(self.login_hint.as_deref().unwrap_or_default()).map_err(|e| {
+            e.on_field("admin_email")
+                .with_fix("Type the administrator's address, for example admin@contoso.com, or leave it empty.")
+        })?;
+        Ok((client_id, hint))
+    }
 }

@@ -1,0 +1,72 @@
+import { useState } from "preact/hooks";
+import { api } from "../api";
+import type { SignInOptions } from "../bindings/SignInOptions";
+import { ErrorBox } from "../components/ErrorBox";
+import { Field } from "../components/Field";
+import { Waiting } from "../components/Waiting";
+import type { StepProps } from "../types";
+import { AdminSignIn, SIGN_IN_FIELDS } from "./AdminSignIn";
+import { JobProgress } from "./JobProgress";
+import { useAppJob } from "./useAppJob";
+
+export const MONTHS = [24, 18, 12, 6, 3, 1];
+
+/** "Create it for me": an administrator signs in once and Mailbox Connect registers the app
+ * through Microsoft Graph, then the wizard continues with nothing to copy or paste. */
+export function CreateForMe({ state, run, busy, error }: StepProps) {
+  const { profile } = state;
+  const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false });
+  const [months, setMonths] = useState(24);
+  const job = useAppJob({ run });
+  const create = (e: Event) => {
+    e.preventDefault();
+    job.go((events) => api.createAzureApp({ sign_in: signIn, secret_months: months }, events), (next) => next);
+  };
+  if (job.signIn) {
+    return (
+      <div id="create-app">
+        <h2>Sign in as an administrator in your browser</h2>
+        <Waiting started={job.signIn} ownApp={false} onCancel={() => api.cancelSignIn()}
+          what="Sign in as an administrator of your organization and choose Accept." />
+      </div>
+    );
+  }
+  const resumed = profile.created_app && !profile.created_app.ready;
+  return (
+    <form id="create-app" onSubmit={create} noValidate>
+      <p>
+        Sign in once as an administrator of your organization. Mailbox Connect then registers the app with the
+        permissions below, keeps its secret in this computer's keychain, and continues to the next step.
+        Nothing to copy or paste.
+      </p>
+      {resumed && (
+        <p class="note" id="create-resume">
+          A previous attempt stopped part-way. Creating it again finishes the same app; no second app is made.
+        </p>
+      )}
+      <AdminSignIn value={signIn} onChange={setSignIn} error={error} demo={profile.demo} />
+      <label class="check">
+        <input type="checkbox" id="admin-consent" checked={signIn.admin_consent} disabled={busy}
+          onChange={(e) => setSignIn({ ...signIn, admin_consent: (e.target as HTMLInputElement).checked })} />
+        Also approve it for everyone in the organization
+      </label>
+      <p class="hint">Then no one is asked to accept the permissions when their mailbox is connected.</p>
+      <Field id="secret-months" field="secret_months" label="The secret lasts" error={error}
+        hint="Mailbox Connect warns you 30 days before it runs out and can replace it for you.">
+        {(aria) => (
+          <select {...aria} value={String(months)} disabled={busy}
+            onChange={(e) => setMonths(Number((e.target as HTMLSelectElement).value))}>
+            {MONTHS.map((m) => <option key={m} value={String(m)}>{m === 1 ? "1 month" : `${m} months`}</option>)}
+          </select>
+        )}
+      </Field>
+      <JobProgress steps={job.steps} running={job.running} />
+      <ErrorBox error={error} fields={[...SIGN_IN_FIELDS, "secret_months"]} />
+      <div class="actions start">
+        <button class="primary" type="submit" id="create-app-start" disabled={busy}>
+          {error ? "Try again" : resumed ? "Finish creating it" : "Create it for me"}
+        </button>
+      </div>
+    </form>
+  );
+}
