@@ -39,9 +39,10 @@ pub fn keep_started() -> (
     let slot = Arc::new(std::sync::Mutex::new(None));
     let keep = slot.clone();
     let report = move |e| {
-        let mailbox_connect_core::services::SignInEvent::Started(s) = e;
-        if let Ok(mut k) = keep.lock() {
-            *k = Some(s);
+        if let mailbox_connect_core::services::SignInEvent::Started(s) = e {
+            if let Ok(mut k) = keep.lock() {
+                *k = Some(s);
+            }
         }
     };
     (report, slot)

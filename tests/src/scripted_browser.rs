@@ -10,6 +10,8 @@ use mailbox_connect_core::browser::BrowserOpener;
 pub enum Decision {
     Accept,
     Cancel,
+    /// This computer has no browser: opening one fails (the user signs in elsewhere).
+    NoBrowser,
 }
 
 #[derive(Clone)]
@@ -21,6 +23,8 @@ pub struct ScriptedBrowser {
     pub answered_at: Arc<Mutex<Option<std::time::Instant>>>,
     /// A CA the browser trusts besides none (the demo tenant's, in HTTPS mode).
     ca_pem: Option<String>,
+    /// The account to sign in as, instead of the one the page pre-selects.
+    account: Option<String>,
 }
 
 impl ScriptedBrowser {
@@ -30,7 +34,14 @@ impl ScriptedBrowser {
             pages: Arc::default(),
             answered_at: Arc::default(),
             ca_pem: None,
+            account: None,
         }
+    }
+
+    /// The same browser, choosing `email` on the consent page.
+    pub fn as_account(mut self, email: &str) -> Self {
+        self.account = Some(email.to_string());
+        self
     }
 
     /// The same browser, trusting `ca_pem` (the demo tenant's CA in HTTPS mode).
@@ -69,6 +80,9 @@ impl ScriptedBrowser {
 
 impl BrowserOpener for ScriptedBrowser {
     fn open(&self, url: &str) -> Result<(), String> {
+        if self.decision == Decision::NoBrowser {
+            return Err("no display".into());
+        }
         let me = self.clone();
         let url = url.to_string();
         tokio::spawn(async move {
@@ -119,6 +133,32 @@ impl ScriptedBrowser {
         }
         let http = http.build().map_err(|e| e.to_string())?;
         let (consent_url, consent) = get_following(&http, url).await?;
+        self.answer(&http, &consent_url, consent).await
+    }
+
+    /// A sign-in on another device: opens `verification_uri`, enters `user_code`, and answers
+    /// the consent page it leads to.
+    pub async fn enter_code(&self, verification_uri: &str, user_code: &str) -> Result<(), String> {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| e.to_string())?;
+        let (page_url, page) = get_following(&http, verification_uri).await?;
+        self.pages.lock().map(|mut p| p.push(page)).ok();
+        let consent = http
+            .post(&page_url)
+            .form(&[("otc", user_code)])
+            .send()
+            .await
+            .map_err(|e| e.to_string())?
+            .text()
+            .await
+            .map_err(|e| e.to_string())?;
+        self.answer(&http, &page_url, consent).await
+    }
+
+    /// Answers a consent page as decided and follows Microsoft's answer to its end.
+    async fn answer(&self, http: &reqwest::Client, consent_url: &str, consent: String) -> Result<(), String> {
         self.pages.lock().map(|mut p| p.push(consent.clone())).ok();
         let request = attr(&consent, "name=\"request\"", "value")
             .ok_or("no consent form")?
@@ -126,19 +166,19 @@ impl ScriptedBrowser {
         let action = attr(&consent, "<form", "action")
             .ok_or("no consent form action")?
             .to_string();
-        let decide = url::Url::parse(&consent_url)
+        let decide = url::Url::parse(consent_url)
             .and_then(|u| u.join(&action))
             .map_err(|e| e.to_string())?;
-        let decision = if self.decision == Decision::Accept {
+        let decision = if self.decision != Decision::Cancel {
             "accept"
         } else {
             "cancel"
         };
         // The account radio the page pre-selected (from login_hint, or the first).
-        let account = consent
+        let preselected = consent
             .find("\" checked>")
-            .and_then(|end| consent[..end].rfind("value=\"").map(|v| unescape(&consent[v + 7..end])))
-            .unwrap_or_default();
+            .and_then(|end| consent[..end].rfind("value=\"").map(|v| unescape(&consent[v + 7..end])));
+        let account = self.account.clone().or(preselected).unwrap_or_default();
         let answer = http
             .post(decide)
             .form(&[
@@ -154,12 +194,12 @@ impl ScriptedBrowser {
         let final_page = loop {
             if let Some(loc) = answer.headers().get("location") {
                 let loc = loc.to_str().map_err(|e| e.to_string())?.to_string();
-                break get_following(&http, &loc).await?.1;
+                break get_following(http, &loc).await?.1;
             }
             let html = answer.text().await.map_err(|e| e.to_string())?;
             if let Some(back) = attr(&html, "id=\"return\"", "href").map(unescape) {
                 self.pages.lock().map(|mut p| p.push(html.clone())).ok();
-                let back = url::Url::parse(&consent_url)
+                let back = url::Url::parse(consent_url)
                     .and_then(|u| u.join(&back))
                     .map_err(|e| e.to_string())?;
                 answer = http.get(back).send().await.map_err(|e| e.to_string())?;

@@ -40,6 +40,7 @@ fn as_admin(who: &str, admin_consent: bool) -> CreateOptions {
             admin_consent,
             bootstrap_client_id: None,
             login_hint: Some(who.into()),
+            device_code: false,
         },
         target: None,
         secret_months: None,

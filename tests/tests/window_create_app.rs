@@ -93,3 +93,35 @@ async fn create_it_for_me_from_an_empty_tenant_to_a_tested_grant() {
     assert!(app.absent("remove-azure-app").await);
     d.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
+async fn the_administrator_can_sign_in_on_another_device_with_a_code() {
+    let d = Desktop::start().await;
+    let app = d.app.clone();
+    app.wait_for(WELCOME).await;
+    app.click("start-demo").await;
+    app.wait_for(CHECKLIST).await;
+    app.click("how-create").await;
+    app.click("own-sign-in-app").await;
+    app.click("device-code-option").await;
+    app.click("create-app-start").await;
+
+    // The window shows where to go and the code; "another device" (Chromium) enters it.
+    let page = app.text("device-page").await;
+    let code = app.text("device-code").await;
+    assert!(page.ends_with("/devicelogin") && code.len() == 9, "{page} {code}");
+    assert!(app.text("device-time-left").await.contains("minutes"));
+    app.review("create-app-device-code").await;
+    d.chrome.goto(&page).await.unwrap();
+    d.chrome.type_into("otc", &code).await;
+    d.chrome.click("next").await;
+    d.chrome.click("accept").await;
+    let answered = d.chrome.element("result").await;
+    assert_eq!(answered.attr("data-result").await.unwrap().as_deref(), Some("ok"));
+
+    // Then creation goes on as with the browser, to the mailbox's sign-in.
+    app.text_until("app-progress", |t| t.contains("is registered")).await;
+    app.wait_for(CONSENT).await;
+    d.close().await;
+}

@@ -63,6 +63,9 @@ pub struct SignInArgs {
     /// Sign in with your organization's own public client instead of Microsoft Graph PowerShell.
     #[arg(long, value_name = "CLIENT_ID")]
     bootstrap_client_id: Option<String>,
+    /// Sign in on another device with a code (used anyway when no browser opens here).
+    #[arg(long)]
+    device_code: bool,
 }
 
 impl SignInArgs {
@@ -71,6 +74,7 @@ impl SignInArgs {
             admin_consent,
             bootstrap_client_id: self.bootstrap_client_id,
             login_hint: self.email,
+            device_code: self.device_code,
         }
     }
 }
@@ -85,6 +89,17 @@ fn printer() -> Report {
             )
         }
         AzureAppEvent::SignIn(s) => println!("Could not open a browser. Open this link to sign in:\n{}", s.url),
+        AzureAppEvent::DeviceCode(d) => {
+            if let Some(why) = &d.browser_error {
+                println!("Could not open a browser here ({why}).");
+            }
+            println!(
+                "On any device, open {} and enter the code {} (it lasts {} minutes).",
+                d.verification_uri,
+                d.user_code,
+                d.expires_secs / 60
+            )
+        }
         AzureAppEvent::Progress(p) => println!("{}", p.text),
     })
 }

@@ -49,8 +49,11 @@ async fn execute_inner(
             }
             let r = s
                 .sign_in
-                .connect(email, |SignInEvent::Started(started)| {
+                .connect(email, |e| {
                     // Printed at once: the person needs the link while the command waits.
+                    let SignInEvent::Started(started) = e else {
+                        return;
+                    };
                     let intro = if started.browser_opened {
                         "Your browser is open at Microsoft's sign-in page. If it is not, open:"
                     } else {

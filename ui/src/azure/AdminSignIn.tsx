@@ -20,10 +20,16 @@ export function AdminSignIn({ value, onChange, error, demo }: {
         {(aria) => <input {...aria} type="email" autocomplete="off" value={value.login_hint ?? ""}
           onInput={(e) => onChange({ ...value, login_hint: (e.target as HTMLInputElement).value })} />}
       </Field>
-      <details class="advanced" open={ownOpen}>
-        <summary id="own-sign-in-app">My organization blocks Microsoft Graph PowerShell</summary>
+      <details class="advanced" open={ownOpen || value.device_code}>
+        <summary id="own-sign-in-app">Other ways to sign in</summary>
+        <label class="check">
+          <input type="checkbox" id="device-code-option" checked={value.device_code}
+            onChange={(e) => onChange({ ...value, device_code: (e.target as HTMLInputElement).checked })} />
+          Sign in on another device, with a code
+        </label>
+        <p class="hint">For a computer without a browser. Mailbox Connect does this by itself when it cannot open one.</p>
         <p class="hint">
-          Mailbox Connect signs you in as Microsoft's own “Microsoft Graph Command Line Tools” app. If your organization
+          If your organization blocks Microsoft Graph PowerShell: Mailbox Connect signs you in as Microsoft's own “Microsoft Graph Command Line Tools” app. If your organization
           does not allow it, give the ID of an app your organization allows for this instead (a public client app
           with <code>http://localhost</code> as a redirect).
         </p>

@@ -4,6 +4,7 @@ import type { SignInOptions } from "../bindings/SignInOptions";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { Waiting } from "../components/Waiting";
+import { DeviceCode } from "./DeviceCode";
 import type { StepProps } from "../types";
 import { AdminSignIn, SIGN_IN_FIELDS } from "./AdminSignIn";
 import { JobProgress } from "./JobProgress";
@@ -15,13 +16,21 @@ export const MONTHS = [24, 18, 12, 6, 3, 1];
  * through Microsoft Graph, then the wizard continues with nothing to copy or paste. */
 export function CreateForMe({ state, run, busy, error }: StepProps) {
   const { profile } = state;
-  const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false });
+  const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false, device_code: false });
   const [months, setMonths] = useState(24);
   const job = useAppJob({ run });
   const create = (e: Event) => {
     e.preventDefault();
     job.go((events) => api.createAzureApp({ sign_in: signIn, secret_months: months }, events), (next) => next);
   };
+  if (job.device) {
+    return (
+      <div id="create-app">
+        <h2>Sign in as an administrator on another device</h2>
+        <DeviceCode started={job.device} onCancel={() => api.cancelSignIn()} />
+      </div>
+    );
+  }
   if (job.signIn) {
     return (
       <div id="create-app">

@@ -11,4 +11,8 @@ admin_consent: boolean,
 /**
  * The tenant's own public client to sign in with, where Graph PowerShell is blocked.
  */
-bootstrap_client_id?: string, login_hint?: string, };
+bootstrap_client_id?: string, login_hint?: string, 
+/**
+ * Sign in on another device with a code (also used when no browser opens here).
+ */
+device_code: boolean, };

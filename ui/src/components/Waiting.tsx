@@ -4,7 +4,7 @@ import type { ConsentStarted } from "../bindings/ConsentStarted";
 import { CopyButton } from "./CopyButton";
 
 /** Whole minutes left, counted down every 30 seconds (no per-second repaint while idle). */
-function useMinutesLeft(waitSecs: number): number {
+export function useMinutesLeft(waitSecs: number): number {
   const [startedAt] = useState(() => Date.now());
   const [now, setNow] = useState(startedAt);
   useEffect(() => {

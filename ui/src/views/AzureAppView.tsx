@@ -10,13 +10,14 @@ import { useAppJob } from "../azure/useAppJob";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { Waiting } from "../components/Waiting";
+import { DeviceCode } from "../azure/DeviceCode";
 import type { StepProps } from "../types";
 
 /** The Azure app through Microsoft Graph: what Azure has, a new secret, or removing the app
  * Mailbox Connect created. Each asks an administrator to sign in once (then kept in memory). */
 export function AzureAppView({ state, run, busy, error, hint }: StepProps) {
   const p = state.profile;
-  const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false });
+  const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false, device_code: false });
   const [months, setMonths] = useState(24);
   const [summary, setSummary] = useState<AppSummary | null>(null);
   const [rotated, setRotated] = useState<Rotated | null>(null);
@@ -44,6 +45,14 @@ export function AzureAppView({ state, run, busy, error, hint }: StepProps) {
     if (hint === "rotate-secret") rotate();
   }, []);
 
+  if (job.device) {
+    return (
+      <section aria-labelledby="step-heading" data-step="azure-app">
+        <h1 id="step-heading" tabIndex={-1}>Sign in as an administrator on another device</h1>
+        <DeviceCode started={job.device} onCancel={() => api.cancelSignIn()} />
+      </section>
+    );
+  }
   if (job.signIn) {
     return (
       <section aria-labelledby="step-heading" data-step="azure-app">

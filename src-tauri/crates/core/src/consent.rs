@@ -124,7 +124,7 @@ async fn redeem(p: Redeem, outcome: Outcome, http: &reqwest::Client) -> Result<C
     let expected = Expected {
         endpoints: &p.endpoints,
         client_id: &p.client_id,
-        nonce: &p.nonce,
+        nonce: Some(&p.nonce),
     };
     let account = id_token::verify(http, id_token.expose(), &expected).await?;
     let scopes = scope_report::compare(&p.scopes, tokens.granted_scope.as_deref(), true);

@@ -43,6 +43,8 @@ pub struct PendingAuthorize {
     pub client_info: bool,
     /// An organization-wide admin consent rather than a user sign-in.
     pub admin: bool,
+    /// The device code this sign-in answers (device code flow), instead of a redirect.
+    pub device: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -147,6 +149,8 @@ pub struct Inner {
     pub faults: crate::faults::Faults,
     /// Microsoft Graph's view of the tenant (app registrations, service principals, grants).
     pub graph: crate::graph::store::GraphStore,
+    /// Device code sign-ins, by device code.
+    pub devices: crate::identity::device_code::DeviceLogins,
     /// Nylas answers kept for a spec check (`None`: not recording).
     pub recorded: Option<Vec<crate::recording::Exchange>>,
 }

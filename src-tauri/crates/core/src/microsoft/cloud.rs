@@ -37,6 +37,8 @@ impl IdentityCloud {
 pub struct Endpoints {
     pub authorize: Url,
     pub token: Url,
+    /// Where a sign-in on another device starts (the device code flow).
+    pub device_code: Url,
     pub admin_consent: Url,
     /// The OpenID Connect discovery document (issuer, signing keys).
     pub discovery: Url,
@@ -54,6 +56,7 @@ impl Endpoints {
         Ok(Self {
             authorize: join("oauth2/v2.0/authorize".into())?,
             token: join("oauth2/v2.0/token".into())?,
+            device_code: join("oauth2/v2.0/devicecode".into())?,
             admin_consent: join("v2.0/adminconsent".into())?,
             discovery: join("v2.0/.well-known/openid-configuration".into())?,
         })

@@ -54,7 +54,8 @@ impl SignedInAccount {
 pub struct Expected<'a> {
     pub endpoints: &'a Endpoints,
     pub client_id: &'a str,
-    pub nonce: &'a Nonce,
+    /// The `nonce` the sign-in sent; `None` for a device code sign-in, which sends none.
+    pub nonce: Option<&'a Nonce>,
 }
 
 fn refused(why: impl Into<String>) -> AppError {
@@ -93,9 +94,14 @@ pub async fn verify(http: &reqwest::Client, raw: &str, want: &Expected<'_>) -> R
     let verifier =
         CoreIdTokenVerifier::new_public_client(ClientId::new(want.client_id.into()), meta.issuer().clone(), keys)
             .require_issuer_match(false);
-    let claims = token
-        .claims(&verifier, want.nonce)
-        .map_err(|e| refused(e.to_string()))?;
+    let claims = match want.nonce {
+        Some(nonce) => token.claims(&verifier, nonce),
+        None => token.claims(&verifier, |n: Option<&Nonce>| match n {
+            None => Ok(()),
+            Some(_) => Err("a nonce nobody sent".to_string()),
+        }),
+    }
+    .map_err(|e| refused(e.to_string()))?;
     let tid = claims.additional_claims().tid.clone();
     let issuer = meta
         .issuer()

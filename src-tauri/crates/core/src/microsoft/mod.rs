@@ -5,6 +5,7 @@ pub mod admin_consent;
 pub mod browser_reply;
 pub mod callback;
 pub mod cloud;
+pub mod device_code;
 pub mod error;
 pub mod id_token;
 pub mod listener;

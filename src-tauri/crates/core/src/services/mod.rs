@@ -43,7 +43,8 @@ pub use mailboxes::{BulkRow, Mailboxes};
 pub use profiles::{ProfileSummary, Profiles, DEFAULT_PROFILE, DEMO_PROFILE};
 pub use setup::Setup;
 pub use sign_in::{
-    AdminConsentResult, ConsentStarted, GraphAdminPlan, SignIn, SignInEvent, GRAPH_POWERSHELL_CLIENT_ID,
+    AdminConsentResult, ConsentStarted, DeviceCodeStarted, GraphAdminPlan, SignIn, SignInEvent,
+    GRAPH_POWERSHELL_CLIENT_ID,
 };
 pub use tools::{GrantReport, SavedFile, Tools};
 pub use vault::Vault;

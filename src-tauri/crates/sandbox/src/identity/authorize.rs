@@ -150,7 +150,7 @@ pub async fn admin_consent(
 }
 
 /// Keeps the request until the user answers and shows the consent page for it.
-fn show_consent(st: &SandboxState, tenant: &str, req: PendingAuthorize) -> Response {
+pub(super) fn show_consent(st: &SandboxState, tenant: &str, req: PendingAuthorize) -> Response {
     let id = new_id();
     let page = consent_page(tenant, &id, &req);
     st.lock().pending.insert(id, req);
@@ -181,6 +181,18 @@ fn bare_request(
         nonce: None,
         client_info: false,
         admin: false,
+        device: None,
+    }
+}
+
+impl PendingAuthorize {
+    /// A device code sign-in: answered on the consent page, collected by polling.
+    pub fn for_device(tenant: &str, client_id: &str, scopes: Vec<String>, device_code: String) -> Self {
+        Self {
+            scopes,
+            device: Some(device_code),
+            ..bare_request(tenant, client_id, "", "query", None)
+        }
     }
 }
 
@@ -198,7 +210,14 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
         );
     };
     let state = req.state.clone();
-    if f.get("decision").map(String::as_str) != Some("accept") {
+    let accepted = f.get("decision").map(String::as_str) == Some("accept");
+    if req.device.is_some() {
+        let user = f.get("account").and_then(|a| USERS.iter().position(|u| u.email == a));
+        // As on the redirect path, a non-administrator needs the app approved first.
+        let allowed = |u: &usize| USERS[*u].admin || st.lock().admin_consented(&req.client_id);
+        return super::device_code::answered(&st, &req, user.filter(|u| accepted && allowed(u)));
+    }
+    if !accepted {
         let params = if req.admin {
             let text = "The resource owner or authorization server denied the request.";
             let mut p = error_params("access_denied", 65004, text, None, state.as_deref());

@@ -1,5 +1,5 @@
 //! `GET /{tenant}/v2.0/.well-known/openid-configuration`, the JWKS it points to, and the
-//! endpoints it advertises besides authorize and token (sign-out, device code).
+//! endpoints it advertises besides authorize and token (sign-out).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -98,10 +98,4 @@ pub async fn logout(State(st): State<Arc<SandboxState>>, Query(q): Query<HashMap
         Some(to) if registered(to) => Redirect::to(to).into_response(),
         _ => Html("<!doctype html><title>Signed out</title><h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p>").into_response(),
     }
-}
-
-/// `POST /{tenant}/oauth2/v2.0/devicecode`: advertised, but the demo tenant has no second
-/// device to sign in on, so it answers as Microsoft does for an app that may not use the flow.
-pub async fn device_code() -> Response {
-    token_error(StatusCode::BAD_REQUEST, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'. The device code flow is not enabled for the demo app.")
 }

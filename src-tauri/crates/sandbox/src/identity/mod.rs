@@ -2,6 +2,7 @@
 
 mod approval;
 mod authorize;
+pub mod device_code;
 mod discovery;
 pub mod errors;
 mod pages;
@@ -31,7 +32,16 @@ pub fn router(st: Arc<SandboxState>, issuer: IssuerHost) -> Router {
             "/{tenant}/oauth2/v2.0/logout",
             get(discovery::logout).with_state(st.clone()),
         )
-        .route("/{tenant}/oauth2/v2.0/devicecode", post(discovery::device_code))
+        .route(
+            "/{tenant}/oauth2/v2.0/devicecode",
+            post(device_code::start).with_state(st.clone()),
+        )
+        .route(
+            "/devicelogin",
+            get(device_code::enter_code)
+                .post(device_code::code_entered)
+                .with_state(st.clone()),
+        )
         .route(
             "/{tenant}/oauth2/v2.0/authorize",
             get(authorize::authorize).with_state(st.clone()),

@@ -1,5 +1,5 @@
-//! `POST /{tenant}/oauth2/v2.0/token`: authorization_code (+PKCE), refresh_token and
-//! client_credentials, with Microsoft's error codes and statuses.
+//! `POST /{tenant}/oauth2/v2.0/token`: authorization_code (+PKCE), refresh_token, device_code
+//! and client_credentials, with Microsoft's error codes and statuses.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -87,6 +87,7 @@ fn grant(
     match f.get("grant_type").map(String::as_str) {
         Some("authorization_code") => redeem_code(st, issuer, client_id, f, &scope),
         Some("refresh_token") => refresh(st, issuer, client_id, f, &scope),
+        Some(super::device_code::GRANT_TYPE) if public => super::device_code::redeem(st, issuer, client_id, f),
         Some("client_credentials") if public => token_error(
             StatusCode::BAD_REQUEST,
             "unauthorized_client",

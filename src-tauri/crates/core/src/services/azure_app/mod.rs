@@ -36,6 +36,8 @@ pub use rotate::Rotated;
 pub enum AzureAppEvent {
     /// The administrator's sign-in opened in the browser.
     SignIn(super::ConsentStarted),
+    /// No browser could open here: the administrator signs in on another device with a code.
+    DeviceCode(super::sign_in::DeviceCodeStarted),
     /// A step finished or is under way, in plain words.
     Progress(AppProgress),
 }
@@ -127,13 +129,15 @@ impl AzureApp {
             graph_base,
             admin_consent: opts.admin_consent,
             login_hint,
+            device_code: opts.device_code,
         };
         let resource = graph::resource(&identity);
         let r = report.clone();
         let session = self
             .sign_in
-            .graph_admin(&plan, resource, move |SignInEvent::Started(s)| {
-                r(AzureAppEvent::SignIn(s))
+            .graph_admin(&plan, resource, move |e| match e {
+                SignInEvent::Started(s) => r(AzureAppEvent::SignIn(s)),
+                SignInEvent::DeviceCode(d) => r(AzureAppEvent::DeviceCode(d)),
             })
             .await?;
         let who = session
@@ -185,6 +189,9 @@ pub struct SignInOptions {
     #[serde(default)]
     #[ts(optional)]
     pub login_hint: Option<String>,
+    /// Sign in on another device with a code (also used when no browser opens here).
+    #[serde(default)]
+    pub device_code: bool,
 }
 
 impl SignInOptions {

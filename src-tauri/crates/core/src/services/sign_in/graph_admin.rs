@@ -7,14 +7,15 @@ use std::time::{Duration, Instant};
 use oauth2::AuthorizationCode;
 use url::Url;
 
-use super::Run;
+use super::{DeviceCodeStarted, Run};
 use crate::consent;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::graph::Graph;
 use crate::microsoft::cloud::Endpoints;
+use crate::microsoft::device_code;
 use crate::microsoft::id_token::{self, Expected, SignedInAccount};
 use crate::microsoft::listener::Listener;
-use crate::microsoft::oauth::MsOAuth;
+use crate::microsoft::oauth::{MsOAuth, Tokens};
 
 /// Microsoft Graph PowerShell: a first-party public client present in every tenant.
 pub const GRAPH_POWERSHELL_CLIENT_ID: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
@@ -29,6 +30,8 @@ pub struct GraphAdminPlan {
     /// Also ask to grant tenant-wide consent (`DelegatedPermissionGrant.ReadWrite.All`).
     pub admin_consent: bool,
     pub login_hint: Option<String>,
+    /// Sign in on another device with a code instead of this computer's browser.
+    pub device_code: bool,
 }
 
 impl GraphAdminPlan {
@@ -61,62 +64,107 @@ impl AdminSession {
 }
 
 pub(super) async fn sign_in(run: &mut Run<'_>, plan: &GraphAdminPlan, resource: &str) -> Result<AdminSession> {
-    let state = MsOAuth::new_state();
-    let listener = Listener::bind_at_root(state.clone()).await?;
-    let redirect_uri = listener.redirect_uri();
-    let oauth = MsOAuth::new(&plan.endpoints, &plan.client_id, None, &redirect_uri)?;
     let scopes = plan.scopes(resource);
-    let req = oauth.authorize(&state, &scopes, plan.login_hint.as_deref(), run.settings.response_mode);
-    run.started(req.url.to_string(), redirect_uri);
-    let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel).await?;
-    let result = async {
-        let code = AuthorizationCode::new(consent::code(outcome)?);
-        let tokens = oauth.exchange(run.http, code, req.verifier, &scopes).await?;
-        let id_token = tokens.id_token.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::Microsoft,
-                "Microsoft did not say which organization you signed in to.",
-            )
-        })?;
-        let expected = Expected {
-            endpoints: &plan.endpoints,
-            client_id: &plan.client_id,
-            nonce: &req.nonce,
-        };
-        let account = id_token::verify(run.http, id_token.expose(), &expected).await?;
-        let tenant_id = account.tenant_id.clone().ok_or_else(|| {
-            AppError::new(
-                ErrorCode::Microsoft,
-                "Microsoft did not say which organization you signed in to.",
-            )
-        })?;
-        if account.personal {
-            return Err(AppError::new(
-                ErrorCode::AdminRoleRequired,
-                "A personal Microsoft account cannot create apps for an organization.",
-            )
-            .with_fix("Sign in with your work account, as an administrator of your organization."));
+    let mut browser_error = None;
+    if !plan.device_code {
+        let state = MsOAuth::new_state();
+        let listener = Listener::bind_at_root(state.clone()).await?;
+        let redirect_uri = listener.redirect_uri();
+        let oauth = MsOAuth::new(&plan.endpoints, &plan.client_id, None, &redirect_uri)?;
+        let req = oauth.authorize(&state, &scopes, plan.login_hint.as_deref(), run.settings.response_mode);
+        // As Graph PowerShell does: without a browser here, sign in on another device instead.
+        match run.open_browser(req.url.as_str()) {
+            Ok(()) => run.report_link(req.url.to_string(), redirect_uri, Ok(())),
+            Err(why) => {
+                tracing::info!("no browser opened ({why}); signing the administrator in with a device code");
+                browser_error = Some(why);
+            }
         }
-        let lasts = Duration::from_secs(tokens.expires_in.unwrap_or(3600));
-        Ok(AdminSession {
-            graph: Graph::new(run.http.clone(), plan.graph_base.clone(), tokens.access_token),
-            tenant_id,
-            account,
-            admin_consent: plan.admin_consent,
-            expires: Instant::now() + lasts,
-        })
+        if browser_error.is_none() {
+            let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel).await?;
+            let result = async {
+                let code = AuthorizationCode::new(consent::code(outcome)?);
+                let tokens = oauth.exchange(run.http, code, req.verifier, &scopes).await?;
+                session(run.http, plan, tokens, Some(&req.nonce)).await
+            }
+            .await
+            .map_err(|e| explain(e, &plan.client_id));
+            return reply
+                .settle(result, |s| {
+                    let who = s.account.email.clone().unwrap_or_else(|| "You".into());
+                    (
+                        "Signed in".into(),
+                        format!("{who} signed in. Mailbox Connect now sets up the app; return to it to follow along."),
+                    )
+                })
+                .await;
+        }
     }
-    .await;
-    let result = result.map_err(|e| explain(e, &plan.client_id));
-    reply
-        .settle(result, |s| {
-            let who = s.account.email.clone().unwrap_or_else(|| "You".into());
-            (
-                "Signed in".into(),
-                format!("{who} signed in. Mailbox Connect now sets up the app; return to it to follow along."),
-            )
-        })
+    on_another_device(run, plan, &scopes, browser_error)
         .await
+        .map_err(|e| explain(e, &plan.client_id))
+}
+
+/// The device code flow: a code to enter on any device, then polling until it is answered.
+async fn on_another_device(
+    run: &mut Run<'_>,
+    plan: &GraphAdminPlan,
+    scopes: &[String],
+    browser_error: Option<String>,
+) -> Result<AdminSession> {
+    let login = device_code::start(run.http, &plan.endpoints, &plan.client_id, scopes).await?;
+    run.device_code(DeviceCodeStarted {
+        user_code: login.user_code().secret().clone(),
+        verification_uri: login.verification_uri().to_string(),
+        expires_secs: login.expires_in().as_secs(),
+        browser_error,
+    });
+    let tokens = tokio::select! {
+        t = device_code::finish(run.http, &plan.endpoints, &plan.client_id, &login) => t?,
+        _ = run.cancel.notified() => {
+            return Err(AppError::new(ErrorCode::ConsentCancelled, "Sign-in cancelled.")
+                .with_fix("Start the sign-in again when you are ready."));
+        }
+    };
+    session(run.http, plan, tokens, None).await
+}
+
+/// The administrator's session from Microsoft's tokens, once the ID token is verified.
+async fn session(
+    http: &reqwest::Client,
+    plan: &GraphAdminPlan,
+    tokens: Tokens,
+    nonce: Option<&openidconnect::Nonce>,
+) -> Result<AdminSession> {
+    let unknown_tenant = || {
+        AppError::new(
+            ErrorCode::Microsoft,
+            "Microsoft did not say which organization you signed in to.",
+        )
+    };
+    let id_token = tokens.id_token.ok_or_else(unknown_tenant)?;
+    let expected = Expected {
+        endpoints: &plan.endpoints,
+        client_id: &plan.client_id,
+        nonce,
+    };
+    let account = id_token::verify(http, id_token.expose(), &expected).await?;
+    let tenant_id = account.tenant_id.clone().ok_or_else(unknown_tenant)?;
+    if account.personal {
+        return Err(AppError::new(
+            ErrorCode::AdminRoleRequired,
+            "A personal Microsoft account cannot create apps for an organization.",
+        )
+        .with_fix("Sign in with your work account, as an administrator of your organization."));
+    }
+    let lasts = Duration::from_secs(tokens.expires_in.unwrap_or(3600));
+    Ok(AdminSession {
+        graph: Graph::new(http.clone(), plan.graph_base.clone(), tokens.access_token),
+        tenant_id,
+        account,
+        admin_consent: plan.admin_consent,
+        expires: Instant::now() + lasts,
+    })
 }
 
 /// Sign-in failures in terms of what this sign-in is for: managing app registrations.

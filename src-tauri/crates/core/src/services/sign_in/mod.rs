@@ -47,12 +47,27 @@ pub struct ConsentStarted {
     pub browser_error: Option<String>,
 }
 
+/// A sign-in on another device: the code to enter and where (no browser could open here).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DeviceCodeStarted {
+    pub user_code: String,
+    pub verification_uri: String,
+    /// How long the code lasts, in seconds.
+    #[ts(type = "number")]
+    pub expires_secs: u64,
+    /// Why this computer's browser was not used, when it was tried.
+    #[ts(optional)]
+    pub browser_error: Option<String>,
+}
+
 /// What a running sign-in reports before it returns.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "event", content = "data", rename_all = "snake_case")]
 #[ts(export)]
 pub enum SignInEvent {
     Started(ConsentStarted),
+    DeviceCode(DeviceCodeStarted),
 }
 
 type Report = Box<dyn FnOnce(SignInEvent) + Send>;
@@ -87,6 +102,26 @@ impl Run<'_> {
     /// Opens the browser at `url` and reports the link (once).
     pub fn started(&mut self, url: String, redirect_uri: String) {
         let opened = self.settings.browser.open(&url);
+        self.report_link(url, redirect_uri, opened);
+    }
+
+    pub fn open_browser(&self, url: &str) -> std::result::Result<(), String> {
+        self.settings.browser.open(url)
+    }
+
+    /// Reports the sign-in on another device (once).
+    pub fn device_code(&mut self, started: DeviceCodeStarted) {
+        tracing::info!(
+            verification_uri = started.verification_uri,
+            "sign-in on another device started"
+        );
+        if let Some(report) = self.report.take() {
+            report(SignInEvent::DeviceCode(started));
+        }
+    }
+
+    /// Reports the link the browser was (or could not be) opened on (once).
+    pub fn report_link(&mut self, url: String, redirect_uri: String, opened: std::result::Result<(), String>) {
         if let Ok(mut link) = self.link.lock() {
             *link = Some(url.clone());
         }
