@@ -161,7 +161,7 @@ pub(super) fn show_consent(st: &SandboxState, tenant: &str, req: PendingAuthoriz
         .into_response()
 }
 
-fn bare_request(
+pub(super) fn bare_request(
     tenant: &str,
     client_id: &str,
     redirect_uri: &str,
@@ -182,17 +182,6 @@ fn bare_request(
         client_info: false,
         admin: false,
         device: None,
-    }
-}
-
-impl PendingAuthorize {
-    /// A device code sign-in: answered on the consent page, collected by polling.
-    pub fn for_device(tenant: &str, client_id: &str, scopes: Vec<String>, device_code: String) -> Self {
-        Self {
-            scopes,
-            device: Some(device_code),
-            ..bare_request(tenant, client_id, "", "query", None)
-        }
     }
 }
 

@@ -57,6 +57,17 @@ pub enum Answer {
     Redeemed,
 }
 
+impl PendingAuthorize {
+    /// A device code sign-in: answered on the consent page, collected by polling.
+    pub fn for_device(tenant: &str, client_id: &str, scopes: Vec<String>, device_code: String) -> Self {
+        Self {
+            scopes,
+            device: Some(device_code),
+            ..super::authorize::bare_request(tenant, client_id, "", "query", None)
+        }
+    }
+}
+
 /// `POST /{tenant}/oauth2/v2.0/devicecode`.
 pub async fn start(
     State(st): State<Arc<SandboxState>>,
