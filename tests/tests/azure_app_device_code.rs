@@ -129,3 +129,39 @@ async fn a_declined_code_a_non_administrator_and_a_cancel_each_say_so() {
     assert_eq!(e.code, ErrorCode::ConsentCancelled, "{e:?}");
     assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
 }
+
+#[tokio::test]
+async fn a_created_demo_app_is_kept_on_its_own_tenant_and_forgotten_with_a_fresh_one() {
+    let device = ScriptedBrowser::new(Decision::Accept);
+    let (sb, core, secrets, _dir) = setup(&device).await;
+    let (report, _) = answering(device);
+    let p = core.azure_app.create(options(ADMIN, true), report).await.unwrap();
+    let created_secret = secrets
+        .get(&p.id, SecretKind::AzureClientSecret)
+        .await
+        .unwrap()
+        .unwrap();
+
+    // The same tenant again (one served by another process): the created app stays.
+    let again = core.demo.resume(demo_env(&sb)).await.unwrap();
+    assert_eq!(again.client_id, p.client_id);
+    assert!(again.created_app.is_some());
+    let kept = secrets
+        .get(&p.id, SecretKind::AzureClientSecret)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.expose(), created_secret.expose());
+
+    // A fresh demo tenant (the app restarted with its own): back to the demo's ready-made app.
+    let fresh = Sandbox::start("127.0.0.1").await.unwrap();
+    let reset = core.demo.resume(demo_env(&fresh)).await.unwrap();
+    assert_eq!(reset.client_id, mailbox_connect_sandbox::fixtures::CLIENT_ID);
+    assert!(reset.created_app.is_none());
+    let demo_secret = secrets
+        .get(&p.id, SecretKind::AzureClientSecret)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(demo_secret.expose(), mailbox_connect_sandbox::fixtures::SECRET_VALUE);
+}

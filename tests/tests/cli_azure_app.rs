@@ -1,6 +1,7 @@
 //! `mailbox-connect azure-app create --demo` as the real binary: the administrator's sign-in is
 //! answered by the scripted browser on the link the binary asked $BROWSER to open; the command
-//! prints its progress and the new client ID, and exits 0.
+//! prints its progress and the new client ID, and exits 0. Killed (SIGKILL) part-way through
+//! against a demo tenant that outlives it, a second run finishes the same app.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::path::Path;
@@ -8,9 +9,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use mailbox_connect_core::browser::BrowserOpener;
-use mailbox_connect_e2e::graph_session::ADMIN;
+use mailbox_connect_e2e::graph_session::{graph, sign_in, ADMIN};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_e2e::window::app_binary;
+use mailbox_connect_sandbox::Sandbox;
+use std::io::BufRead;
 
 #[tokio::test]
 #[ignore = "needs the built app binary: run through `make test`"]
@@ -86,4 +89,131 @@ async fn azure_app_create_demo_prints_the_client_id() {
 fn uuid_like(s: &str) -> bool {
     let groups: Vec<usize> = s.split('-').map(str::len).collect();
     groups == [8, 4, 4, 4, 12] && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+}
+
+/// `azure-app create --demo` for `home`, against the demo tenant `sb` (which outlives it); its
+/// output arrives line by line on the returned channel.
+fn create_against(sb: &Sandbox, home: &Path, urls: &Path) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
+    let recorder = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/record-url.sh");
+    let _ = std::fs::remove_file(urls);
+    let mut child = Command::new(app_binary())
+        .args(["azure-app", "create", "--demo", "--email", ADMIN])
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("BROWSER", &recorder)
+        .env("MC_E2E_URL_FILE", urls)
+        .env(
+            "MAILBOX_CONNECT_DEMO_TENANT",
+            format!("{} {} {}", sb.identity_url, sb.nylas_url, sb.graph_url),
+        )
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let out = std::io::BufReader::new(child.stdout.take().unwrap());
+    std::thread::spawn(move || {
+        for line in out.lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (child, rx)
+}
+
+/// Answers the sign-in the binary asked $BROWSER to open.
+async fn answer_sign_in(urls: &Path) {
+    let started = Instant::now();
+    let url = loop {
+        if let Some(u) = std::fs::read_to_string(urls)
+            .ok()
+            .and_then(|t| t.lines().next().map(str::to_string))
+        {
+            break u;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "no browser was opened");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    ScriptedBrowser::new(Decision::Accept).open(&url).unwrap();
+}
+
+/// Lines until one contains `needle` (all of them, for the failure message). Polled, so the
+/// sandbox and the scripted browser keep running on this test's runtime meanwhile.
+async fn read_until(rx: &std::sync::mpsc::Receiver<String>, needle: &str) -> Vec<String> {
+    let mut seen = Vec::new();
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(60) {
+        match rx.try_recv() {
+            Ok(line) => {
+                let found = line.contains(needle);
+                seen.push(line);
+                if found {
+                    return seen;
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => tokio::time::sleep(Duration::from_millis(50)).await,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+        }
+    }
+    panic!("{needle:?} never came: {seen:?}");
+}
+
+#[tokio::test]
+#[ignore = "needs the built app binary and a Secret Service: run through `make test`"]
+async fn killed_during_creation_the_next_run_finishes_the_same_app() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    // Long enough to be killed while Microsoft publishes the new app.
+    sb.state.lock().graph.replication = Duration::from_secs(20);
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let urls = tmp.path().join("opened-urls.txt");
+
+    let (mut child, rx) = create_against(&sb, &home, &urls);
+    answer_sign_in(&urls).await;
+    read_until(&rx, "saved in the keychain").await;
+    read_until(&rx, "publishing the new app").await;
+    child.kill().unwrap(); // SIGKILL: no clean-up of any kind
+    child.wait().unwrap();
+    let apps = ours(&sb).await;
+    assert_eq!(apps.len(), 1, "{apps:?}");
+    let app_id = apps[0]["appId"].as_str().unwrap().to_string();
+    let key_id = apps[0]["passwordCredentials"][0]["keyId"].clone();
+    assert!(key_id.is_string(), "{apps:?}");
+
+    sb.state.lock().graph.replication = Duration::ZERO;
+    let (mut child, rx) = create_against(&sb, &home, &urls);
+    answer_sign_in(&urls).await;
+    let lines = read_until(&rx, "Client ID: ").await;
+    assert!(child.wait().unwrap().success(), "{lines:?}");
+    assert!(lines.iter().any(|l| l == &format!("Client ID: {app_id}")), "{lines:?}");
+    let apps = ours(&sb).await;
+    assert_eq!(apps.len(), 1, "a second app was made: {apps:?}");
+    let secrets = apps[0]["passwordCredentials"].as_array().unwrap();
+    assert_eq!(secrets.len(), 1, "{secrets:?}");
+
+    // The secret the first run kept in the keychain is still the app's only one, and the second
+    // run signed in with it ("ready" comes after Microsoft accepted the client credentials).
+    assert_eq!(secrets[0]["keyId"], key_id, "{secrets:?}");
+    assert!(lines.iter().any(|l| l.contains("The app is ready")), "{lines:?}");
+}
+
+/// The apps Mailbox Connect made in the tenant, as Graph lists them.
+async fn ours(sb: &Sandbox) -> Vec<serde_json::Value> {
+    let token = sign_in(sb, ADMIN).await;
+    let (status, list) = graph(sb, &token, "GET", "applications", None, false).await;
+    assert_eq!(status, 200, "{list}");
+    list["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            a["uniqueName"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("mailbox-connect-"))
+        })
+        .cloned()
+        .collect()
 }

@@ -118,7 +118,8 @@ pub async fn run(
             sign_in,
             ..
         } => {
-            if let Some(env) = demo {
+            // A demo profile already on this tenant (resumed above) continues its app.
+            if let Some(env) = demo.filter(|_| !s.setup.state().is_ok_and(|st| st.profile.demo)) {
                 s.setup.begin(Some(env)).await?;
             }
             let target = match target {

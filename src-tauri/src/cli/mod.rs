@@ -126,8 +126,21 @@ pub fn run(command: Command) -> i32 {
                     action: AzureAppAction::Create { demo: true, .. }
                 }
         ) || resume;
-        let sandbox = if wants_demo { demo::start().await.ok() } else { None };
-        let env = sandbox.as_ref().map(demo::env_for);
+        let external = match demo::external() {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("error: {} {}", e.message, e.fix.unwrap_or_default());
+                return 1;
+            }
+        };
+        let sandbox = if wants_demo && external.is_none() {
+            demo::start().await.ok()
+        } else {
+            None
+        };
+        let env = external
+            .filter(|_| wants_demo)
+            .or_else(|| sandbox.as_ref().map(demo::env_for));
         if let (Some(env), true) = (env.clone(), resume) {
             if let Err(e) = services.demo.resume(env).await {
                 eprintln!("error: {}", e.message);

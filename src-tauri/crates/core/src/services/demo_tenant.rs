@@ -60,14 +60,25 @@ impl DemoTenant {
     }
 
     async fn adopt(&self, mut p: Profile, env: DemoEnv) -> Result<Profile> {
-        p.client_id = env.client_id.clone();
+        // An app created through the demo's Graph lives as long as its tenant: kept when this is
+        // the same tenant (one served by another process), forgotten with a fresh one.
+        let same_tenant = p.cloud == IdentityCloud::Custom(env.identity_host.clone());
+        let keep_created = same_tenant && p.created_app.is_some();
+        if !keep_created {
+            if p.created_app.take().is_some() {
+                p.secret_expires_on = None; // the created secret's, gone with its tenant
+            }
+            p.client_id = env.client_id.clone();
+        }
         p.tenant = tenant::parse(&env.tenant)?;
         p.cloud = IdentityCloud::Custom(env.identity_host.clone());
         p.region = Region::Custom(env.nylas_url.clone());
         // A demo should work even without a keychain: memory then, and the UI says so.
-        self.vault
-            .put_demo(&p, SecretKind::AzureClientSecret, &env.client_secret)
-            .await?;
+        if !keep_created {
+            self.vault
+                .put_demo(&p, SecretKind::AzureClientSecret, &env.client_secret)
+                .await?;
+        }
         self.vault.put_demo(&p, SecretKind::NylasApiKey, &env.api_key).await?;
         p.secret_saved = true;
         p.api_key_saved = true;
