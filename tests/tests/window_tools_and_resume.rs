@@ -117,6 +117,7 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     app.type_into("new-profile-name", "Fabrikam Streams").await;
     app.click("create-profile").await;
     app.wait_for(CHECKLIST).await;
+    app.click("how-manual").await;
     app.click("target-streams").await;
     let streams_permission = "311a71cc-e848-46a1-bdf8-97ff7156d8e6";
     app.text_until("manifest-snippet", |t| t.contains(streams_permission))

@@ -88,7 +88,15 @@ pub async fn report(app: &Path, log: &Path) {
         rows.push((name, settle_and_measure(pid).await));
     }
     click(&c, "cancel-consent").await;
-    for tab in ["mailboxes", "admin", "ews", "migration", "support", "profiles"] {
+    for tab in [
+        "mailboxes",
+        "admin",
+        "azure-app",
+        "ews",
+        "migration",
+        "support",
+        "profiles",
+    ] {
         click(&c, &format!("tab-{tab}")).await;
         shows(&c, &format!("[data-step='{tab}']")).await;
         rows.push((tab, settle_and_measure(pid).await));
