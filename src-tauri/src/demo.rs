@@ -28,7 +28,7 @@ impl DemoSandbox {
 }
 
 /// The demo tenant another process serves, when [`EXTERNAL_TENANT_VAR`] names one.
-pub fn external() -> Result<Option<DemoEnv>, AppError> {
+fn external() -> Result<Option<DemoEnv>, AppError> {
     let Ok(line) = std::env::var(EXTERNAL_TENANT_VAR) else {
         return Ok(None);
     };
@@ -43,7 +43,7 @@ pub fn external() -> Result<Option<DemoEnv>, AppError> {
     Ok(Some(env_at(identity, nylas, graph)))
 }
 
-pub async fn start() -> Result<Sandbox, AppError> {
+async fn start() -> Result<Sandbox, AppError> {
     Sandbox::start("127.0.0.1")
         .await
         .map_err(|e| AppError::internal(format!("Could not start the demo tenant: {e}")))

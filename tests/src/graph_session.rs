@@ -1,6 +1,6 @@
 //! Talking to the demo tenant's Graph as a test: an administrator's sign-in as Graph PowerShell
 //! (the consent page answered like a browser, the code redeemed with PKCE and no secret), one
-//! Graph call, and a client-credentials token for an app.
+//! Graph call, the apps Mailbox Connect made, and a client-credentials token for an app.
 
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::graph::store::GRAPH_POWERSHELL_APP_ID;
@@ -137,4 +137,22 @@ pub async fn client_credentials(sb: &Sandbox, app_id: &str, secret: &str) -> Val
         .json()
         .await
         .unwrap()
+}
+
+/// The apps Mailbox Connect made in the demo tenant, as Graph lists them.
+pub async fn created_apps(sb: &Sandbox) -> Vec<Value> {
+    let token = sign_in(sb, ADMIN).await;
+    let (status, list) = graph(sb, &token, "GET", "applications", None, false).await;
+    assert_eq!(status, 200, "{list}");
+    list["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            a["uniqueName"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("mailbox-connect-"))
+        })
+        .cloned()
+        .collect()
 }

@@ -87,3 +87,11 @@ pub async fn demo(decision: Decision) -> Demo {
         browser,
     }
 }
+
+/// The client secret the keychain holds for profile `id`.
+pub async fn kept_secret(secrets: &SecretStore, id: &str) -> Option<mailbox_connect_core::Sensitive<String>> {
+    secrets
+        .get(id, mailbox_connect_core::secrets::SecretKind::AzureClientSecret)
+        .await
+        .unwrap()
+}

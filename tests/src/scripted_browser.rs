@@ -124,14 +124,29 @@ async fn get_following(http: &reqwest::Client, url: &str) -> Result<(String, Str
     Err("too many redirects".into())
 }
 
+/// POSTs a form and returns the page it answers with.
+async fn post_form<T: serde::Serialize + ?Sized>(
+    http: &reqwest::Client,
+    url: &str,
+    fields: &T,
+) -> Result<String, String> {
+    let resp = http.post(url).form(fields).send().await.map_err(|e| e.to_string())?;
+    resp.text().await.map_err(|e| e.to_string())
+}
+
 impl ScriptedBrowser {
-    async fn browse(&self, url: &str) -> Result<(), String> {
+    /// The browser's HTTP client: redirects are followed by hand, as the page's answers need.
+    fn client(&self) -> Result<reqwest::Client, String> {
         let mut http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
         if let Some(pem) = &self.ca_pem {
             http =
                 http.add_root_certificate(reqwest::Certificate::from_pem(pem.as_bytes()).map_err(|e| e.to_string())?);
         }
-        let http = http.build().map_err(|e| e.to_string())?;
+        http.build().map_err(|e| e.to_string())
+    }
+
+    async fn browse(&self, url: &str) -> Result<(), String> {
+        let http = self.client()?;
         let (consent_url, consent) = get_following(&http, url).await?;
         self.answer(&http, &consent_url, consent).await
     }
@@ -139,21 +154,10 @@ impl ScriptedBrowser {
     /// A sign-in on another device: opens `verification_uri`, enters `user_code`, and answers
     /// the consent page it leads to.
     pub async fn enter_code(&self, verification_uri: &str, user_code: &str) -> Result<(), String> {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| e.to_string())?;
+        let http = self.client()?;
         let (page_url, page) = get_following(&http, verification_uri).await?;
         self.pages.lock().map(|mut p| p.push(page)).ok();
-        let consent = http
-            .post(&page_url)
-            .form(&[("otc", user_code)])
-            .send()
-            .await
-            .map_err(|e| e.to_string())?
-            .text()
-            .await
-            .map_err(|e| e.to_string())?;
+        let consent = post_form(&http, &page_url, &[("otc", user_code)]).await?;
         self.answer(&http, &page_url, consent).await
     }
 
@@ -220,15 +224,7 @@ impl ScriptedBrowser {
                 .lock()
                 .map(|mut t| *t = Some(std::time::Instant::now()))
                 .ok();
-            break http
-                .post(action)
-                .form(&fields)
-                .send()
-                .await
-                .map_err(|e| e.to_string())?
-                .text()
-                .await
-                .map_err(|e| e.to_string())?;
+            break post_form(http, &action, &fields).await?;
         };
         self.pages.lock().map(|mut p| p.push(final_page)).ok();
         Ok(())

@@ -9,17 +9,16 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
-use mailbox_connect_core::secrets::{SecretKind, SecretStore};
+use mailbox_connect_core::secrets::SecretStore;
 use mailbox_connect_core::services::azure_app::{AppStep, AzureAppEvent, CreateOptions, Report, SignInOptions};
 use mailbox_connect_core::{ErrorCode, Services};
-use mailbox_connect_e2e::graph_session::{client_credentials, graph, sign_in, ADMIN, USER};
-use mailbox_connect_e2e::harness::{demo_env, services_with};
+use mailbox_connect_e2e::graph_session::{client_credentials, created_apps, ADMIN, USER};
+use mailbox_connect_e2e::harness::{demo_env, kept_secret, services_with};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::faults::{FaultPlan, GraphThrottle};
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::graph::store::GRAPH_POWERSHELL_APP_ID;
 use mailbox_connect_sandbox::Sandbox;
-use serde_json::Value;
 
 type Steps = Arc<Mutex<Vec<(AppStep, String)>>>;
 
@@ -57,29 +56,6 @@ async fn demo_services(sb: &Sandbox, dir: &std::path::Path, secrets: SecretStore
     );
     core.demo.resume(demo_env(sb)).await.ok();
     core
-}
-
-/// The client secret the keychain holds for profile `id`.
-async fn kept_secret(secrets: &SecretStore, id: &str) -> Option<mailbox_connect_core::Sensitive<String>> {
-    secrets.get(id, SecretKind::AzureClientSecret).await.unwrap()
-}
-
-/// The apps Mailbox Connect made in the demo tenant, as Graph lists them.
-async fn created_apps(sb: &Sandbox) -> Vec<Value> {
-    let token = sign_in(sb, ADMIN).await;
-    let (status, list) = graph(sb, &token, "GET", "applications", None, false).await;
-    assert_eq!(status, 200, "{list}");
-    list["value"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| {
-            a["uniqueName"]
-                .as_str()
-                .is_some_and(|u| u.starts_with("mailbox-connect-"))
-        })
-        .cloned()
-        .collect()
 }
 
 #[tokio::test]

@@ -8,12 +8,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
-use mailbox_connect_core::secrets::{SecretKind, SecretStore};
+use mailbox_connect_core::secrets::SecretStore;
 use mailbox_connect_core::services::azure_app::{AzureAppEvent, CreateOptions, Report, SignInOptions};
 use mailbox_connect_core::services::DeviceCodeStarted;
 use mailbox_connect_core::{ErrorCode, Services};
 use mailbox_connect_e2e::graph_session::{client_credentials, ADMIN, USER};
-use mailbox_connect_e2e::harness::{demo_env, services_with};
+use mailbox_connect_e2e::harness::{demo_env, kept_secret, services_with};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::Sandbox;
 
@@ -80,11 +80,7 @@ async fn without_a_browser_the_administrator_signs_in_on_another_device() {
     assert!(device.saw("Enter code"), "the code was typed on Microsoft's page");
     assert!(device.final_page().await.contains("data-result=\"ok\""));
     // The app was made and its secret works.
-    let secret = secrets
-        .get(&p.id, SecretKind::AzureClientSecret)
-        .await
-        .unwrap()
-        .unwrap();
+    let secret = kept_secret(&secrets, &p.id).await.unwrap();
     assert!(client_credentials(&sb, &p.client_id, secret.expose()).await["access_token"].is_string());
 }
 
@@ -136,21 +132,13 @@ async fn a_created_demo_app_is_kept_on_its_own_tenant_and_forgotten_with_a_fresh
     let (sb, core, secrets, _dir) = setup(&device).await;
     let (report, _) = answering(device);
     let p = core.azure_app.create(options(ADMIN, true), report).await.unwrap();
-    let created_secret = secrets
-        .get(&p.id, SecretKind::AzureClientSecret)
-        .await
-        .unwrap()
-        .unwrap();
+    let created_secret = kept_secret(&secrets, &p.id).await.unwrap();
 
     // The same tenant again (one served by another process): the created app stays.
     let again = core.demo.resume(demo_env(&sb)).await.unwrap();
     assert_eq!(again.client_id, p.client_id);
     assert!(again.created_app.is_some());
-    let kept = secrets
-        .get(&p.id, SecretKind::AzureClientSecret)
-        .await
-        .unwrap()
-        .unwrap();
+    let kept = kept_secret(&secrets, &p.id).await.unwrap();
     assert_eq!(kept.expose(), created_secret.expose());
 
     // A fresh demo tenant (the app restarted with its own): back to the demo's ready-made app.
@@ -158,10 +146,6 @@ async fn a_created_demo_app_is_kept_on_its_own_tenant_and_forgotten_with_a_fresh
     let reset = core.demo.resume(demo_env(&fresh)).await.unwrap();
     assert_eq!(reset.client_id, mailbox_connect_sandbox::fixtures::CLIENT_ID);
     assert!(reset.created_app.is_none());
-    let demo_secret = secrets
-        .get(&p.id, SecretKind::AzureClientSecret)
-        .await
-        .unwrap()
-        .unwrap();
+    let demo_secret = kept_secret(&secrets, &p.id).await.unwrap();
     assert_eq!(demo_secret.expose(), mailbox_connect_sandbox::fixtures::SECRET_VALUE);
 }

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use mailbox_connect_core::browser::BrowserOpener;
-use mailbox_connect_e2e::graph_session::{graph, sign_in, ADMIN};
+use mailbox_connect_e2e::graph_session::{created_apps, ADMIN};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_e2e::window::app_binary;
 use mailbox_connect_sandbox::Sandbox;
@@ -177,7 +177,7 @@ async fn killed_during_creation_the_next_run_finishes_the_same_app() {
     read_until(&rx, "publishing the new app").await;
     child.kill().unwrap(); // SIGKILL: no clean-up of any kind
     child.wait().unwrap();
-    let apps = ours(&sb).await;
+    let apps = created_apps(&sb).await;
     assert_eq!(apps.len(), 1, "{apps:?}");
     let app_id = apps[0]["appId"].as_str().unwrap().to_string();
     let key_id = apps[0]["passwordCredentials"][0]["keyId"].clone();
@@ -189,7 +189,7 @@ async fn killed_during_creation_the_next_run_finishes_the_same_app() {
     let lines = read_until(&rx, "Client ID: ").await;
     assert!(child.wait().unwrap().success(), "{lines:?}");
     assert!(lines.iter().any(|l| l == &format!("Client ID: {app_id}")), "{lines:?}");
-    let apps = ours(&sb).await;
+    let apps = created_apps(&sb).await;
     assert_eq!(apps.len(), 1, "a second app was made: {apps:?}");
     let secrets = apps[0]["passwordCredentials"].as_array().unwrap();
     assert_eq!(secrets.len(), 1, "{secrets:?}");
@@ -198,22 +198,4 @@ async fn killed_during_creation_the_next_run_finishes_the_same_app() {
     // run signed in with it ("ready" comes after Microsoft accepted the client credentials).
     assert_eq!(secrets[0]["keyId"], key_id, "{secrets:?}");
     assert!(lines.iter().any(|l| l.contains("The app is ready")), "{lines:?}");
-}
-
-/// The apps Mailbox Connect made in the tenant, as Graph lists them.
-async fn ours(sb: &Sandbox) -> Vec<serde_json::Value> {
-    let token = sign_in(sb, ADMIN).await;
-    let (status, list) = graph(sb, &token, "GET", "applications", None, false).await;
-    assert_eq!(status, 200, "{list}");
-    list["value"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| {
-            a["uniqueName"]
-                .as_str()
-                .is_some_and(|u| u.starts_with("mailbox-connect-"))
-        })
-        .cloned()
-        .collect()
 }

@@ -126,21 +126,20 @@ pub fn run(command: Command) -> i32 {
                     action: AzureAppAction::Create { demo: true, .. }
                 }
         ) || resume;
-        let external = match demo::external() {
-            Ok(e) => e,
-            Err(e) => {
-                eprintln!("error: {} {}", e.message, e.fix.unwrap_or_default());
-                return 1;
+        // The app's own choice between a demo tenant served elsewhere and one of its own (kept
+        // running here until the command ends).
+        let sandbox = demo::DemoSandbox::default();
+        let env = if wants_demo {
+            match sandbox.env().await {
+                Ok(env) => Some(env),
+                Err(e) => {
+                    eprintln!("error: {} {}", e.message, e.fix.unwrap_or_default());
+                    return 1;
+                }
             }
-        };
-        let sandbox = if wants_demo && external.is_none() {
-            demo::start().await.ok()
         } else {
             None
         };
-        let env = external
-            .filter(|_| wants_demo)
-            .or_else(|| sandbox.as_ref().map(demo::env_for));
         if let (Some(env), true) = (env.clone(), resume) {
             if let Err(e) = services.demo.resume(env).await {
                 eprintln!("error: {}", e.message);

@@ -2,15 +2,12 @@ import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { SignInOptions } from "../bindings/SignInOptions";
 import { ErrorBox } from "../components/ErrorBox";
-import { Field } from "../components/Field";
-import { Waiting } from "../components/Waiting";
-import { DeviceCode } from "./DeviceCode";
 import type { StepProps } from "../types";
 import { AdminSignIn, SIGN_IN_FIELDS } from "./AdminSignIn";
+import { adminWaiting } from "./AdminWaiting";
+import { SecretMonths } from "./SecretMonths";
 import { JobProgress } from "./JobProgress";
 import { useAppJob } from "./useAppJob";
-
-export const MONTHS = [24, 18, 12, 6, 3, 1];
 
 /** "Create it for me": an administrator signs in once and Mailbox Connect registers the app
  * through Microsoft Graph, then the wizard continues with nothing to copy or paste. */
@@ -23,20 +20,12 @@ export function CreateForMe({ state, run, busy, error }: StepProps) {
     e.preventDefault();
     job.go((events) => api.createAzureApp({ sign_in: signIn, secret_months: months }, events), (next) => next);
   };
-  if (job.device) {
+  const waiting = adminWaiting(job);
+  if (waiting) {
     return (
       <div id="create-app">
-        <h2>Sign in as an administrator on another device</h2>
-        <DeviceCode started={job.device} onCancel={() => api.cancelSignIn()} />
-      </div>
-    );
-  }
-  if (job.signIn) {
-    return (
-      <div id="create-app">
-        <h2>Sign in as an administrator in your browser</h2>
-        <Waiting started={job.signIn} ownApp={false} onCancel={() => api.cancelSignIn()}
-          what="Sign in as an administrator of your organization and choose Accept." />
+        <h2>{waiting.title}</h2>
+        {waiting.panel}
       </div>
     );
   }
@@ -60,15 +49,8 @@ export function CreateForMe({ state, run, busy, error }: StepProps) {
         Also approve it for everyone in the organization
       </label>
       <p class="hint">Then no one is asked to accept the permissions when their mailbox is connected.</p>
-      <Field id="secret-months" field="secret_months" label="The secret lasts" error={error}
-        hint="Mailbox Connect warns you 30 days before it runs out and can replace it for you.">
-        {(aria) => (
-          <select {...aria} value={String(months)} disabled={busy}
-            onChange={(e) => setMonths(Number((e.target as HTMLSelectElement).value))}>
-            {MONTHS.map((m) => <option key={m} value={String(m)}>{m === 1 ? "1 month" : `${m} months`}</option>)}
-          </select>
-        )}
-      </Field>
+      <SecretMonths id="secret-months" label="The secret lasts" value={months} onChange={setMonths} busy={busy} error={error}
+        hint="Mailbox Connect warns you 30 days before it runs out and can replace it for you." />
       <JobProgress steps={job.steps} running={job.running} />
       <ErrorBox error={error} fields={[...SIGN_IN_FIELDS, "secret_months"]} />
       <div class="actions start">

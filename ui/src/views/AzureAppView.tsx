@@ -4,13 +4,11 @@ import type { AppSummary } from "../bindings/AppSummary";
 import type { Rotated } from "../bindings/Rotated";
 import type { SignInOptions } from "../bindings/SignInOptions";
 import { AdminSignIn, SIGN_IN_FIELDS } from "../azure/AdminSignIn";
-import { MONTHS } from "../azure/CreateForMe";
+import { adminWaiting } from "../azure/AdminWaiting";
+import { SecretMonths } from "../azure/SecretMonths";
 import { JobProgress } from "../azure/JobProgress";
 import { useAppJob } from "../azure/useAppJob";
 import { ErrorBox } from "../components/ErrorBox";
-import { Field } from "../components/Field";
-import { Waiting } from "../components/Waiting";
-import { DeviceCode } from "../azure/DeviceCode";
 import type { StepProps } from "../types";
 
 /** The Azure app through Microsoft Graph: what Azure has, a new secret, or removing the app
@@ -45,20 +43,12 @@ export function AzureAppView({ state, run, busy, error, hint }: StepProps) {
     if (hint === "rotate-secret") rotate();
   }, []);
 
-  if (job.device) {
+  const waiting = adminWaiting(job);
+  if (waiting) {
     return (
       <section aria-labelledby="step-heading" data-step="azure-app">
-        <h1 id="step-heading" tabIndex={-1}>Sign in as an administrator on another device</h1>
-        <DeviceCode started={job.device} onCancel={() => api.cancelSignIn()} />
-      </section>
-    );
-  }
-  if (job.signIn) {
-    return (
-      <section aria-labelledby="step-heading" data-step="azure-app">
-        <h1 id="step-heading" tabIndex={-1}>Sign in as an administrator in your browser</h1>
-        <Waiting started={job.signIn} ownApp={false} onCancel={() => api.cancelSignIn()}
-          what="Sign in as an administrator of your organization and choose Accept." />
+        <h1 id="step-heading" tabIndex={-1}>{waiting.title}</h1>
+        {waiting.panel}
       </section>
     );
   }
@@ -76,14 +66,7 @@ export function AzureAppView({ state, run, busy, error, hint }: StepProps) {
         <p class="note" id="azure-app-none">This profile has no Azure app yet. Create one on the Setup tab.</p>
       )}
       <AdminSignIn value={signIn} onChange={setSignIn} error={error} demo={p.demo} />
-      <Field id="rotate-months" field="secret_months" label="A new secret lasts" error={error}>
-        {(aria) => (
-          <select {...aria} value={String(months)} disabled={busy}
-            onChange={(e) => setMonths(Number((e.target as HTMLSelectElement).value))}>
-            {MONTHS.map((m) => <option key={m} value={String(m)}>{m === 1 ? "1 month" : `${m} months`}</option>)}
-          </select>
-        )}
-      </Field>
+      <SecretMonths id="rotate-months" label="A new secret lasts" value={months} onChange={setMonths} busy={busy} error={error} />
       <div class="actions start">
         <button id="show-azure-app" onClick={show} disabled={busy || !known}>Show what Azure has</button>
         <button class="primary" id="rotate-secret" onClick={rotate} disabled={busy || !known}>Replace the secret for me</button>

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::callback::ProviderError;
 use super::cloud::Endpoints;
 use super::error::MsError;
-use super::oauth::{MsErrorResponse, MsExtraFields, Tokens};
+use super::oauth::{no_answer, request_error, MsErrorResponse, MsExtraFields, Tokens};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::sensitive::Sensitive;
 
@@ -56,13 +56,7 @@ pub async fn start(
         .add_scopes(scopes.iter().map(|s| Scope::new(s.clone())))
         .request_async(http)
         .await
-        .map_err(|e| match e {
-            RequestTokenError::ServerResponse(r) => MsError::from(r),
-            other => MsError::Unreachable {
-                what: "start a sign-in on another device",
-                detail: other.to_string(),
-            },
-        })?;
+        .map_err(|e| request_error(e, "start a sign-in on another device"))?;
     Ok(login)
 }
 
@@ -91,11 +85,7 @@ pub async fn finish(
 
 fn refused<RE: std::error::Error + 'static>(e: RequestTokenError<RE, DeviceCodeErrorResponse>) -> AppError {
     let RequestTokenError::ServerResponse(r) = e else {
-        return MsError::Unreachable {
-            what: "finish the sign-in on another device",
-            detail: e.to_string(),
-        }
-        .into();
+        return no_answer(e, "finish the sign-in on another device").into();
     };
     let detail = r.error_description().cloned().unwrap_or_default();
     match r.error() {

@@ -200,9 +200,27 @@ impl MsOAuth {
 }
 
 fn token_error<RE: std::error::Error + 'static>(err: RequestTokenError<RE, MsErrorResponse>) -> MsError {
-    const WHAT: &str = "redeem the sign-in code";
+    request_error(err, "redeem the sign-in code")
+}
+
+/// A token request's failure: Microsoft's own error, or no usable answer at all.
+pub(super) fn request_error<RE: std::error::Error + 'static>(
+    err: RequestTokenError<RE, MsErrorResponse>,
+    what: &'static str,
+) -> MsError {
     match err {
         RequestTokenError::ServerResponse(r) => r.into(),
+        other => no_answer(other, what),
+    }
+}
+
+/// A request that got no usable answer: Microsoft unreachable (with the error's whole chain), or
+/// its answer unreadable.
+pub(super) fn no_answer<RE: std::error::Error + 'static, TE: oauth2::ErrorResponse + 'static>(
+    err: RequestTokenError<RE, TE>,
+    what: &'static str,
+) -> MsError {
+    match err {
         RequestTokenError::Request(e) => {
             let mut chain = e.to_string();
             let mut src = e.source();
@@ -211,15 +229,16 @@ fn token_error<RE: std::error::Error + 'static>(err: RequestTokenError<RE, MsErr
                 chain.push_str(&s.to_string());
                 src = s.source();
             }
-            MsError::Unreachable {
-                what: WHAT,
-                detail: chain,
-            }
+            MsError::Unreachable { what, detail: chain }
         }
         RequestTokenError::Parse(e, _) => MsError::Unreadable {
-            what: WHAT,
+            what,
             detail: e.to_string(),
         },
-        RequestTokenError::Other(s) => MsError::Unreadable { what: WHAT, detail: s },
+        RequestTokenError::Other(s) => MsError::Unreadable { what, detail: s },
+        RequestTokenError::ServerResponse(r) => MsError::Unreadable {
+            what,
+            detail: r.to_string(),
+        },
     }
 }

@@ -12,7 +12,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::authorize::error_params;
 use super::errors::{error_page, escape};
-use super::pages::{consent_page, deliver};
+use super::pages::{consent_page, deliver, CARD_STYLE};
 use crate::state::{new_id, PendingAuthorize, SandboxState};
 
 /// The page, for a request kept pending so either link can continue it.
@@ -23,7 +23,7 @@ pub fn need_admin_approval(st: &SandboxState, req: PendingAuthorize) -> Response
     st.lock().pending.insert(id.clone(), req);
     let html = format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Need admin approval</title><style>
-body{{font-family:"Segoe UI",system-ui,sans-serif;background:#f2f2f2;margin:0}}main{{max-width:28rem;margin:3rem auto;background:#fff;padding:2rem;box-shadow:0 2px 6px #0003}}
+{CARD_STYLE}
 a{{display:block;margin:.8rem 0;color:#0067b8}}details{{color:#555;font-size:.85rem}}
 </style></head><body><main><div>Microsoft (sandbox: {tenant})</div><h1 id="heading">Need admin approval</h1>
 <p>{client} needs permission to access resources in your organization that only an admin can grant. Please ask an admin to grant permission to this app before you can use it.</p>

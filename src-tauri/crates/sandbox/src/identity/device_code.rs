@@ -14,6 +14,7 @@ use rand::Rng;
 use serde_json::json;
 
 use super::errors::{escape, token_error};
+use super::pages::CARD_STYLE;
 use super::tenant::resolve;
 use super::token_answer::{issue, Extra};
 use crate::state::{opaque, PendingAuthorize, SandboxState};
@@ -258,7 +259,7 @@ fn code_page(problem: Option<&str>) -> Response {
         .unwrap_or_default();
     let html = format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Enter code</title><style>
-body{{font-family:"Segoe UI",system-ui,sans-serif;background:#f2f2f2;margin:0}}main{{max-width:28rem;margin:3rem auto;background:#fff;padding:2rem;box-shadow:0 2px 6px #0003}}
+{CARD_STYLE}
 </style></head><body><main><div>Microsoft (sandbox)</div><h1>Enter code</h1>{problem}
 <form method="POST" action="/devicelogin"><label for="otc">Enter the code displayed on your app or device.</label>
 <input id="otc" name="otc" autocomplete="off"> <button id="next" type="submit">Next</button></form></main></body></html>"#

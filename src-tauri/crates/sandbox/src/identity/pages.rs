@@ -27,6 +27,9 @@ pub fn deliver(req: &PendingAuthorize, params: &[(String, String)]) -> Response 
     (StatusCode::FOUND, [(header::LOCATION, location)]).into_response()
 }
 
+/// The look of Microsoft's sign-in pages: a white card on grey.
+pub(super) const CARD_STYLE: &str = r#"body{font-family:"Segoe UI",system-ui,sans-serif;background:#f2f2f2;margin:0}main{max-width:28rem;margin:3rem auto;background:#fff;padding:2rem;box-shadow:0 2px 6px #0003}"#;
+
 pub(super) fn consent_page(tenant: &str, request_id: &str, req: &PendingAuthorize) -> String {
     let accounts: String = USERS
         .iter()
@@ -51,7 +54,7 @@ pub(super) fn consent_page(tenant: &str, request_id: &str, req: &PendingAuthoriz
         .collect();
     format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Permissions requested</title><style>
-body{{font-family:"Segoe UI",system-ui,sans-serif;background:#f2f2f2;margin:0}}main{{max-width:28rem;margin:3rem auto;background:#fff;padding:2rem;box-shadow:0 2px 6px #0003}}
+{CARD_STYLE}
 .acct{{display:block;margin:.4rem 0}}.acct span{{color:#555}}button{{padding:.5rem 1.4rem;margin-right:.5rem}}#accept{{background:#0067b8;color:#fff;border:0}}
 </style></head><body><main><div>Microsoft (sandbox: {tenant})</div><h1>{heading}</h1>
 <form method="POST" action="/{tenant}/oauth2/v2.0/authorize/decide"><input type="hidden" name="request" value="{rid}">

@@ -15,7 +15,7 @@ use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::device_code;
 use crate::microsoft::id_token::{self, Expected, SignedInAccount};
 use crate::microsoft::listener::Listener;
-use crate::microsoft::oauth::{MsOAuth, Tokens};
+use crate::microsoft::oauth::{AuthRequest, MsOAuth, Tokens};
 
 /// Microsoft Graph PowerShell: a first-party public client present in every tenant.
 pub const GRAPH_POWERSHELL_CLIENT_ID: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
@@ -65,8 +65,9 @@ impl AdminSession {
 
 pub(super) async fn sign_in(run: &mut Run<'_>, plan: &GraphAdminPlan, resource: &str) -> Result<AdminSession> {
     let scopes = plan.scopes(resource);
-    let mut browser_error = None;
-    if !plan.device_code {
+    let browser_error = if plan.device_code {
+        None
+    } else {
         let state = MsOAuth::new_state();
         let listener = Listener::bind_at_root(state.clone()).await?;
         let redirect_uri = listener.redirect_uri();
@@ -74,35 +75,47 @@ pub(super) async fn sign_in(run: &mut Run<'_>, plan: &GraphAdminPlan, resource: 
         let req = oauth.authorize(&state, &scopes, plan.login_hint.as_deref(), run.settings.response_mode);
         // As Graph PowerShell does: without a browser here, sign in on another device instead.
         match run.open_browser(req.url.as_str()) {
-            Ok(()) => run.report_link(req.url.to_string(), redirect_uri, Ok(())),
+            Ok(()) => {
+                run.report_link(req.url.to_string(), redirect_uri, Ok(()));
+                return in_this_browser(run, plan, listener, &oauth, req, &scopes).await;
+            }
             Err(why) => {
                 tracing::info!("no browser opened ({why}); signing the administrator in with a device code");
-                browser_error = Some(why);
+                Some(why)
             }
         }
-        if browser_error.is_none() {
-            let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel).await?;
-            let result = async {
-                let code = AuthorizationCode::new(consent::code(outcome)?);
-                let tokens = oauth.exchange(run.http, code, req.verifier, &scopes).await?;
-                session(run.http, plan, tokens, Some(&req.nonce)).await
-            }
-            .await
-            .map_err(|e| explain(e, &plan.client_id));
-            return reply
-                .settle(result, |s| {
-                    let who = s.account.email.clone().unwrap_or_else(|| "You".into());
-                    (
-                        "Signed in".into(),
-                        format!("{who} signed in. Mailbox Connect now sets up the app; return to it to follow along."),
-                    )
-                })
-                .await;
-        }
-    }
+    };
     on_another_device(run, plan, &scopes, browser_error)
         .await
         .map_err(|e| explain(e, &plan.client_id))
+}
+
+/// The loopback sign-in, once the browser is open on `req`: the code redeemed, the tab settled.
+async fn in_this_browser(
+    run: &mut Run<'_>,
+    plan: &GraphAdminPlan,
+    listener: Listener,
+    oauth: &MsOAuth,
+    req: AuthRequest,
+    scopes: &[String],
+) -> Result<AdminSession> {
+    let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel).await?;
+    let result = async {
+        let code = AuthorizationCode::new(consent::code(outcome)?);
+        let tokens = oauth.exchange(run.http, code, req.verifier, scopes).await?;
+        session(run.http, plan, tokens, Some(&req.nonce)).await
+    }
+    .await
+    .map_err(|e| explain(e, &plan.client_id));
+    reply
+        .settle(result, |s| {
+            let who = s.account.email.clone().unwrap_or_else(|| "You".into());
+            (
+                "Signed in".into(),
+                format!("{who} signed in. Mailbox Connect now sets up the app; return to it to follow along."),
+            )
+        })
+        .await
 }
 
 /// The device code flow: a code to enter on any device, then polling until it is answered.

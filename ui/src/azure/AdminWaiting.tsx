@@ -1,0 +1,25 @@
+import type { JSX } from "preact";
+import { api } from "../api";
+import { Waiting } from "../components/Waiting";
+import { DeviceCode } from "./DeviceCode";
+import type { useAppJob } from "./useAppJob";
+
+/** While the administrator signs in: a title and the panel (this computer's browser has the
+ * link, or another device the code), or `null` once the job no longer waits for them. */
+export function adminWaiting(job: ReturnType<typeof useAppJob>): { title: string; panel: JSX.Element } | null {
+  const cancel = () => api.cancelSignIn();
+  if (job.device) {
+    return {
+      title: "Sign in as an administrator on another device",
+      panel: <DeviceCode started={job.device} onCancel={cancel} />,
+    };
+  }
+  if (job.signIn) {
+    return {
+      title: "Sign in as an administrator in your browser",
+      panel: <Waiting started={job.signIn} ownApp={false} onCancel={cancel}
+        what="Sign in as an administrator of your organization and choose Accept." />,
+    };
+  }
+  return null;
+}
