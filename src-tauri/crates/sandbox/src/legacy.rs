@@ -16,6 +16,7 @@ use base64::Engine;
 use serde_json::{json, Value};
 
 use crate::fixtures::{EWS_USERS, USERS, V2_CLIENT_ID, V2_CLIENT_SECRET};
+pub use crate::state::legacy::seed;
 use crate::state::{now_unix, opaque, SandboxState, V2Account};
 
 pub fn router(st: Arc<SandboxState>) -> Router {
@@ -24,30 +25,6 @@ pub fn router(st: Arc<SandboxState>) -> Router {
         .route("/connect/authorize", post(authorize))
         .route("/connect/token", post(token))
         .with_state(st)
-}
-
-/// Deterministic demo accounts: a mix of Exchange (eas/ews) password and OAuth accounts.
-pub fn seed(n: usize) -> Vec<V2Account> {
-    const PROVIDERS: [&str; 5] = ["eas", "ews", "office365", "gmail", "eas"];
-    (0..n)
-        .map(|i| {
-            let provider = PROVIDERS[i % PROVIDERS.len()];
-            let exchange = matches!(provider, "eas" | "ews");
-            let auth = if exchange && i % 3 != 0 { "password" } else { "oauth" };
-            let domain = if provider == "gmail" {
-                "gmail.example"
-            } else {
-                "contoso-demo.onmicrosoft.com"
-            };
-            V2Account {
-                id: format!("{:0>25}", format!("acc{i}")),
-                email: format!("user{i:05}@{domain}"),
-                name: format!("User {i}"),
-                provider: provider.into(),
-                authentication_type: auth.into(),
-            }
-        })
-        .collect()
 }
 
 fn v2_error(status: StatusCode, kind: &str, message: &str) -> Response {

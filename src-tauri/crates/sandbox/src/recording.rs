@@ -10,24 +10,12 @@ use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use crate::state::recording::Exchange;
 use crate::state::SandboxState;
 
 pub const RECORD_DIR_VAR: &str = "MAILBOX_CONNECT_RECORD_NYLAS";
-
-/// One answer of the Nylas API: what was asked (method, path without query) and what came back.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Exchange {
-    pub method: String,
-    pub path: String,
-    pub status: u16,
-    /// The JSON body (`null` when it was empty or not JSON).
-    pub body: Value,
-    /// Whether the body was JSON (an empty or non-JSON body is then a finding).
-    pub json: bool,
-}
 
 impl SandboxState {
     pub fn start_recording(&self) {

@@ -14,9 +14,9 @@ use axum::Json;
 use serde_json::{Map, Value};
 
 use super::app_document::{apply, fresh_doc};
-use super::store::GraphApp;
 use super::{caller, denied, error, filter, READ, WRITE};
 use crate::fixtures::TENANT_ID;
+use crate::state::graph::GraphApp;
 use crate::state::{AppRegistration, Inner, SandboxState, Secret};
 
 type St = State<Arc<SandboxState>>;

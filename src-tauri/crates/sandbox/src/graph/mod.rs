@@ -10,7 +10,8 @@ mod filter;
 mod keyed;
 mod passwords;
 mod principals;
-pub mod store;
+/// The Graph store, where it always was for callers outside the crate.
+pub use crate::state::graph as store;
 
 use std::sync::Arc;
 
@@ -23,8 +24,8 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use crate::fixtures::USERS;
+use crate::state::graph::GraphToken;
 use crate::state::{new_id, SandboxState};
-use store::GraphToken;
 
 pub fn router(st: Arc<SandboxState>) -> Router {
     Router::new()

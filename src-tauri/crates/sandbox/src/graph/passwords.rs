@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 
 use super::applications::{body_object, found, sync};
 use super::error;
-use super::store::Password;
+use crate::state::graph::Password;
 use crate::state::{new_id, SandboxState};
 
 type St = State<Arc<SandboxState>>;

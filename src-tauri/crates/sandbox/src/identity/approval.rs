@@ -10,8 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::authorize::error_params;
-use super::errors::{error_page, escape};
+use super::errors::{error_page, error_params, escape};
 use super::pages::{consent_page, deliver, CARD_STYLE};
 use crate::state::{new_id, PendingAuthorize, SandboxState};
 

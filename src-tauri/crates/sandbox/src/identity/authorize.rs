@@ -6,11 +6,10 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::{Form, Path, Query, State};
-use axum::http::header;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 
-use super::errors::{description, error_page, error_uri};
-use super::pages::{consent_page, deliver};
+use super::errors::{error_page, error_params};
+use super::pages::{deliver, show_consent};
 use super::tenant::{redirect_matches, resolve};
 use crate::fixtures::{KNOWN_SCOPES, TENANT_ID, USERS};
 use crate::state::{new_id, opaque, IssuedCode, PendingAuthorize, SandboxState};
@@ -46,7 +45,7 @@ pub async fn authorize(
     let state = get("state").map(str::to_string);
     let response_mode = get("response_mode").unwrap_or("query").to_string();
     let redirect_error = |error: &str, code: u32, text: &str| {
-        let mut req = bare_request(&tenant, client_id, redirect_uri, &response_mode, state.clone());
+        let mut req = PendingAuthorize::bare(&tenant, client_id, redirect_uri, &response_mode, state.clone());
         req.response_mode = if matches!(response_mode.as_str(), "query" | "form_post") {
             response_mode.clone()
         } else {
@@ -96,7 +95,7 @@ pub async fn authorize(
         login_hint: get("login_hint").map(str::to_string),
         nonce: get("nonce").map(str::to_string),
         client_info: get("client_info") == Some("1"),
-        ..bare_request(&tenant, client_id, redirect_uri, &response_mode, state)
+        ..PendingAuthorize::bare(&tenant, client_id, redirect_uri, &response_mode, state)
     };
     show_consent(&st, &tenant, req)
 }
@@ -138,7 +137,7 @@ pub async fn admin_consent(
             .map(str::to_string)
             .collect(),
         admin: true,
-        ..bare_request(
+        ..PendingAuthorize::bare(
             &tenant,
             client_id,
             redirect_uri,
@@ -147,42 +146,6 @@ pub async fn admin_consent(
         )
     };
     show_consent(&st, &tenant, req)
-}
-
-/// Keeps the request until the user answers and shows the consent page for it.
-pub(super) fn show_consent(st: &SandboxState, tenant: &str, req: PendingAuthorize) -> Response {
-    let id = new_id();
-    let page = consent_page(tenant, &id, &req);
-    st.lock().pending.insert(id, req);
-    (
-        [(header::CACHE_CONTROL, "no-store"), (header::X_FRAME_OPTIONS, "DENY")],
-        Html(page),
-    )
-        .into_response()
-}
-
-pub(super) fn bare_request(
-    tenant: &str,
-    client_id: &str,
-    redirect_uri: &str,
-    mode: &str,
-    state: Option<String>,
-) -> PendingAuthorize {
-    PendingAuthorize {
-        tenant: tenant.into(),
-        client_id: client_id.into(),
-        redirect_uri: redirect_uri.into(),
-        scopes: vec![],
-        state,
-        code_challenge: None,
-        code_challenge_method: "plain".into(),
-        response_mode: mode.into(),
-        login_hint: None,
-        nonce: None,
-        client_info: false,
-        admin: false,
-        device: None,
-    }
 }
 
 fn known_scope(s: &str) -> bool {
@@ -282,25 +245,4 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect::<Vec<_>>(),
     )
-}
-
-pub(super) fn error_params(
-    error: &str,
-    code: u32,
-    text: &str,
-    subcode: Option<&str>,
-    state: Option<&str>,
-) -> Vec<(String, String)> {
-    let mut p = vec![
-        ("error".to_string(), error.to_string()),
-        ("error_description".into(), description(code, text)),
-        ("error_uri".into(), error_uri(code)),
-    ];
-    if let Some(s) = subcode {
-        p.push(("error_subcode".into(), s.into()));
-    }
-    if let Some(s) = state {
-        p.push(("state".into(), s.into()));
-    }
-    p
 }

@@ -14,9 +14,10 @@ use rand::Rng;
 use serde_json::json;
 
 use super::errors::{escape, token_error};
-use super::pages::CARD_STYLE;
+use super::pages::{show_consent, CARD_STYLE};
 use super::tenant::resolve;
 use super::token_answer::{issue, Extra};
+pub use crate::state::identity::{Answer, DeviceLogin, DeviceLogins};
 use crate::state::{opaque, PendingAuthorize, SandboxState};
 use crate::IssuerHost;
 
@@ -24,50 +25,6 @@ pub const GRANT_TYPE: &str = "urn:ietf:params:oauth:grant-type:device_code";
 
 /// How long a user code lasts, as Microsoft's (15 minutes).
 const LIFETIME: Duration = Duration::from_secs(900);
-
-#[derive(Debug)]
-pub struct DeviceLogins {
-    pub by_device_code: HashMap<String, DeviceLogin>,
-    /// How often clients are told to poll (Microsoft says 5 seconds; tests may shorten it).
-    pub interval: Duration,
-}
-
-impl Default for DeviceLogins {
-    fn default() -> Self {
-        Self {
-            by_device_code: HashMap::new(),
-            interval: Duration::from_secs(5),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct DeviceLogin {
-    pub user_code: String,
-    pub req: PendingAuthorize,
-    pub issued: Instant,
-    pub answer: Answer,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    Pending,
-    Declined,
-    /// Accepted by `USERS[i]`.
-    Accepted(usize),
-    Redeemed,
-}
-
-impl PendingAuthorize {
-    /// A device code sign-in: answered on the consent page, collected by polling.
-    pub fn for_device(tenant: &str, client_id: &str, scopes: Vec<String>, device_code: String) -> Self {
-        Self {
-            scopes,
-            device: Some(device_code),
-            ..super::authorize::bare_request(tenant, client_id, "", "query", None)
-        }
-    }
-}
 
 /// `POST /{tenant}/oauth2/v2.0/devicecode`.
 pub async fn start(
@@ -156,7 +113,7 @@ pub async fn code_entered(State(st): State<Arc<SandboxState>>, Form(f): Form<Has
         .find(|d| d.user_code == typed && d.answer == Answer::Pending && d.issued.elapsed() < LIFETIME)
         .map(|d| d.req.clone());
     match found {
-        Some(req) => super::authorize::show_consent(&st, &req.tenant.clone(), req),
+        Some(req) => show_consent(&st, &req.tenant.clone(), req),
         None => code_page(Some("That code didn't work. Check the code and try again.")),
     }
 }

@@ -83,6 +83,27 @@ pub fn escape(s: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+pub fn error_params(
+    error: &str,
+    code: u32,
+    text: &str,
+    subcode: Option<&str>,
+    state: Option<&str>,
+) -> Vec<(String, String)> {
+    let mut p = vec![
+        ("error".to_string(), error.to_string()),
+        ("error_description".into(), description(code, text)),
+        ("error_uri".into(), error_uri(code)),
+    ];
+    if let Some(s) = subcode {
+        p.push(("error_subcode".into(), s.into()));
+    }
+    if let Some(s) = state {
+        p.push(("state".into(), s.into()));
+    }
+    p
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::errors::{encode_pairs, escape};
 use crate::fixtures::USERS;
-use crate::state::PendingAuthorize;
+use crate::state::{new_id, PendingAuthorize, SandboxState};
 
 /// Sends the answer to the redirect URI: a 302 with a query, or an auto-submitting form_post.
 pub fn deliver(req: &PendingAuthorize, params: &[(String, String)]) -> Response {
@@ -71,4 +71,16 @@ pub(super) fn consent_page(tenant: &str, request_id: &str, req: &PendingAuthoriz
             "Permissions requested"
         },
     )
+}
+
+/// Keeps the request until the user answers and shows the consent page for it.
+pub fn show_consent(st: &SandboxState, tenant: &str, req: PendingAuthorize) -> Response {
+    let id = new_id();
+    let page = consent_page(tenant, &id, &req);
+    st.lock().pending.insert(id, req);
+    (
+        [(header::CACHE_CONTROL, "no-store"), (header::X_FRAME_OPTIONS, "DENY")],
+        Html(page),
+    )
+        .into_response()
 }

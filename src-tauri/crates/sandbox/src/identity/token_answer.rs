@@ -11,8 +11,8 @@ use serde_json::json;
 
 use super::errors::token_error;
 use crate::fixtures::{TENANT_ID, USERS};
-use crate::graph::store::GraphToken;
 use crate::jwt;
+use crate::state::graph::GraphToken;
 use crate::state::{opaque, IssuedRefresh, SandboxState};
 use crate::IssuerHost;
 

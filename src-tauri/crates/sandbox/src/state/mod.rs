@@ -1,129 +1,26 @@
 //! Everything the sandbox remembers: app registrations, codes, tokens, connectors, grants.
+//!
+//! A folder of leaf stores, one per emulated service: each holds plain data and imports no
+//! handler, so every handler can import the stores and no import runs back up.
+
+pub mod faults;
+pub mod graph;
+pub mod identity;
+pub mod ids;
+pub mod legacy;
+pub mod nylas;
+pub mod recording;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+pub use identity::{AppRegistration, IssuedCode, IssuedRefresh, PendingAuthorize, Secret};
+pub use ids::{new_id, now_unix, opaque};
+pub use legacy::V2Account;
+pub use nylas::{Connector, Credential, Grant, HostedPending, NylasCode};
+
 use crate::fixtures;
-
-#[derive(Clone, Debug)]
-pub struct Secret {
-    pub value: String,
-    pub expired: bool,
-}
-
-#[derive(Clone, Debug)]
-pub struct AppRegistration {
-    pub client_id: String,
-    pub tenant_id: String,
-    pub secrets: Vec<Secret>,
-    /// Web-platform redirect URIs (confidential client).
-    pub web_redirects: Vec<String>,
-    /// Mobile-and-desktop redirect URIs (public client).
-    pub public_redirects: Vec<String>,
-    /// A new app is unknown to sign-in until it has replicated (AADSTS700016 until then).
-    pub ready_at: Option<Instant>,
-}
-
-/// An authorize request waiting on the consent page.
-#[derive(Clone, Debug)]
-pub struct PendingAuthorize {
-    pub tenant: String,
-    pub client_id: String,
-    pub redirect_uri: String,
-    pub scopes: Vec<String>,
-    pub state: Option<String>,
-    pub code_challenge: Option<String>,
-    pub code_challenge_method: String,
-    pub response_mode: String,
-    pub login_hint: Option<String>,
-    /// The client's `nonce`, echoed in the ID token.
-    pub nonce: Option<String>,
-    /// `client_info=1`: the redirect carries `client_info`.
-    pub client_info: bool,
-    /// An organization-wide admin consent rather than a user sign-in.
-    pub admin: bool,
-    /// The device code this sign-in answers (device code flow), instead of a redirect.
-    pub device: Option<String>,
-}
-
-#[derive(Clone, Debug)]
-pub struct IssuedCode {
-    pub req: PendingAuthorize,
-    pub user: usize,
-    pub issued: Instant,
-    pub redeemed: bool,
-}
-
-#[derive(Clone, Debug)]
-pub struct IssuedRefresh {
-    pub client_id: String,
-    pub user: usize,
-    pub scopes: Vec<String>,
-}
-
-#[derive(Clone, Debug)]
-pub struct Connector {
-    pub name: String,
-    pub provider: String,
-    pub client_id: String,
-    pub client_secret: String,
-    pub tenant: Option<String>,
-    pub scope: Vec<String>,
-}
-
-/// A Nylas Hosted auth request waiting for Microsoft's answer at Nylas's callback.
-#[derive(Clone, Debug)]
-pub struct HostedPending {
-    pub redirect_uri: String,
-    pub state: Option<String>,
-    pub code_challenge: Option<String>,
-    pub code_challenge_method: String,
-}
-
-/// A Nylas hosted-auth code for the application's `/v3/connect/token`.
-#[derive(Clone, Debug)]
-pub struct NylasCode {
-    pub grant_id: String,
-    pub redirect_uri: String,
-    pub code_challenge: Option<String>,
-    pub code_challenge_method: String,
-    pub redeemed: bool,
-}
-
-/// A Nylas v2 account (legacy), as `/a/{client_id}/accounts` lists it.
-#[derive(Clone, Debug)]
-pub struct V2Account {
-    pub id: String,
-    pub email: String,
-    pub name: String,
-    pub provider: String,
-    pub authentication_type: String,
-}
-
-#[derive(Clone, Debug)]
-pub struct Credential {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-    pub client_id: String,
-    pub tenant: Option<String>,
-    pub created_at: i64,
-}
-
-#[derive(Clone, Debug)]
-pub struct Grant {
-    pub id: String,
-    pub provider: String,
-    pub email: String,
-    pub name: String,
-    pub provider_user_id: String,
-    pub scope: Vec<String>,
-    pub created_at: i64,
-    pub updated_at: i64,
-    pub state: Option<String>,
-    pub valid: bool,
-}
 
 #[derive(Default)]
 pub struct Inner {
@@ -146,13 +43,13 @@ pub struct Inner {
     pub v2_codes: HashMap<String, String>,
     /// Simulated latency of each v2 accounts page (benchmarks set it; 0 by default).
     pub v2_latency_ms: u64,
-    pub faults: crate::faults::Faults,
+    pub faults: faults::Faults,
     /// Microsoft Graph's view of the tenant (app registrations, service principals, grants).
-    pub graph: crate::graph::store::GraphStore,
+    pub graph: graph::GraphStore,
     /// Device code sign-ins, by device code.
-    pub devices: crate::identity::device_code::DeviceLogins,
+    pub devices: identity::DeviceLogins,
     /// Nylas answers kept for a spec check (`None`: not recording).
-    pub recorded: Option<Vec<crate::recording::Exchange>>,
+    pub recorded: Option<Vec<recording::Exchange>>,
 }
 
 pub struct SandboxState {
@@ -188,7 +85,7 @@ impl SandboxState {
         };
         // Microsoft Graph PowerShell, the public client an admin signs in with to create apps.
         let graph_cli = AppRegistration {
-            client_id: crate::graph::store::GRAPH_POWERSHELL_APP_ID.into(),
+            client_id: graph::GRAPH_POWERSHELL_APP_ID.into(),
             tenant_id: fixtures::TENANT_ID.into(),
             secrets: vec![],
             web_redirects: vec![],
@@ -198,9 +95,9 @@ impl SandboxState {
         Self {
             inner: Mutex::new(Inner {
                 apps: vec![app, graph_cli],
-                graph: crate::graph::store::GraphStore::seeded(),
+                graph: graph::GraphStore::seeded(),
                 api_keys: vec![fixtures::NYLAS_API_KEY.into()],
-                v2_accounts: crate::legacy::seed(fixtures::V2_DEMO_ACCOUNTS),
+                v2_accounts: legacy::seed(fixtures::V2_DEMO_ACCOUNTS),
                 ..Inner::default()
             }),
             code_lifetime: Duration::from_secs(600),
@@ -267,20 +164,4 @@ impl Inner {
         self.grants.push(g.clone());
         (g, true)
     }
-}
-
-pub fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
-/// A random opaque token with a recognisable prefix.
-pub fn opaque(prefix: &str) -> String {
-    use rand::Rng;
-    let bytes: [u8; 32] = rand::thread_rng().gen();
-    let body: String = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, bytes);
-    format!("{prefix}{body}")
-}
-
-pub fn now_unix() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
 }
