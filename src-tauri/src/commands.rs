@@ -2,15 +2,16 @@
 //! async Tauri command (off the UI thread) in its group's inlined plugin, whose errors are noted
 //! (redacted) for the diagnostics bundle, and a typed function in `ui/src/bindings/commands.ts`.
 
-use mailbox_connect_core::checklist::ChecklistTarget;
+use mailbox_connect_core::azure::checklist::ChecklistTarget;
+use mailbox_connect_core::azure::permissions::{self, ScopeWords};
+use mailbox_connect_core::azure::portal::PortalPage;
 use mailbox_connect_core::expiry::{self, ExpiryReading};
-use mailbox_connect_core::ledger::LedgerEntry;
 use mailbox_connect_core::legacy::{AuditReport, V2Input, V2Linked};
 use mailbox_connect_core::nylas::grant_check::GrantCheckRow;
 use mailbox_connect_core::nylas::types::{EwsAccount, Grant};
 use mailbox_connect_core::nylas::Region;
-use mailbox_connect_core::permissions::{self, ScopeWords};
-use mailbox_connect_core::portal::PortalPage;
+use mailbox_connect_core::profile::ledger::LedgerEntry;
+use mailbox_connect_core::profile::wizard::{WizardState, WizardStep};
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::result::ConnectResult;
 use mailbox_connect_core::services::azure_app::{
@@ -19,7 +20,6 @@ use mailbox_connect_core::services::azure_app::{
 use mailbox_connect_core::services::{
     AdminConsentResult, AzureAppInput, BulkRow, GrantReport, NylasInput, ProfileSummary, SavedFile, SignInEvent,
 };
-use mailbox_connect_core::wizard::{WizardState, WizardStep};
 use mailbox_connect_core::AppError;
 use tauri::ipc::Channel;
 use tauri::plugin::TauriPlugin;

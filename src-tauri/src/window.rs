@@ -1,7 +1,7 @@
 //! The main window, created in `setup` so the first screen's state arrives with the page
 //! (an initialization script) instead of after a first IPC round trip.
 
-use mailbox_connect_core::wizard::WizardState;
+use mailbox_connect_core::profile::wizard::WizardState;
 use tauri::{App, WebviewUrl, WebviewWindowBuilder};
 
 pub fn open(app: &App, initial: Option<&WizardState>) -> tauri::Result<()> {

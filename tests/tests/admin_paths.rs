@@ -1,8 +1,8 @@
 //! Hosted auth, admin consent with bulk auth, and Exchange on-premises against the sandbox.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
-use mailbox_connect_core::ledger::Method;
 use mailbox_connect_core::nylas::types::EwsAccount;
+use mailbox_connect_core::profile::ledger::Method;
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::{ErrorCode, Sensitive};
 use mailbox_connect_e2e::harness::{demo, keep_started};

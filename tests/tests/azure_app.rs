@@ -95,7 +95,7 @@ async fn create_it_for_me_then_connect_and_rotate() {
     assert!(access.len() >= 4, "{app}");
     assert_eq!(
         p.step,
-        mailbox_connect_core::wizard::WizardStep::Consent,
+        mailbox_connect_core::profile::wizard::WizardStep::Consent,
         "straight on to the mailbox"
     );
     let created = p.created_app.clone().unwrap();

@@ -5,8 +5,8 @@
 use std::time::{Duration, Instant};
 
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
+use mailbox_connect_core::profile::wizard::WizardStep;
 use mailbox_connect_core::secrets::SecretStore;
-use mailbox_connect_core::wizard::WizardStep;
 use mailbox_connect_core::ErrorCode;
 use mailbox_connect_e2e::harness::{demo, demo_env, services_with};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};

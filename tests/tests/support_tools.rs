@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
-use mailbox_connect_core::wizard::WizardStep;
+use mailbox_connect_core::profile::wizard::WizardStep;
 use mailbox_connect_core::ErrorCode;
 use mailbox_connect_e2e::harness::{demo, services};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use clap::{Args, Subcommand, ValueEnum};
-use mailbox_connect_core::checklist::ChecklistTarget;
+use mailbox_connect_core::azure::checklist::ChecklistTarget;
 use mailbox_connect_core::services::azure_app::{AzureAppEvent, CreateOptions, Report, SignInOptions};
 use mailbox_connect_core::{AppError, DemoEnv, Services};
 

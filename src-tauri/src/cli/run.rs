@@ -7,7 +7,7 @@ use mailbox_connect_core::legacy::V2Input;
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::result::GrantCheck;
 use mailbox_connect_core::services::SignInEvent;
-use mailbox_connect_core::{ledger, AppError, DemoEnv, Sensitive, Services};
+use mailbox_connect_core::{profile::ledger, AppError, DemoEnv, Sensitive, Services};
 
 use super::Command;
 

@@ -11,7 +11,7 @@ import type { WizardStep } from "./WizardStep";
 
 export type Profile = { id: string, name: string, demo: boolean, 
 /**
- * Changed only through [`crate::wizard::advance`].
+ * Changed only through [`crate::profile::wizard::advance`].
  */
 step: WizardStep, client_id: string, tenant: Tenant, cloud: IdentityCloud, region: Region, scopes: Scopes, secret_saved: boolean, api_key_saved: boolean, 
 /**

@@ -7,11 +7,10 @@ use tokio::sync::Notify;
 use url::Url;
 
 use crate::error::{AppError, ErrorCode, Result};
-use crate::microsoft::browser_reply::BrowserReply;
 use crate::microsoft::callback::Outcome;
 use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::id_token::{self, Expected, SignedInAccount};
-use crate::microsoft::listener::{Listener, WaitEnd};
+use crate::microsoft::listener::{BrowserReply, Listener, WaitEnd};
 use crate::microsoft::oauth::{MsOAuth, ResponseMode};
 use crate::microsoft::scope_report::{self, ScopeReport};
 use crate::microsoft::MsError;

@@ -6,29 +6,25 @@
 //! (`NylasError`, `MsError`, `KeychainError`, `V2Error`) that becomes the admin-facing
 //! [`AppError`] once, at the service boundary.
 
+pub mod azure;
 pub mod browser;
-pub mod checklist;
 pub mod consent;
 pub mod demo;
 pub mod error;
 pub mod expiry;
 pub mod graph;
-pub mod ledger;
 pub mod legacy;
 pub mod microsoft;
 pub mod nylas;
-pub mod permissions;
-pub mod portal;
 pub mod profile;
-pub mod profile_store;
 pub mod result;
 pub mod scopes;
 pub mod secrets;
 pub mod sensitive;
 pub mod services;
+mod syntax;
 pub mod tenant;
 pub mod validate;
-pub mod wizard;
 
 pub use demo::{DemoEnv, DemoSamples};
 pub use error::{AppError, ErrorCode};

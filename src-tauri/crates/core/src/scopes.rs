@@ -6,7 +6,7 @@ use std::ops::Deref;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::permissions::{self, DEFAULT_SCOPES};
+use crate::azure::permissions::{self, DEFAULT_SCOPES};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(from = "Vec<String>", into = "Vec<String>")]

@@ -32,7 +32,7 @@ const KEYCHAIN_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Clone)]
 pub enum SecretStore {
     Keychain { service: String },
-    Memory(Arc<Mutex<HashMap<String, String>>>),
+    Memory(Arc<Mutex<MemoryMap>>),
 }
 
 impl SecretStore {
@@ -54,12 +54,13 @@ impl SecretStore {
         let account = account(profile, kind);
         match self {
             Self::Memory(map) => {
-                lock(map)?.insert(account, value.expose().clone());
+                lock(map)?.insert(account, value.clone());
                 Ok(())
             }
             Self::Keychain { service } => {
-                let value = value.expose().clone();
-                keychain_call(service, account, move |e| e.set_password(&value)).await
+                // The keychain thread gets the secret still wrapped; it is unwrapped at the call.
+                let value = value.clone();
+                keychain_call(service, account, move |e| e.set_password(value.expose())).await
             }
         }
     }
@@ -67,15 +68,14 @@ impl SecretStore {
     pub async fn get(&self, profile: &str, kind: SecretKind) -> Result<Option<Sensitive<String>>> {
         let account = account(profile, kind);
         match self {
-            Self::Memory(map) => Ok(lock(map)?.get(&account).cloned().map(Sensitive::new)),
+            Self::Memory(map) => Ok(lock(map)?.get(&account).cloned()),
             Self::Keychain { service } => {
-                let got = keychain_call(service, account, |e| match e.get_password() {
-                    Ok(v) => Ok(Some(v)),
+                keychain_call(service, account, |e| match e.get_password() {
+                    Ok(v) => Ok(Some(Sensitive::new(v))),
                     Err(keyring::Error::NoEntry) => Ok(None),
                     Err(err) => Err(err),
                 })
-                .await?;
-                Ok(got.map(Sensitive::new))
+                .await
             }
         }
     }
@@ -102,7 +102,9 @@ fn account(profile: &str, kind: SecretKind) -> String {
     format!("{profile}/{}", kind.slug())
 }
 
-fn lock(map: &Mutex<HashMap<String, String>>) -> Result<std::sync::MutexGuard<'_, HashMap<String, String>>> {
+type MemoryMap = HashMap<String, Sensitive<String>>;
+
+fn lock(map: &Mutex<MemoryMap>) -> Result<std::sync::MutexGuard<'_, MemoryMap>> {
     map.lock()
         .map_err(|_| AppError::internal("The in-memory secret store is unusable."))
 }

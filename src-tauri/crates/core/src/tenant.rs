@@ -5,7 +5,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::error::{AppError, Result};
-use crate::validate::{is_dns_name, looks_like_guid_attempt};
+use crate::syntax::{is_dns_name, looks_like_guid_attempt};
 
 /// The Microsoft consumer (personal accounts) tenant.
 pub const CONSUMER_TENANT_ID: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";

@@ -5,6 +5,7 @@ use uuid::Uuid;
 use crate::error::{AppError, Result};
 use crate::nylas::types::EwsAccount;
 use crate::sensitive::Sensitive;
+use crate::syntax::is_dns_name;
 use crate::tenant::Tenant;
 
 /// Checks an Application (client) ID.
@@ -163,30 +164,8 @@ pub fn ews_account(a: EwsAccount) -> Result<EwsAccount> {
     })
 }
 
-pub(crate) fn looks_like_guid_attempt(s: &str) -> bool {
-    s.len() >= 30 && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-') && s.contains('-')
-}
-
 fn looks_like_secret(s: &str) -> bool {
     s.contains('~') || (s.len() >= 34 && !s.contains('-'))
-}
-
-pub(crate) fn is_dns_name(s: &str) -> bool {
-    if s.len() > 253 || !s.contains('.') {
-        return false;
-    }
-    let labels: Vec<&str> = s.split('.').collect();
-    let tld_ok = labels
-        .last()
-        .is_some_and(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii_alphabetic()));
-    tld_ok
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
 }
 
 pub(crate) fn shorten(s: &str) -> String {

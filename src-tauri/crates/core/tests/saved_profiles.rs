@@ -3,9 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_core::nylas::Region;
-use mailbox_connect_core::profile_store::ProfileStore;
+use mailbox_connect_core::profile::store::ProfileStore;
+use mailbox_connect_core::profile::wizard::WizardStep;
 use mailbox_connect_core::tenant::Tenant;
-use mailbox_connect_core::wizard::WizardStep;
 
 #[test]
 fn a_0_1_0_profile_file_loads_typed_and_stays_readable() {

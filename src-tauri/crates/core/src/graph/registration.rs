@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use serde_json::{json, Value};
 
 use super::{Graph, GraphError};
-use crate::checklist::{self, ChecklistTarget};
+use crate::azure::checklist::{self, ChecklistTarget};
+use crate::azure::permissions::Permission;
 use crate::nylas::Region;
-use crate::permissions::Permission;
 use crate::profile::AuthMode;
 use crate::scopes::Scopes;
 

@@ -2,37 +2,22 @@
 //! same port on [::1] so no other process can hold it there), an OS-chosen port, requests for
 //! `localhost` or the loopback address only, GET (query) and POST (form_post), single use, with
 //! timeout and cancel. The browser's request is answered once the app knows the outcome
-//! ([`BrowserReply`]).
+//! ([`BrowserReply`]); the HTTP side is in `loopback_http`.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, RawQuery, Request, State};
-use axum::http::{header, HeaderMap, Method, StatusCode};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get};
-use axum::Router;
-use tokio::net::TcpListener;
+use axum::response::Response;
 use tokio::sync::{oneshot, watch, Notify};
 use tokio::task::JoinHandle;
 
-use super::browser_reply::{self, BrowserReply, PATIENCE};
-use super::callback::{self, Outcome, Verdict};
+use super::callback::Outcome;
 use super::error::MsError;
+pub use super::loopback_http::WaitEnd;
+use super::loopback_http::{self, bind_loopback, Arrival, Shared, PATIENCE};
 use super::page;
 use super::redirect::{self, CALLBACK_PATH};
-
-/// Why waiting for the redirect ended without an answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WaitEnd {
-    Cancelled,
-    TimedOut,
-}
-
-/// The redirect's outcome, with the channel for the page its browser request will get.
-type Arrival = (Outcome, oneshot::Sender<Response>);
+use crate::error::{AppError, Result as AppResult};
 
 pub struct Listener {
     port: u16,
@@ -50,17 +35,6 @@ pub struct Listener {
 /// After a cancel or a timeout, an OS-chosen port keeps answering this long, so a Microsoft tab
 /// still open lands on "this attempt was cancelled" instead of "this site can't be reached".
 const LINGER: Duration = Duration::from_secs(120);
-
-struct Shared {
-    expected_state: String,
-    sender: Mutex<Option<oneshot::Sender<Arrival>>>,
-    /// How long the browser's request waits for the outcome.
-    patience: Duration,
-    /// The `Host` values a browser sends for this listener (anything else is not for us).
-    hosts: Vec<String>,
-    /// How the wait ended, once it has (the port may linger to say so).
-    ended: Mutex<Option<WaitEnd>>,
-}
 
 impl Listener {
     /// Binds the loopback on a port the OS picks, before any browser is opened.
@@ -112,13 +86,7 @@ impl Listener {
             hosts,
             ended: Mutex::new(None),
         });
-        let app = Router::new()
-            .route(path, any(on_callback))
-            .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
-            .fallback(|| async { page::not_found() })
-            .layer(middleware::from_fn_with_state(shared.clone(), only_our_host))
-            .layer(DefaultBodyLimit::max(64 * 1024))
-            .with_state(shared.clone());
+        let app = loopback_http::router(shared.clone(), path);
         let (stop, stopped) = watch::channel(false);
         let servers = sockets
             .into_iter()
@@ -216,104 +184,53 @@ impl Drop for Listener {
     }
 }
 
-/// 127.0.0.1 on `port` (0: the OS picks) and the same port on [::1], so that where `localhost`
-/// resolves to ::1 first no other local process can catch the redirect there. When that port is
-/// taken on [::1], another port is tried (a fixed port fails instead). A machine without IPv6
-/// gets 127.0.0.1 alone.
-async fn bind_loopback(port: u16) -> Result<Vec<TcpListener>, MsError> {
-    let local_port = |detail: String| MsError::LocalPort { port, detail };
-    let mut last = String::new();
-    for _ in 0..8 {
-        let v4 = TcpListener::bind(("127.0.0.1", port))
-            .await
-            .map_err(|e| local_port(e.to_string()))?;
-        let chosen = v4.local_addr().map_err(|e| local_port(e.to_string()))?.port();
-        match TcpListener::bind(("::1", chosen)).await {
-            Ok(v6) => return Ok(vec![v4, v6]),
-            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-                last = format!("port {chosen} is taken on [::1]: {e}");
-                if port != 0 {
-                    break;
-                }
-            }
-            Err(e) => {
-                tracing::debug!("no IPv6 loopback ({e}); listening on 127.0.0.1 only");
-                return Ok(vec![v4]);
-            }
-        }
-    }
-    Err(local_port(last))
+/// The open browser request of one finished redirect, and the listener that holds it.
+pub struct BrowserReply {
+    page: Option<oneshot::Sender<Response>>,
+    listener: Listener,
 }
 
-/// Answers 421 to a request whose `Host` is not this listener (a page elsewhere pointing a
-/// browser at this port through another name, or DNS rebinding); the sign-in keeps waiting.
-async fn only_our_host(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
-    let host = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .map(str::to_ascii_lowercase);
-    if host.is_some_and(|h| shared.hosts.contains(&h)) {
-        return next.run(req).await;
+impl BrowserReply {
+    pub(super) fn new(page: oneshot::Sender<Response>, listener: Listener) -> Self {
+        Self {
+            page: Some(page),
+            listener,
+        }
     }
-    (
-        StatusCode::MISDIRECTED_REQUEST,
-        "This address only answers Mailbox Connect's sign-in.",
-    )
-        .into_response()
+
+    /// Shows `result` in the browser tab (`describe` words a success as heading and text), closes
+    /// the port, and hands `result` back unchanged.
+    pub async fn settle<T>(self, result: AppResult<T>, describe: impl FnOnce(&T) -> (String, String)) -> AppResult<T> {
+        let shown = match &result {
+            Ok(v) => {
+                let (heading, detail) = describe(v);
+                page::success(&heading, &detail)
+            }
+            Err(e) => failure_page(e),
+        };
+        self.show(shown).await;
+        result
+    }
+
+    /// Shows `e` in the browser tab, closes the port, and hands `e` back.
+    pub async fn fail(self, e: AppError) -> AppError {
+        self.show(failure_page(&e)).await;
+        e
+    }
+
+    async fn show(mut self, shown: Response) {
+        if let Some(tx) = self.page.take() {
+            let _ = tx.send(shown);
+        }
+        self.listener.shutdown().await;
+    }
 }
 
-async fn on_callback(
-    State(shared): State<Arc<Shared>>,
-    method: Method,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-    body: Bytes,
-) -> Response {
-    let encoded = match method {
-        Method::GET => query.unwrap_or_default(),
-        Method::POST => {
-            let form = headers
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-            if !form {
-                return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "form_post expects a form body").into_response();
-            }
-            match String::from_utf8(body.to_vec()) {
-                Ok(s) => s,
-                Err(_) => return page::failure("Unreadable reply", "The reply was not valid text."),
-            }
-        }
-        _ => return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, POST")]).into_response(),
+/// The page for an error: what failed and how to fix it, as the app shows it.
+fn failure_page(e: &AppError) -> Response {
+    let detail = match &e.fix {
+        Some(fix) => format!("{}\n\n{fix}", e.message),
+        None => e.message.clone(),
     };
-    let params = match callback::parse(&encoded) {
-        Ok(p) => p,
-        Err(why) => return page::failure("Unreadable reply", &format!("The reply could not be read ({why}).")),
-    };
-    let ended = shared.ended.lock().ok().and_then(|e| *e);
-    if let Some(end) = ended {
-        return page::attempt_ended(end == WaitEnd::Cancelled);
-    }
-    match params.verdict(&shared.expected_state) {
-        Verdict::NotACallback => page::failure(
-            "Waiting for Microsoft",
-            "This address receives Microsoft's answer after you sign in. Return to Mailbox Connect.",
-        ),
-        Verdict::WrongState => page::wrong_state(),
-        Verdict::Accept(outcome) => {
-            let sender = shared.sender.lock().ok().and_then(|mut s| s.take());
-            let Some(tx) = sender else {
-                return page::failure(
-                    "Already used",
-                    "This sign-in has already finished. Return to Mailbox Connect.",
-                );
-            };
-            let (page_tx, page_rx) = oneshot::channel();
-            if tx.send((outcome, page_tx)).is_err() {
-                return page::failure("Return to Mailbox Connect", "This sign-in is no longer waiting.");
-            }
-            browser_reply::await_page(page_rx, shared.patience).await
-        }
-    }
+    page::failure("The sign-in did not finish", &detail)
 }

@@ -2,13 +2,13 @@
 
 pub mod aadsts;
 pub mod admin_consent;
-pub mod browser_reply;
 pub mod callback;
 pub mod cloud;
 pub mod device_code;
 pub mod error;
 pub mod id_token;
 pub mod listener;
+mod loopback_http;
 pub mod oauth;
 pub mod page;
 pub mod preflight;

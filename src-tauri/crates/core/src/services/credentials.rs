@@ -12,10 +12,10 @@ use crate::microsoft::cloud::{Endpoints, IdentityCloud};
 use crate::microsoft::oauth::MsOAuth;
 use crate::microsoft::{preflight, redirect};
 use crate::nylas::{NylasClient, Region};
+use crate::profile::wizard::{self, Event};
 use crate::profile::Profile;
 use crate::secrets::SecretKind;
 use crate::sensitive::Sensitive;
-use crate::wizard::{self, Event};
 use crate::{expiry, tenant, validate};
 
 #[derive(Debug, Clone, Deserialize, TS)]

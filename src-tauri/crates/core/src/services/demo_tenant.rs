@@ -9,10 +9,10 @@ use crate::demo::{DemoEnv, DemoSamples};
 use crate::error::Result;
 use crate::microsoft::cloud::IdentityCloud;
 use crate::nylas::Region;
+use crate::profile::wizard::{self, Event};
 use crate::profile::Profile;
 use crate::secrets::SecretKind;
 use crate::tenant;
-use crate::wizard::{self, Event};
 
 pub struct DemoTenant {
     profiles: Arc<Profiles>,

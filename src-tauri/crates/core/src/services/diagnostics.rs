@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::error::AppError;
-use crate::ledger::LedgerEntry;
+use crate::profile::ledger::LedgerEntry;
 use crate::profile::Profile;
 
 /// How many of the log's last lines the bundle carries.

@@ -11,12 +11,12 @@ use super::nylas_for;
 use super::profiles::Profiles;
 use super::vault::Vault;
 use crate::error::{AppError, Result};
-use crate::ledger::{LedgerEntry, Method};
 use crate::microsoft::id_token::SignedInAccount;
 use crate::microsoft::scope_report;
 use crate::nylas::connectors::EWS_GRANT_SCOPES;
 use crate::nylas::grant_check::check_grant;
 use crate::nylas::types::{ConnectorAction, EwsAccount};
+use crate::profile::ledger::{LedgerEntry, Method};
 use crate::result::{now, ConnectResult, GrantCheck};
 use crate::validate;
 

@@ -8,11 +8,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{AppError, Result};
-use crate::ledger::{Ledger, LedgerEntry, Method};
+use crate::profile::ledger::{Ledger, LedgerEntry, Method};
+use crate::profile::store::ProfileStore;
+use crate::profile::wizard::{self, Event, WizardStep};
 use crate::profile::Profile;
-use crate::profile_store::ProfileStore;
 use crate::result::ConnectResult;
-use crate::wizard::{self, Event, WizardStep};
 
 pub const DEFAULT_PROFILE: &str = "default";
 pub const DEMO_PROFILE: &str = "demo";

@@ -7,14 +7,14 @@ use super::credentials::{self, AzureAppInput, NylasInput};
 use super::demo_tenant::DemoTenant;
 use super::profiles::{ProfileSummary, Profiles, DEFAULT_PROFILE};
 use super::vault::Vault;
-use crate::checklist::{self, ChecklistTarget};
+use crate::azure::checklist::{self, ChecklistTarget};
 use crate::demo::DemoEnv;
 use crate::error::{AppError, Result};
 use crate::expiry;
 use crate::nylas::Region;
+use crate::profile::wizard::{self, Event, WizardState, WizardStep};
 use crate::profile::{AuthMode, Profile};
 use crate::scopes::Scopes;
-use crate::wizard::{self, Event, WizardState, WizardStep};
 
 pub struct Setup {
     profiles: Arc<Profiles>,

@@ -12,10 +12,10 @@ use super::profiles::Profiles;
 use super::vault::Vault;
 use super::{diagnostics, nylas_for};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::ledger::{self, LedgerEntry};
 use crate::nylas::grant_check::{check_grant, check_paced, GrantCheckRow, ADMIN_RATE_PER_SECOND};
 use crate::nylas::types::Grant;
 use crate::nylas::NylasClient;
+use crate::profile::ledger::{self, LedgerEntry};
 use crate::result::GrantCheck;
 
 #[derive(Debug, Clone, Serialize, TS)]

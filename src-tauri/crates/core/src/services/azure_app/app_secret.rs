@@ -1,17 +1,27 @@
 //! Client secrets through Graph: `addPassword` (Graph makes the value and shows it once), kept
 //! in the keychain before anything else, and `removePassword`.
 
-use serde_json::json;
+use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::create::{str_field, SECRET_NAME};
 use super::AzureApp;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::graph::Graph;
 use crate::profile::Profile;
 use crate::secrets::SecretKind;
 use crate::sensitive::Sensitive;
+
+/// The name every secret this app adds carries in the portal's "Certificates & secrets".
+pub(super) const SECRET_NAME: &str = "Mailbox Connect";
+
+/// A text field of a Graph answer, or an error naming the field Graph left out.
+pub(super) fn str_field(v: &Value, name: &str) -> Result<String> {
+    v[name].as_str().map(str::to_string).ok_or_else(|| {
+        AppError::new(ErrorCode::Graph, format!("Microsoft Graph's answer lacks {name}."))
+            .with_fix("Try again; it continues where it stopped.")
+    })
+}
 
 /// How long a new secret lasts: 24 months unless the admin chose 1 to 24.
 pub(super) fn secret_months(asked: Option<u8>) -> Result<u8> {

@@ -10,19 +10,17 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use ts_rs::TS;
 
-use super::app_secret::{remove_password, secret_months};
+use super::app_secret::{remove_password, secret_months, str_field, SECRET_NAME};
 use super::{say, AppStep, AzureApp, Report, SignInOptions};
-use crate::checklist::ChecklistTarget;
-use crate::error::{AppError, ErrorCode, Result};
+use crate::azure::checklist::ChecklistTarget;
+use crate::error::Result;
 use crate::graph::registration::{self, AppPlan, ResourceScopes};
 use crate::graph::Graph;
+use crate::profile::wizard::{self, Event, WizardStep};
 use crate::profile::{CreatedApp, Profile};
 use crate::secrets::SecretKind;
 use crate::tenant::Tenant;
-use crate::wizard::{self, Event, WizardStep};
 
-/// The name every secret this app adds carries in the portal's "Certificates & secrets".
-pub(super) const SECRET_NAME: &str = "Mailbox Connect";
 /// How long service-principal creation waits for Graph to know a new app, asked every `POLL`.
 const REPLICATION_PATIENCE: Duration = Duration::from_secs(180);
 const POLL: Duration = Duration::from_secs(2);
@@ -247,13 +245,6 @@ pub(super) fn created(p: &Profile) -> &CreatedApp {
     p.created_app
         .as_ref()
         .unwrap_or_else(|| NONE.get_or_init(CreatedApp::default))
-}
-
-pub(super) fn str_field(v: &Value, name: &str) -> Result<String> {
-    v[name].as_str().map(str::to_string).ok_or_else(|| {
-        AppError::new(ErrorCode::Graph, format!("Microsoft Graph's answer lacks {name}."))
-            .with_fix("Try again; it continues where it stopped.")
-    })
 }
 
 /// The upsert key: the profile's, plus randomness so two profiles or tenants never collide.

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::create::str_field;
+use super::app_secret::str_field;
 use super::{say, AppStep, AzureApp, Report, SignInOptions};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::profile::Profile;

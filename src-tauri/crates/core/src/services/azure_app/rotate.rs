@@ -5,8 +5,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::app_secret::str_field;
 use super::app_secret::{remove_password, secret_months};
-use super::create::str_field;
 use super::{say, AppStep, AzureApp, Report, SignInOptions};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::nylas::grant_check::check_grant;

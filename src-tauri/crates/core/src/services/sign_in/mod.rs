@@ -13,11 +13,11 @@ use super::profiles::Profiles;
 use super::vault::Vault;
 use crate::browser::BrowserOpener;
 use crate::error::{AppError, ErrorCode, Result};
-use crate::ledger::Method;
 use crate::legacy::{V2Input, V2Linked};
 use crate::microsoft::oauth::ResponseMode;
 use crate::nylas::types::ConnectorAction;
 use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
+use crate::profile::ledger::Method;
 use crate::profile::{AuthMode, Profile};
 use crate::result::ConnectResult;
 use crate::secrets::SecretKind;
@@ -183,7 +183,7 @@ impl SignIn {
     }
 
     /// Opens a page of the Azure portal in the browser (the app's own page when its ID is known).
-    pub fn open_portal(&self, page: crate::portal::PortalPage, client_id: &str) -> Result<()> {
+    pub fn open_portal(&self, page: crate::azure::portal::PortalPage, client_id: &str) -> Result<()> {
         self.open_browser(
             &page.url(client_id),
             "Open portal.azure.com yourself and go to App registrations.",

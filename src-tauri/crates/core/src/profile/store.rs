@@ -115,7 +115,7 @@ fn storage_error(path: &Path, e: &std::io::Error) -> AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wizard::WizardStep;
+    use crate::profile::wizard::WizardStep;
 
     #[test]
     fn round_trip_and_corrupt_file_kept_aside() {

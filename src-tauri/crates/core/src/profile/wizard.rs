@@ -1,25 +1,14 @@
 //! The wizard's state machine: its steps, the events that move it, and the one place a step
 //! changes ([`advance`]). A move the profile is not ready for is rejected here, and only here.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
-use crate::checklist::Checklist;
+pub use super::step::WizardStep;
+use super::Profile;
+use crate::azure::checklist::Checklist;
 use crate::demo::DemoSamples;
 use crate::error::{AppError, ErrorCode, Result};
-use crate::profile::Profile;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum WizardStep {
-    Welcome,
-    Checklist,
-    Credentials,
-    Nylas,
-    Consent,
-    Result,
-}
 
 /// What happened, as far as the wizard is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

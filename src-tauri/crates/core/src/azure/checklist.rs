@@ -2,28 +2,18 @@
 //! sign-in mode: steps with copyable values, the permissions table and the manifest
 //! `requiredResourceAccess` snippet generated from the chosen permissions.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
+pub use super::target::{AuthMode, ChecklistTarget};
+use crate::azure::permissions::{Permission, LEGACY_V2, NYLAS_V3, STREAMS};
+use crate::azure::portal::PortalPage;
 use crate::microsoft::redirect;
 use crate::nylas::Region;
-use crate::permissions::{Permission, LEGACY_V2, NYLAS_V3, STREAMS};
-use crate::portal::PortalPage;
-use crate::profile::AuthMode;
 use crate::scopes::Scopes;
 
 pub const SECRET_MAX_MONTHS: u32 = 24;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ChecklistTarget {
-    #[default]
-    NylasV3,
-    LegacyV2,
-    Streams,
-}
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]

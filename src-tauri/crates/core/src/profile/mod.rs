@@ -1,17 +1,22 @@
 //! Profiles: the non-secret settings of one tenant or environment, stored typed and written as
-//! readable JSON by [`crate::profile_store`]. Secrets are never part of a profile; only whether
+//! readable JSON by [`crate::profile::store`]. Secrets are never part of a profile; only whether
 //! one is saved in the keychain.
+
+pub mod ledger;
+mod step;
+pub mod store;
+pub mod wizard;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::checklist::ChecklistTarget;
+pub use crate::azure::target::{AuthMode, ChecklistTarget};
 use crate::microsoft::cloud::IdentityCloud;
 use crate::nylas::Region;
 use crate::result::ConnectResult;
 use crate::scopes::Scopes;
 use crate::tenant::{self, Tenant};
-use crate::wizard::WizardStep;
+pub use step::WizardStep;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -19,7 +24,7 @@ pub struct Profile {
     pub id: String,
     pub name: String,
     pub demo: bool,
-    /// Changed only through [`crate::wizard::advance`].
+    /// Changed only through [`crate::profile::wizard::advance`].
     pub step: WizardStep,
     pub client_id: String,
     #[serde(deserialize_with = "tenant::lenient")]
@@ -78,17 +83,6 @@ pub struct CreatedApp {
     /// Microsoft's sign-in knows the new client ID (replication is over).
     #[serde(default)]
     pub ready: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum AuthMode {
-    /// Mailbox Connect signs in with Microsoft and hands Nylas the refresh token.
-    #[default]
-    Byo,
-    /// Nylas Hosted auth: Nylas talks to Microsoft (Azure redirect URI is Nylas's callback).
-    Hosted,
 }
 
 impl Profile {
