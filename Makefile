@@ -46,6 +46,7 @@ check: ui
 	cargo fmt --all -- --check
 	cd ui && npm run --silent typecheck
 	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo run --quiet --locked -p mailbox-connect-e2e --bin import_cycles
 
 unit: ui
 	cargo test --workspace --locked
@@ -56,7 +57,7 @@ bindings:
 	@if git rev-parse --git-dir >/dev/null 2>&1; then \
 	  if [ -n "$$(git status --porcelain -- ui/src/bindings)" ]; then \
 	    git status --short -- ui/src/bindings; \
-	    echo "TypeScript bindings are out of date: run 'cargo test -p mailbox-connect-core' and commit ui/src/bindings."; exit 1; \
+	    echo "TypeScript bindings are out of date: run 'cargo test -p mailbox-connect-core -p mailbox-connect' (types, then commands.ts) and commit ui/src/bindings."; exit 1; \
 	  else echo "TypeScript bindings are current."; fi; \
 	fi
 
