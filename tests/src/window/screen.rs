@@ -1,6 +1,6 @@
 //! The app's screens as the window tests name them: each is a `<section data-step="…">` in the UI.
 
-use mailbox_connect_core::wizard::WizardStep;
+use mailbox_connect_core::profile::wizard::WizardStep;
 
 /// A screen of the app: a wizard step or one of the tabs beside the wizard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
