@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/mailbox-connect
 
-.PHONY: run test package deps ui app check unit desktop bindings fresh-answers contract package-check sandbox bench clean
+.PHONY: run test package deps ui ui-test app check unit desktop bindings fresh-answers contract package-check sandbox bench clean
 
 run: deps app ## Build and open the app (installs what is missing)
 	./$(APP)
@@ -15,7 +15,7 @@ NYLAS_ANSWERS := $(CURDIR)/target/nylas-answers
 test: export MAILBOX_CONNECT_RECORD_NYLAS := $(NYLAS_ANSWERS)
 # One build from scratch: incremental caches would only cost disk.
 test: export CARGO_INCREMENTAL := 0
-test: deps check fresh-answers unit app desktop contract package-check ## Every test: lint, unit, whole-flow, keychain, real-window, Nylas-contract and package tests
+test: deps check ui-test fresh-answers unit app desktop contract package-check ## Every test: lint, UI and Rust unit, whole-flow, keychain, real-window, Nylas-contract and package tests
 	@echo "All checks and tests passed."
 
 package: deps ui ## Linux .deb and .rpm (release build) in target/release/bundle/
@@ -37,6 +37,10 @@ deps:
 
 ui:
 	cd ui && npm run --silent build
+
+# The UI's unit tests (Vitest): the forms' checks, the secret-expiry choice, the first-problem finder.
+ui-test:
+	cd ui && NO_COLOR=1 npm run --silent test
 
 app: ui
 	# --workspace: the features every test build uses, so the app reuses their compiled crates.

@@ -2,25 +2,9 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api";
 import type { AppError } from "../bindings/AppError";
 import type { ExpiryReading } from "../bindings/ExpiryReading";
+import { DURATIONS, type ExpiryChoice, expiryChoice, expiryText } from "./expiryChoice";
 
-/** The durations the Azure portal offers when a client secret is added, in days. */
-const DURATIONS: [string, string][] = [
-  ["180", "180 days (6 months), Azure's recommendation"],
-  ["90", "90 days (3 months)"],
-  ["365", "365 days (12 months)"],
-  ["545", "545 days (18 months)"],
-  ["730", "730 days (24 months)"],
-];
-
-/** What to save: a date read back (`iso`), the text as typed while it is being read (the core
- * checks it again), or why nothing can be saved yet. */
-export type ExpiryChoice = { iso?: string; text?: string; problem?: string };
-
-function inDays(days: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export type { ExpiryChoice };
 
 /**
  * When the client secret expires: the duration chosen in Azure (for a secret made today), or the
@@ -37,7 +21,7 @@ export function ExpiryField({ saved, error, onChange }: {
   const [reading, setReading] = useState<ExpiryReading | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const readFor = useRef<string | null>(null); // the text `reading` belongs to
-  const text = choice === "custom" ? typed : /^\d+$/.test(choice) ? inDays(Number(choice)) : "";
+  const text = expiryText(choice, typed);
 
   useEffect(() => {
     let current = true;
@@ -52,12 +36,7 @@ export function ExpiryField({ saved, error, onChange }: {
 
   const dates = reading?.dates ?? [];
   useEffect(() => {
-    if (choice !== "" && choice !== "unknown" && readFor.current !== text) onChange({ text });
-    else if (choice === "") onChange({ problem: "Choose how long the secret lasts, or \u201cI don't know\u201d." });
-    else if (choice === "unknown") onChange({});
-    else if (dates.length === 1) onChange({ iso: dates[0].iso });
-    else if (dates.length === 2) onChange(picked ? { iso: picked } : { problem: "Choose which of the two dates Certificates & secrets means." });
-    else onChange({ problem: reading?.problem ?? "Type the Expires date shown in Certificates & secrets." });
+    onChange(expiryChoice(choice, text, readFor.current, reading, picked));
   }, [choice, text, reading, picked]);
 
   const mine = error?.field === "secret_expires_on";

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { AppError } from "../bindings/AppError";
+import { fieldMessage } from "./fieldMessage";
 
 type Props = {
   id: string;
@@ -15,18 +16,18 @@ type Props = {
 /** A labelled control whose hint and field-specific error (its message and its fix, said here
  * only) are announced with it. */
 export function Field({ id, field, label, hint, error, problem, children }: Props) {
-  const fromCore = error?.field === field ? error : null;
-  const mine = !!problem || !!fromCore;
+  const said = fieldMessage(field, error, problem);
+  const mine = !!said;
   const describedBy = [hint ? `${id}-hint` : "", mine ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div class={`field${mine ? " invalid" : ""}`}>
       <label for={id}>{label}</label>
       {children({ id, "aria-invalid": mine || undefined, "aria-describedby": describedBy })}
       {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
-      {mine && (
+      {said && (
         <p class="field-error" id={`${id}-error`}>
-          {problem ?? fromCore?.message}
-          {!problem && fromCore?.fix && <span class="field-fix"> {fromCore.fix}</span>}
+          {said.message}
+          {said.fix && <span class="field-fix"> {said.fix}</span>}
         </p>
       )}
     </div>

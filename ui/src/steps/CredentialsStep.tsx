@@ -7,6 +7,7 @@ import { type ExpiryChoice, ExpiryField } from "../components/ExpiryField";
 import { Field } from "../components/Field";
 import { revealFirstProblem } from "../reveal";
 import type { StepProps } from "../types";
+import { missingCredentials } from "./credentialsForm";
 
 type CloudKind = IdentityCloud["kind"];
 
@@ -30,10 +31,7 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
   const submit = (e: Event) => {
     e.preventDefault();
     // Every required field left empty is named at once, at its field.
-    const empty: Record<string, string> = {};
-    if (!clientId.trim()) empty.client_id = "Paste the Application (client) ID from the app's Overview page.";
-    if (!tenant.trim()) empty.tenant = "Paste the Directory (tenant) ID, your domain, or type common.";
-    if (!secret.trim() && !p.secret_saved) empty.client_secret = "Paste the client secret's Value from Certificates & secrets.";
+    const empty = missingCredentials({ clientId, tenant, secret, secretSaved: p.secret_saved });
     setMissing(empty);
     const expiryProblem: AppError | null = expiry.problem
       ? { code: "invalid_input", message: expiry.problem, field: "secret_expires_on" }

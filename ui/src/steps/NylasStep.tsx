@@ -1,19 +1,17 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
-import type { Region } from "../bindings/Region";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import type { StepProps } from "../types";
-
-type RegionKind = Region["kind"];
+import { chosenRegion, nylasRegion } from "./nylasRegion";
 
 export function NylasStep({ state, run, busy, error }: StepProps) {
   const p = state.profile;
   const [url, setUrl] = useState(p.region.kind === "custom" ? p.region.url : "");
   const [key, setKey] = useState("");
   // The region was chosen with the Azure checklist (its redirect URIs depend on it): asked once.
-  const chosen: RegionKind = p.region.kind === "custom" ? "us" : p.region.kind;
-  const region: Region = url.trim() ? { kind: "custom", url: url.trim() } : ({ kind: chosen } as Region);
+  const chosen = chosenRegion(p.region);
+  const region = nylasRegion(p.region, url);
   const submit = (e: Event) => {
     e.preventDefault();
     run(() => api.saveNylas({ region, api_key: key })).then((ok) => ok && setKey(""));
