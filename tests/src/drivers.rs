@@ -113,14 +113,22 @@ pub async fn chromedriver(log: &Path) -> Server {
     spawn_ready("chromedriver", log, |port, _| vec![format!("--port={port}")], &[]).await
 }
 
+/// How long a new WebDriver session (the program starting under its driver) may take.
+const SESSION_WAIT: Duration = Duration::from_secs(90);
+
 pub async fn connect(server: &Server, caps: Value) -> Client {
     let caps: Map<String, Value> = caps.as_object().cloned().unwrap_or_default();
     // WebDriver servers here are plain HTTP on loopback.
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&server.url)
-        .await
-        .unwrap_or_else(|e| panic!("WebDriver session at {}: {e}", server.url))
+    let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+    let session = builder.capabilities(caps).connect(&server.url);
+    // A program that never comes up would leave the session request waiting for ever.
+    match tokio::time::timeout(SESSION_WAIT, session).await {
+        Ok(client) => client.unwrap_or_else(|e| panic!("WebDriver session at {}: {e}", server.url)),
+        Err(_) => panic!(
+            "no WebDriver session at {} within {SESSION_WAIT:?}: the program did not start (see its driver's log in target/e2e-artifacts)",
+            server.url
+        ),
+    }
 }
 
 pub fn app_caps(app: &Path) -> Value {

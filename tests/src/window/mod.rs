@@ -49,6 +49,19 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The D-Bus name a running app holds (tauri-plugin-single-instance: its identifier and this).
+const INSTANCE_NAME: &str = "com.mailboxconnect.app.SingleInstance";
+
+/// The processes running `binary` (a killed one still unreaped has no `exe` and is not counted).
+fn running(binary: &Path) -> Vec<u32> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
+        .filter(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|p| p == binary))
+        .collect()
+}
+
 /// The real app under tauri-driver, and headless Chromium as its system browser.
 pub struct Desktop {
     tmp: tempfile::TempDir,
@@ -156,12 +169,7 @@ impl Desktop {
     /// home folder and keychain.
     pub async fn kill_and_relaunch(&mut self) {
         let binary = app_binary().canonicalize().unwrap();
-        let pids: Vec<u32> = std::fs::read_dir("/proc")
-            .unwrap()
-            .flatten()
-            .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
-            .filter(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|p| p == binary))
-            .collect();
+        let pids = running(&binary);
         assert!(!pids.is_empty(), "the app is not running");
         for pid in pids {
             std::process::Command::new("kill")
@@ -169,6 +177,16 @@ impl Desktop {
                 .status()
                 .unwrap();
         }
+        // A launch that still finds the killed app's name on the session bus forwards to it and
+        // exits (the single-instance plugin): wait until the process and its name are gone.
+        let bus = zbus::Connection::session().await.unwrap();
+        let dbus = zbus::fdo::DBusProxy::new(&bus).await.unwrap();
+        until("the killed app to leave the session bus", || async {
+            let names = dbus.list_names().await.ok()?;
+            let held = names.iter().any(|n| n.as_str().starts_with(INSTANCE_NAME));
+            (!held && running(&binary).is_empty()).then_some(())
+        })
+        .await;
         let _ = self.app.0.clone().close().await;
         self.app = Page(drivers::connect(&self.tauri, app_caps(&app_binary())).await);
     }
