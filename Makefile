@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/mailbox-connect
 
-.PHONY: run test package deps ui ui-test app check unit desktop bindings fresh-answers contract package-check sandbox bench clean
+.PHONY: run test quick quick-steps package deps ui ui-test app check unit desktop bindings fresh-answers contract package-check sandbox bench clean
 
 run: deps app ## Build and open the app (installs what is missing)
 	./$(APP)
@@ -17,6 +17,13 @@ test: export MAILBOX_CONNECT_RECORD_NYLAS := $(NYLAS_ANSWERS)
 test: export CARGO_INCREMENTAL := 0
 test: deps check ui-test fresh-answers unit app desktop contract package-check ## Every test: lint, UI and Rust unit, whole-flow, keychain, real-window, Nylas-contract and package tests
 	@echo "All checks and tests passed."
+
+# The check to run while working: formatting, clippy, the UI type check and unit tests, the
+# import-cycle check, the Rust unit tests and the whole-flow and contract tests against the demo
+# tenant; no window, no package. Ends with the same "tests: N passed, N failed" line as .ci/run.
+quick: ## The check to run while working (a few minutes, no window)
+	@.ci/tally $(MAKE) --no-print-directory quick-steps
+quick-steps: deps check ui-test unit
 
 package: deps ui ## Linux .deb and .rpm (release build) in target/release/bundle/
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb,rpm

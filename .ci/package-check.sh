@@ -46,5 +46,5 @@ grep -q "MIT" "$root/usr/share/doc/mailbox-connect/copyright" || fail "the copyr
 
 # The extracted binary, not the build tree's: its window opens and the demo flow reaches a grant.
 MAILBOX_CONNECT_APP="$root/usr/bin/mailbox-connect" timeout 300 .ci/with-desktop.sh \
-  cargo test -p mailbox-connect-e2e --locked --test window_demo_flow -- --ignored --exact demo_flow_in_the_real_window
+  cargo test -p mailbox-connect-e2e --locked --test window -- --ignored --exact demo_flow::demo_flow_in_the_real_window
 echo "package check: $(basename "$deb") and $(basename "$rpm") inspected; the extracted app ran the demo flow."

@@ -1,5 +1,5 @@
 // Drives every operation the demo tenant's Nylas API serves with the official Nylas Node.js SDK,
-// as a Nylas customer's code would. Run by tests/tests/nylas_official_sdk.rs with the demo
+// as a Nylas customer's code would. Run by tests/tests/contract/nylas_official_sdk.rs with the demo
 // tenant's addresses in the environment. Prints "ok <operation>" per step; exits 1 on the first
 // failure, naming it.
 import Nylas, { NylasApiError, NylasOAuthError } from "nylas";

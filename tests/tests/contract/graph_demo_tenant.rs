@@ -2,7 +2,6 @@
 //! administrator signs in once as Graph PowerShell (a public client, PKCE, no secret), creates an
 //! app by `uniqueName` (upsert), reads Graph's own scopes, adds a secret, waits out replication,
 //! creates the service principal, consents for the tenant, and deletes it all again.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::time::Duration;
 

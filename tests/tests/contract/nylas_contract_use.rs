@@ -1,6 +1,5 @@
 //! How the app uses Nylas's and Microsoft's contracts: a token answer without `scope`, 401s told
 //! apart by their error type, and retries that never repeat a create that may have happened.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::time::{Duration, Instant};
 

@@ -1,7 +1,6 @@
 //! The official Nylas Node.js SDK (`nylas` on npm, pinned in `tests/sdk/package.json`, installed
 //! by `make deps`) drives every operation the demo tenant's Nylas API serves, Hosted auth with
 //! PKCE included, and parses its errors. Over HTTP, and over HTTPS with Node trusting the demo CA.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::path::Path;
 

@@ -1,7 +1,6 @@
 //! The demo tenant's Nylas API against Nylas's published OpenAPI document: a whole sign-in plus
 //! every other operation it serves, each answer checked by the spec's own JSON Schemas. (`make
 //! test` also records every Nylas answer of the whole suite and checks those the same way.)
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_e2e::harness::demo;
 use mailbox_connect_e2e::nylas_spec::{check_all, NylasSpec};

@@ -2,7 +2,6 @@
 //! `CoreClient`) signs in against the demo tenant: discovery, the auth-code flow with PKCE and a
 //! nonce, the code redeemed, and the ID token verified with the tenant's JWKS. Over plain HTTP and
 //! over HTTPS, where the demo tenant is a custom authority trusted through its own CA.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::time::Duration;
 

@@ -1,5 +1,4 @@
 //! Hosted auth, admin consent with bulk auth, and Exchange on-premises against the sandbox.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_core::nylas::types::EwsAccount;
 use mailbox_connect_core::profile::ledger::Method;

@@ -3,7 +3,6 @@
 //! keychain, replication is waited out with progress, and a mailbox then connects with it; an
 //! interrupted creation resumes without a second app; rotation keeps the grant and removes the
 //! old secret; a non-administrator is told which role is needed.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -2,7 +2,6 @@
 //! tenant over HTTP: used when this computer cannot open a browser, or when asked. The code is
 //! entered at the demo tenant's `/devicelogin` and answered on its consent page; the app polls
 //! until then. A declined code, a non-administrator and a cancel each end with their own message.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -1,7 +1,6 @@
 //! What the browser tab says after the redirect: the real outcome, known only after the code is
 //! redeemed and the mailbox registered with Nylas. And Microsoft's "Need admin approval" page
 //! for a non-administrator, with its two ways on.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_core::ErrorCode;
 use mailbox_connect_e2e::harness::demo;

@@ -1,5 +1,4 @@
 //! The command line: the same engine as the app, driven in-process and as the real binary.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

@@ -2,7 +2,6 @@
 //! answered by the scripted browser on the link the binary asked $BROWSER to open; the command
 //! prints its progress and the new client ID, and exits 0. Killed (SIGKILL) part-way through
 //! against a demo tenant that outlives it, a second run finishes the same app.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -1,6 +1,5 @@
 //! Fault injection through the sandbox: Nylas rate limits, outages and hangs; Microsoft MFA,
 //! Conditional Access and redirect mismatches; and restarts at every wizard step.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::time::{Duration, Instant};
 

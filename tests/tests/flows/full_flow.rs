@@ -1,5 +1,4 @@
 //! The whole consent-to-grant flow against the sandbox over real loopback HTTP.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_core::microsoft::cloud::IdentityCloud;
 use mailbox_connect_core::microsoft::oauth::ResponseMode;

@@ -1,6 +1,5 @@
 //! The real Secret Service (gnome-keyring under dbus-run-session): secrets round-trip through the
 //! OS keychain, and a missing Secret Service fails fast with a specific message.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_core::secrets::{SecretKind, SecretStore};
 use mailbox_connect_core::{ErrorCode, Sensitive};
@@ -40,7 +39,7 @@ async fn no_secret_service_gives_a_clear_message_quickly() {
     let dir = tempfile::tempdir().unwrap();
     let bus = format!("unix:path={}/no-bus", dir.path().display());
     let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "child_keychain_probe", "--ignored", "--nocapture"])
+        .args(["--exact", "keychain::child_keychain_probe", "--ignored", "--nocapture"])
         .env("DBUS_SESSION_BUS_ADDRESS", bus)
         .env("MC_KEYCHAIN_PROBE", "1")
         .output()
@@ -87,7 +86,7 @@ fn a_locked_keychain_gives_a_clear_message_quickly() {
         printf 'x' | secret-tool store --label=probe probe probe >/dev/null 2>&1
         gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \
           --method org.freedesktop.Secret.Service.Lock "['/org/freedesktop/secrets/collection/login']" >/dev/null
-        exec "$0" --exact child_keychain_probe --ignored --nocapture
+        exec "$0" --exact keychain::child_keychain_probe --ignored --nocapture
     "#;
     let started = std::time::Instant::now();
     let out = std::process::Command::new("dbus-run-session")

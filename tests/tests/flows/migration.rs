@@ -1,5 +1,4 @@
 //! Legacy v2: the Basic-Auth migration audit (all pages, concurrent) and native auth.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_core::legacy::{audit, V2Client, V2Input};
 use mailbox_connect_core::nylas::types::EwsAccount;

@@ -1,5 +1,4 @@
 //! The app's CSP stays strict and its one capability grants only the app's own commands.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -1,6 +1,5 @@
 //! Support tools against the sandbox: test a grant, list grants, ledger CSV, diagnostics with no
 //! secrets in it, and profiles that survive a restart.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::profile::wizard::WizardStep;

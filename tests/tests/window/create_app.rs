@@ -3,7 +3,6 @@
 //! tenant's Microsoft Graph with progress shown while Microsoft publishes it, and a mailbox then
 //! connects with a tested grant. The Azure app tab then shows the app, replaces its secret
 //! (the grant still passes) and removes it.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_e2e::graph_session::ADMIN;
 use mailbox_connect_e2e::window::{Desktop, Screen, CHECKLIST, CONSENT, RESULT, WELCOME};

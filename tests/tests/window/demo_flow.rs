@@ -1,7 +1,6 @@
 //! Drives the real app window (tauri-driver + WebKitWebDriver under Xvfb) through the demo flow,
 //! with headless Chromium as the system browser pressing Cancel, then Accept, on the sandbox's
 //! consent page. Bad input on the way must give specific messages and lose nothing.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_e2e::window::{artifacts, files_under, until, Desktop, ENTER, SPACE};
 use mailbox_connect_e2e::window::{CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT, WELCOME};

@@ -1,7 +1,6 @@
 //! A first run on the admin's own organization: what a new user meets on the credentials form.
 //! Every required field left empty is named at once, each problem is said once (at its field),
 //! and the first one is scrolled into view and focused, even when the form was sent from its top.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_e2e::window::{Desktop, Screen, CHECKLIST, CREDENTIALS, ENTER, RESULT};
 use mailbox_connect_sandbox::fixtures;

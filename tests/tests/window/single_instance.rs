@@ -1,6 +1,5 @@
 //! One instance at a time: a second launch hands over to the running window and exits, so two
 //! copies never compete for Hosted auth's fixed port or the profile file.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use std::time::{Duration, Instant};
 

@@ -1,6 +1,5 @@
 //! Drives the real app window through the admin, Exchange, migration, support and profile screens,
 //! and kills the app at each wizard step to check it resumes where it was and loses nothing.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use mailbox_connect_e2e::window::file_manager::FileManager;
 use mailbox_connect_e2e::window::{

@@ -1,0 +1,17 @@
+//! Whole-flow and command-line tests: every path of the app's engine against the demo tenant over
+//! real loopback HTTP, faults, the keychain and the real binary. The tests that need the real
+//! Secret Service or the built binary are `#[ignore]`d here and run by `make desktop`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
+mod admin_paths;
+mod azure_app;
+mod azure_app_device_code;
+mod browser_outcome;
+mod cli;
+mod cli_azure_app;
+mod faults;
+mod full_flow;
+mod keychain;
+mod migration;
+mod security_config;
+mod support_tools;

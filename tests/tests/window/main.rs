@@ -1,0 +1,10 @@
+//! WebDriver tests of the real app window (tauri-driver + WebKitWebDriver under Xvfb, headless
+//! Chromium as the system browser). Every test is `#[ignore]`d: `make desktop` runs them one at a
+//! time inside a private D-Bus session with gnome-keyring.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
+mod create_app;
+mod demo_flow;
+mod first_run;
+mod single_instance;
+mod tools_and_resume;
