@@ -1,3 +1,4 @@
+// The window: the tabs, the wizard's current step or the open view, and the one error shown.
 import icon from "./icon.png";
 import { Fragment } from "preact";
 import { useEffect, useLayoutEffect, useState } from "preact/hooks";

@@ -1,3 +1,4 @@
+// The UI's entry point: picks the system font and renders the app.
 import { render } from "preact";
 import { App } from "./App";
 import "./styles.css";

@@ -1,3 +1,4 @@
+// Unit tests of the first-problem finder, in happy-dom (a DOM for node).
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from "vitest";
 import { firstProblem, revealFirstProblem } from "./reveal";

@@ -1,3 +1,4 @@
+// The administrator's Graph sign-in options: address, another device, the organization's own app.
 import type { AppError } from "../bindings/AppError";
 import type { SignInOptions } from "../bindings/SignInOptions";
 import { Field } from "../components/Field";

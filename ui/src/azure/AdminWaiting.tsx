@@ -1,3 +1,4 @@
+// What the Azure screens show while the administrator signs in (browser link or device code).
 import type { JSX } from "preact";
 import { api } from "../api";
 import { Waiting } from "../components/Waiting";

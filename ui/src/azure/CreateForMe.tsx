@@ -1,3 +1,4 @@
+// "Create it for me" on the Azure step: sign in once, the app is registered through Graph.
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { SignInOptions } from "../bindings/SignInOptions";

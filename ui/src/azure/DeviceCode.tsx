@@ -1,3 +1,4 @@
+// The sign-in on another device: the page, the code to enter, and the time left.
 import type { DeviceCodeStarted } from "../bindings/DeviceCodeStarted";
 import { CopyButton, CopyValue } from "../components/CopyButton";
 import { useMinutesLeft } from "../components/Waiting";

@@ -1,3 +1,4 @@
+// A Graph job's progress list, one line per step.
 import { useEffect, useRef } from "preact/hooks";
 import type { AppProgress } from "../bindings/AppProgress";
 

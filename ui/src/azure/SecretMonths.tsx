@@ -1,3 +1,4 @@
+// The select for how long a new client secret lasts.
 import type { ComponentChildren } from "preact";
 import type { AppError } from "../bindings/AppError";
 import { Field } from "../components/Field";

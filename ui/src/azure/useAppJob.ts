@@ -1,3 +1,4 @@
+// Runs a job on the Azure app through Graph and keeps its sign-in and progress for the screen.
 import { useState } from "preact/hooks";
 import { Channel } from "../api";
 import type { AppProgress } from "../bindings/AppProgress";

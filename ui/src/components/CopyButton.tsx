@@ -1,3 +1,4 @@
+// Copy buttons and copyable values, with a confirmation announced to screen readers.
 import { useState } from "preact/hooks";
 
 async function copyText(text: string): Promise<boolean> {

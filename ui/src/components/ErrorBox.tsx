@@ -1,3 +1,4 @@
+// The error box: an error not said at a field, its fix, the way to where it is fixed, its detail.
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { AppError } from "../bindings/AppError";

@@ -1,3 +1,4 @@
+// The credentials form's secret-expiry field: a duration or the portal's date, with a preview.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api";
 import type { AppError } from "../bindings/AppError";

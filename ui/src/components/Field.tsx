@@ -1,3 +1,4 @@
+// A labelled form control with its hint and its own error.
 import type { ComponentChildren } from "preact";
 import type { AppError } from "../bindings/AppError";
 import { fieldMessage } from "./fieldMessage";

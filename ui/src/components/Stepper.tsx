@@ -1,3 +1,4 @@
+// The wizard's progress bar: each step and where the admin is.
 import type { WizardStep } from "../bindings/WizardStep";
 
 export const STEPS: { step: WizardStep; title: string }[] = [

@@ -1,3 +1,4 @@
+// The waiting panel while the browser has Microsoft's sign-in page.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { ConsentStarted } from "../bindings/ConsentStarted";

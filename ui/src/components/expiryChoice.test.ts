@@ -1,3 +1,4 @@
+// Unit tests of the secret-expiry choice.
 import { describe, expect, it } from "vitest";
 import type { ExpiryReading } from "../bindings/ExpiryReading";
 import { DURATIONS, expiryChoice, expiryText, inDays } from "./expiryChoice";

@@ -1,3 +1,4 @@
+// Unit tests of what a form field says under itself.
 import { describe, expect, it } from "vitest";
 import type { AppError } from "../bindings/AppError";
 import { fieldMessage } from "./fieldMessage";

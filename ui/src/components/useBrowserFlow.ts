@@ -1,3 +1,4 @@
+// Runs a browser sign-in and keeps its link for the waiting panel.
 import { useState } from "preact/hooks";
 import { Channel } from "../api";
 import type { ConsentStarted } from "../bindings/ConsentStarted";

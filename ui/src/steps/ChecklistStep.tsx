@@ -1,3 +1,4 @@
+// Wizard step: the Azure app, created for the admin or registered by hand with the portal's checklist.
 import { api } from "../api";
 import { CopyButton, CopyValue } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";

@@ -1,3 +1,4 @@
+// Wizard step: a mailbox signs in to Microsoft in the browser.
 import { useState } from "preact/hooks";
 import { api, needsAdminApproval } from "../api";
 import { useBrowserFlow } from "../components/useBrowserFlow";

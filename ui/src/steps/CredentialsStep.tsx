@@ -1,3 +1,4 @@
+// Wizard step: the Azure app's client ID, tenant, secret and its expiry.
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { AppError } from "../bindings/AppError";

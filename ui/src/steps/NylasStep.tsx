@@ -1,3 +1,4 @@
+// Wizard step: the Nylas region and API key.
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import { ErrorBox } from "../components/ErrorBox";

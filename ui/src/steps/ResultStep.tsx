@@ -1,3 +1,4 @@
+// Wizard step: the connected mailbox, its grant, its test read and the permissions granted.
 import { useEffect, useState } from "preact/hooks";
 import { api, asAppError } from "../api";
 import type { AppError } from "../bindings/AppError";

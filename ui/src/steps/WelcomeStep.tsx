@@ -1,3 +1,4 @@
+// Wizard step: the welcome, with the demo or the admin's own organization.
 import { api } from "../api";
 import { ErrorBox } from "../components/ErrorBox";
 import type { StepProps } from "../types";

@@ -1,3 +1,4 @@
+// Unit tests of the credentials form's required fields.
 import { describe, expect, it } from "vitest";
 import { missingCredentials } from "./credentialsForm";
 

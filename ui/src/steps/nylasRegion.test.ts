@@ -1,3 +1,4 @@
+// Unit tests of the Nylas step's region.
 import { describe, expect, it } from "vitest";
 import { chosenRegion, nylasRegion } from "./nylasRegion";
 

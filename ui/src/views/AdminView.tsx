@@ -1,3 +1,4 @@
+// The Admin consent tab: the organization-wide approval link, then bulk auth.
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { AdminConsentResult } from "../bindings/AdminConsentResult";

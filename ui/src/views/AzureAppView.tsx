@@ -1,3 +1,4 @@
+// The Azure app tab: what Azure has, a new secret, or removing the app.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { AppSummary } from "../bindings/AppSummary";

@@ -1,3 +1,4 @@
+// The Exchange on-premises tab: an EWS mailbox connected with its server.
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { ConnectResult } from "../bindings/ConnectResult";

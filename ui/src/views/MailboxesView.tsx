@@ -1,3 +1,4 @@
+// The Mailboxes tab: grants listed and tested, with sign-in again for a broken one.
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { Grant } from "../bindings/Grant";

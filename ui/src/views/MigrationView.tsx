@@ -1,3 +1,4 @@
+// The Migration tab: the v2 accounts audit, their re-authentication in v3, and v2 native auth.
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { AuditReport } from "../bindings/AuditReport";

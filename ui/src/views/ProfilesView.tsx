@@ -1,3 +1,4 @@
+// The Profiles tab: organizations and environments, renamed, switched or deleted.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { ProfileSummary } from "../bindings/ProfileSummary";

@@ -1,3 +1,4 @@
+// The Support tab: the onboarding ledger and the diagnostics bundle, saved where chosen.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { LedgerEntry } from "../bindings/LedgerEntry";

@@ -248,6 +248,19 @@ mod tests {
     }
 
     #[test]
+    fn every_module_opens_with_a_line_on_what_it_is_for() {
+        for dir in CRATES {
+            for (m, src) in read_crate(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).expect("crate source") {
+                assert!(
+                    src.starts_with("//"),
+                    "{dir}: module {} opens without a line on what it is for",
+                    name(&m)
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_crate_reads_as_its_modules_and_imports() {
         for dir in CRATES {
             let files = read_crate(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).expect("crate source");
