@@ -85,7 +85,7 @@ async fn sign_in(sb: &Sandbox, http: &reqwest::Client, browser: ScriptedBrowser)
         panic!("no code: {}", browser.last_page());
     };
     let tokens = client
-        .exchange_code(AuthorizationCode::new(code))
+        .exchange_code(AuthorizationCode::new(code.into_inner()))
         .unwrap()
         .set_pkce_verifier(verifier)
         // Microsoft requires the scope on the token request too (AADSTS28003).

@@ -84,7 +84,7 @@ pub async fn wait_for(listener: Listener, timeout: Duration, cancel: &Notify) ->
 }
 
 /// The authorization code in a sign-in's answer, or Microsoft's error explained.
-pub fn code(outcome: Outcome) -> Result<String> {
+pub fn code(outcome: Outcome) -> Result<Sensitive<String>> {
     match outcome {
         Outcome::Code(c) => Ok(c),
         Outcome::Error(e) => Err(MsError::Provider(e).into()),
@@ -110,7 +110,7 @@ pub async fn complete(
 }
 
 async fn redeem(p: Redeem, outcome: Outcome, http: &reqwest::Client) -> Result<Consented> {
-    let code = AuthorizationCode::new(code(outcome)?);
+    let code = AuthorizationCode::new(code(outcome)?.into_inner());
     let tokens = p.oauth.exchange(http, code, p.verifier, &p.scopes).await?;
     let refresh_token = tokens.refresh_token.ok_or_else(|| {
         AppError::new(ErrorCode::Microsoft, "Microsoft did not return a refresh token, so Nylas could not keep access.")

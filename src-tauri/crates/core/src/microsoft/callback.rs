@@ -2,10 +2,13 @@
 
 use std::collections::HashMap;
 
+use crate::sensitive::Sensitive;
+
 /// The parameters Microsoft sends back to the redirect URI.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CallbackParams {
-    pub code: Option<String>,
+    /// The authorization code: a secret until it is redeemed, so it never prints.
+    pub code: Option<Sensitive<String>>,
     pub state: Option<String>,
     pub error: Option<String>,
     pub error_description: Option<String>,
@@ -19,7 +22,7 @@ pub struct CallbackParams {
 /// What the sign-in produced, once the state matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Code(String),
+    Code(Sensitive<String>),
     AdminConsent {
         tenant: Option<String>,
         scope: Option<String>,
@@ -62,7 +65,7 @@ pub fn parse(encoded: &str) -> Result<CallbackParams, &'static str> {
     }
     let mut take = |k: &str| seen.remove(k).filter(|v| !v.is_empty());
     Ok(CallbackParams {
-        code: take("code"),
+        code: take("code").map(Sensitive::new),
         state: take("state"),
         error: take("error"),
         error_description: take("error_description"),
@@ -115,6 +118,16 @@ mod tests {
     fn code_with_matching_state() {
         let p = parse("code=abc&state=s1&session_state=x").unwrap();
         assert_eq!(p.verdict("s1"), Verdict::Accept(Outcome::Code("abc".into())));
+    }
+
+    #[test]
+    fn the_code_never_prints() {
+        let p = parse("code=M.C507_BAY.2.U.secret-code&state=s1").unwrap();
+        let shown = format!("{p:?} {:?}", p.clone().verdict("s1"));
+        assert!(
+            !shown.contains("secret-code") && shown.contains("<redacted>"),
+            "{shown}"
+        );
     }
 
     #[test]

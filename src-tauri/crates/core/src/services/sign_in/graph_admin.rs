@@ -101,7 +101,7 @@ async fn in_this_browser(
 ) -> Result<AdminSession> {
     let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel).await?;
     let result = async {
-        let code = AuthorizationCode::new(consent::code(outcome)?);
+        let code = AuthorizationCode::new(consent::code(outcome)?.into_inner());
         let tokens = oauth.exchange(run.http, code, req.verifier, scopes).await?;
         session(run.http, plan, tokens, Some(&req.nonce)).await
     }
