@@ -84,6 +84,11 @@ impl From<GraphError> for AppError {
             None => format!("Graph {}: {}", g.code, g.message),
         };
         let (code, message, fix) = match (g.status.map(|s| s.as_u16()), g.code.as_str()) {
+            (None, "unreadable") => (
+                ErrorCode::Graph,
+                "Microsoft Graph answered something Mailbox Connect could not read.".to_string(),
+                "Try again; it continues where it stopped. If it says the same, use the manual checklist instead.".to_string(),
+            ),
             (None, _) => (
                 ErrorCode::Network,
                 "Microsoft Graph could not be reached.".to_string(),

@@ -3,11 +3,13 @@
 //! the admin's sign-in as a public client, and the app registration's document per target.
 
 mod error;
+pub mod models;
 pub mod registration;
 
 use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
 use url::Url;
 
@@ -33,29 +35,35 @@ impl Graph {
     }
 
     /// `GET /v1.0/{path}`; `Ok(None)` when Graph answers 404.
-    pub async fn find(&self, path: &str) -> Result<Option<Value>, GraphError> {
+    pub async fn find<T: DeserializeOwned>(&self, path: &str) -> Result<Option<T>, GraphError> {
         match self.call(Method::GET, path, None, false).await {
-            Ok(v) => Ok(Some(v)),
+            Ok(text) => read(path, &text).map(Some),
             Err(e) if e.status == Some(StatusCode::NOT_FOUND) => Ok(None),
             Err(e) => Err(e),
         }
     }
 
-    pub async fn get(&self, path: &str) -> Result<Value, GraphError> {
-        self.call(Method::GET, path, None, false).await
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, GraphError> {
+        read(path, &self.call(Method::GET, path, None, false).await?)
     }
 
-    pub async fn post(&self, path: &str, body: Value) -> Result<Value, GraphError> {
-        self.call(Method::POST, path, Some(body), false).await
+    pub async fn post<T: DeserializeOwned>(&self, path: &str, body: Value) -> Result<T, GraphError> {
+        read(path, &self.call(Method::POST, path, Some(body), false).await?)
     }
 
-    /// `PATCH` with `Prefer: create-if-missing`: Graph's upsert by an alternate key.
-    pub async fn upsert(&self, path: &str, body: Value) -> Result<Value, GraphError> {
-        self.call(Method::PATCH, path, Some(body), true).await
+    /// A `POST` whose answer (often none) is not needed.
+    pub async fn post_only(&self, path: &str, body: Value) -> Result<(), GraphError> {
+        self.post::<IgnoredAny>(path, body).await.map(|_| ())
     }
 
-    pub async fn patch(&self, path: &str, body: Value) -> Result<Value, GraphError> {
-        self.call(Method::PATCH, path, Some(body), false).await
+    /// `PATCH` with `Prefer: create-if-missing`: Graph's upsert by an alternate key. The new
+    /// object when it was created (201); `None` when it existed and was updated (204).
+    pub async fn upsert<T: DeserializeOwned>(&self, path: &str, body: Value) -> Result<Option<T>, GraphError> {
+        read(path, &self.call(Method::PATCH, path, Some(body), true).await?)
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> Result<(), GraphError> {
+        self.call(Method::PATCH, path, Some(body), false).await.map(|_| ())
     }
 
     pub async fn delete(&self, path: &str) -> Result<(), GraphError> {
@@ -63,7 +71,8 @@ impl Graph {
     }
 
     /// One call; a 429 is waited out as its `Retry-After` says, a few times at most.
-    async fn call(&self, method: Method, path: &str, body: Option<Value>, prefer: bool) -> Result<Value, GraphError> {
+    /// The answer's text (empty when Graph sent none).
+    async fn call(&self, method: Method, path: &str, body: Option<Value>, prefer: bool) -> Result<String, GraphError> {
         let url = self
             .base
             .join(&format!("v1.0/{path}"))
@@ -85,7 +94,7 @@ impl Graph {
             let retry_after = error::retry_after(resp.headers());
             let text = resp.text().await.map_err(GraphError::unreachable)?;
             if status.is_success() {
-                return Ok(serde_json::from_str(&text).unwrap_or(Value::Null));
+                return Ok(text);
             }
             let err = GraphError::answer(status, &text, retry_after);
             if status != StatusCode::TOO_MANY_REQUESTS || throttled == THROTTLE_RETRIES {
@@ -97,6 +106,15 @@ impl Graph {
             tokio::time::sleep(wait).await;
         }
     }
+}
+
+/// An answer as `T`; no answer at all reads as JSON `null` (so `Option<T>` is `None`).
+fn read<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, GraphError> {
+    let text = if text.trim().is_empty() { "null" } else { text };
+    serde_json::from_str(text).map_err(|e| {
+        let what = path.split(['(', '/', '?']).next().unwrap_or(path);
+        GraphError::unreadable(format!("Microsoft Graph's answer about {what} could not be read: {e}"))
+    })
 }
 
 /// Graph's resource prefix for delegated permissions (`https://graph.microsoft.com/`), for a

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
+use super::models::ServicePrincipal;
 use super::{Graph, GraphError};
 use crate::azure::checklist::{self, ChecklistTarget};
 use crate::azure::permissions::Permission;
@@ -52,17 +53,15 @@ pub async fn resolve(graph: &Graph, perms: &[Permission]) -> Result<Vec<Resource
                 "servicePrincipals(appId='{}')?$select=id,appId,oauth2PermissionScopes",
                 p.resource_app_id
             );
-            let sp = graph.find(&path).await?;
+            let sp: Option<ServicePrincipal> = graph.find(&path).await?;
             let known = sp
-                .as_ref()
-                .and_then(|s| s["oauth2PermissionScopes"].as_array())
-                .into_iter()
-                .flatten()
-                .filter_map(|s| Some((s["value"].as_str()?.to_string(), s["id"].as_str()?.to_string())))
+                .iter()
+                .flat_map(|s| &s.oauth2_permission_scopes)
+                .filter_map(|s| Some((s.value.clone()?, s.id.clone())))
                 .collect();
             let resource = ResourceScopes {
                 resource_app_id: p.resource_app_id.to_string(),
-                principal_id: sp.as_ref().and_then(|s| s["id"].as_str()).map(str::to_string),
+                principal_id: sp.map(|s| s.id),
                 names: Vec::new(),
                 ids: Vec::new(),
             };

@@ -1,12 +1,13 @@
 //! Client secrets through Graph: `addPassword` (Graph makes the value and shows it once), kept
 //! in the keychain before anything else, and `removePassword`.
 
-use serde_json::{json, Value};
+use serde_json::json;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::AzureApp;
 use crate::error::{AppError, ErrorCode, Result};
+use crate::graph::models::PasswordCredential;
 use crate::graph::Graph;
 use crate::profile::Profile;
 use crate::secrets::SecretKind;
@@ -15,12 +16,10 @@ use crate::sensitive::Sensitive;
 /// The name every secret this app adds carries in the portal's "Certificates & secrets".
 pub(super) const SECRET_NAME: &str = "Mailbox Connect";
 
-/// A text field of a Graph answer, or an error naming the field Graph left out.
-pub(super) fn str_field(v: &Value, name: &str) -> Result<String> {
-    v[name].as_str().map(str::to_string).ok_or_else(|| {
-        AppError::new(ErrorCode::Graph, format!("Microsoft Graph's answer lacks {name}."))
-            .with_fix("Try again; it continues where it stopped.")
-    })
+/// The error for a field Graph left out of its answer.
+fn lacks(name: &str) -> AppError {
+    AppError::new(ErrorCode::Graph, format!("Microsoft Graph's answer lacks {name}."))
+        .with_fix("Try again; it continues where it stopped.")
 }
 
 /// How long a new secret lasts: 24 months unless the admin chose 1 to 24.
@@ -62,7 +61,7 @@ impl AzureApp {
 }
 
 pub(super) async fn remove_password(g: &Graph, object_id: &str, key_id: &str) -> Result<()> {
-    g.post(
+    g.post_only(
         &format!("applications/{object_id}/removePassword"),
         json!({ "keyId": key_id }),
     )
@@ -81,9 +80,10 @@ async fn add_password(g: &Graph, object_id: &str, months: u8) -> Result<AddedSec
     let end = OffsetDateTime::now_utc() + time::Duration::days(i64::from(months) * 365 / 12);
     let end = end.format(&Rfc3339).map_err(|e| AppError::internal(e.to_string()))?;
     let body = json!({ "passwordCredential": { "displayName": SECRET_NAME, "endDateTime": end } });
-    let pw = g.post(&format!("applications/{object_id}/addPassword"), body).await?;
-    let value = Sensitive::new(str_field(&pw, "secretText")?);
-    let expires_on = OffsetDateTime::parse(&str_field(&pw, "endDateTime")?, &Rfc3339)
+    let pw: PasswordCredential = g.post(&format!("applications/{object_id}/addPassword"), body).await?;
+    let value = pw.secret_text.ok_or_else(|| lacks("secretText"))?;
+    let end = pw.end_date_time.ok_or_else(|| lacks("endDateTime"))?;
+    let expires_on = OffsetDateTime::parse(&end, &Rfc3339)
         .map_err(|e| {
             AppError::new(
                 ErrorCode::Graph,
@@ -94,7 +94,7 @@ async fn add_password(g: &Graph, object_id: &str, months: u8) -> Result<AddedSec
         .date();
     Ok(AddedSecret {
         value,
-        key_id: str_field(&pw, "keyId")?,
+        key_id: pw.key_id,
         expires_on,
     })
 }

@@ -7,13 +7,14 @@
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use ts_rs::TS;
 
-use super::app_secret::{remove_password, secret_months, str_field, SECRET_NAME};
+use super::app_secret::{remove_password, secret_months, SECRET_NAME};
 use super::{say, AppStep, AzureApp, Report, SignInOptions};
 use crate::azure::checklist::ChecklistTarget;
 use crate::error::Result;
+use crate::graph::models::{Application, Collection, OAuth2PermissionGrant, ServicePrincipal};
 use crate::graph::registration::{self, AppPlan, ResourceScopes};
 use crate::graph::Graph;
 use crate::profile::wizard::{self, Event, WizardStep};
@@ -61,8 +62,7 @@ impl AzureApp {
         })?;
         let (app, resources) = self.register(g, &p, &report).await?;
         p = self.profiles.active()?;
-        let object_id = str_field(&app, "id")?;
-        self.secret(g, &p, &app, &object_id, months, &report).await?;
+        self.secret(g, &p, &app, &app.id, months, &report).await?;
         p = self.principal(g, &p, &report).await?;
         if opts.sign_in.admin_consent && !created(&p).consented {
             p = self.consent(g, &p, &resources, &report).await?;
@@ -95,7 +95,7 @@ impl AzureApp {
     }
 
     /// The upsert by `uniqueName`: creates the app or brings it to the target's settings.
-    async fn register(&self, g: &Graph, p: &Profile, report: &Report) -> Result<(Value, Vec<ResourceScopes>)> {
+    async fn register(&self, g: &Graph, p: &Profile, report: &Report) -> Result<(Application, Vec<ResourceScopes>)> {
         let plan = AppPlan {
             display_name: "Mailbox Connect",
             target: p.target,
@@ -106,16 +106,15 @@ impl AzureApp {
         let resources = registration::resolve(g, &registration::selected(&plan)).await?;
         let unique = &created(p).unique_name;
         let path = format!("applications(uniqueName='{unique}')");
-        let answer = g
-            .upsert(&path, registration::document(&plan, unique, &resources))
-            .await?;
         // 201 returns the new app; 204 (it existed) returns nothing.
-        let app = if answer.is_object() {
-            answer
-        } else {
-            g.get(&path).await?
+        let app: Application = match g
+            .upsert(&path, registration::document(&plan, unique, &resources))
+            .await?
+        {
+            Some(app) => app,
+            None => g.get(&path).await?,
         };
-        let (object_id, app_id) = (str_field(&app, "id")?, str_field(&app, "appId")?);
+        let (object_id, app_id) = (app.id.clone(), app.app_id.clone());
         self.profiles.update(|p| {
             if p.client_id != app_id {
                 p.credentials_checked = false;
@@ -145,7 +144,7 @@ impl AzureApp {
         &self,
         g: &Graph,
         p: &Profile,
-        app: &Value,
+        app: &Application,
         object_id: &str,
         months: u8,
         report: &Report,
@@ -157,10 +156,9 @@ impl AzureApp {
         }
         let (_, added) = self.new_secret(g, p, object_id, months).await?;
         // A secret an interrupted run added, whose value never reached the keychain: useless.
-        for old in app["passwordCredentials"].as_array().into_iter().flatten() {
-            let key = old["keyId"].as_str().unwrap_or_default();
-            if old["displayName"].as_str() == Some(SECRET_NAME) && key != added.key_id {
-                remove_password(g, object_id, key).await?;
+        for old in &app.password_credentials {
+            if old.display_name.as_deref() == Some(SECRET_NAME) && old.key_id != added.key_id {
+                remove_password(g, object_id, &old.key_id).await?;
             }
         }
         say(
@@ -178,7 +176,7 @@ impl AzureApp {
     async fn principal(&self, g: &Graph, p: &Profile, report: &Report) -> Result<Profile> {
         let path = format!("servicePrincipals(appId='{}')", p.client_id);
         let started = Instant::now();
-        let sp = loop {
+        let sp: ServicePrincipal = loop {
             if let Some(sp) = g.find(&path).await? {
                 break sp;
             }
@@ -191,7 +189,7 @@ impl AzureApp {
                 Err(e) => return Err(e.into()),
             }
         };
-        let id = str_field(&sp, "id")?;
+        let id = sp.id;
         let p = self.profiles.update(|p| {
             if let Some(c) = p.created_app.as_mut() {
                 c.principal_id = Some(id.clone());
@@ -213,15 +211,18 @@ impl AzureApp {
             let Some(resource) = &r.principal_id else { continue };
             let scope = r.names.join(" ");
             let filter = format!("oauth2PermissionGrants?$filter=clientId eq '{client}' and resourceId eq '{resource}' and consentType eq 'AllPrincipals'");
-            let existing = g.get(&filter).await?;
-            match existing["value"][0]["id"].as_str() {
-                Some(id) => {
-                    g.patch(&format!("oauth2PermissionGrants/{id}"), json!({ "scope": scope }))
-                        .await?
+            let existing: Collection<OAuth2PermissionGrant> = g.get(&filter).await?;
+            match existing.value.first() {
+                Some(grant) => {
+                    g.patch(
+                        &format!("oauth2PermissionGrants/{}", grant.id),
+                        json!({ "scope": scope }),
+                    )
+                    .await?
                 }
                 None => {
                     let body = json!({ "clientId": client, "consentType": "AllPrincipals", "resourceId": resource, "scope": scope });
-                    g.post("oauth2PermissionGrants", body).await?
+                    g.post_only("oauth2PermissionGrants", body).await?
                 }
             };
         }

@@ -3,9 +3,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::app_secret::str_field;
 use super::{say, AppStep, AzureApp, Report, SignInOptions};
 use crate::error::{AppError, ErrorCode, Result};
+use crate::graph::models::Application;
 use crate::profile::Profile;
 use crate::secrets::SecretKind;
 
@@ -36,31 +36,22 @@ impl AzureApp {
     pub async fn show(&self, opts: SignInOptions, report: Report) -> Result<AppSummary> {
         let p = self.profiles.active()?;
         let admin = self.admin(&p, &opts, &report).await?;
-        let app = admin.graph.find(&app_path(&p)?).await?.ok_or_else(|| not_found(&p))?;
-        let text = |k: &str| app[k].as_str().unwrap_or_default().to_string();
-        let list = |v: &serde_json::Value| -> Vec<String> {
-            v.as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        };
+        let app: Application = admin.graph.find(&app_path(&p)?).await?.ok_or_else(|| not_found(&p))?;
         Ok(AppSummary {
-            display_name: text("displayName"),
-            client_id: text("appId"),
-            object_id: text("id"),
-            sign_in_audience: text("signInAudience"),
-            redirect_uris: list(&app["web"]["redirectUris"]),
-            secrets: app["passwordCredentials"]
-                .as_array()
+            redirect_uris: app.redirect_uris().to_vec(),
+            secrets: app
+                .password_credentials
                 .into_iter()
-                .flatten()
                 .map(|s| SecretSummary {
-                    key_id: s["keyId"].as_str().unwrap_or_default().into(),
-                    hint: s["hint"].as_str().unwrap_or_default().into(),
-                    expires: s["endDateTime"].as_str().unwrap_or_default().into(),
+                    key_id: s.key_id,
+                    hint: s.hint.unwrap_or_default(),
+                    expires: s.end_date_time.unwrap_or_default(),
                 })
                 .collect(),
+            display_name: app.display_name.unwrap_or_default(),
+            client_id: app.app_id,
+            object_id: app.id,
+            sign_in_audience: app.sign_in_audience.unwrap_or_default(),
             created_here: p.created_app.is_some(),
         })
     }
@@ -77,11 +68,8 @@ impl AzureApp {
             .with_fix("Delete it in the Azure portal (App registrations) if you no longer need it."));
         }
         let admin = self.admin(&p, &opts, &report).await?;
-        if let Some(app) = admin.graph.find(&app_path(&p)?).await? {
-            admin
-                .graph
-                .delete(&format!("applications/{}", str_field(&app, "id")?))
-                .await?;
+        if let Some(app) = admin.graph.find::<Application>(&app_path(&p)?).await? {
+            admin.graph.delete(&format!("applications/{}", app.id)).await?;
         }
         self.vault.delete(&p, SecretKind::AzureClientSecret).await?;
         let p = self.profiles.update(|p| {

@@ -5,10 +5,10 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::app_secret::str_field;
 use super::app_secret::{remove_password, secret_months};
 use super::{say, AppStep, AzureApp, Report, SignInOptions};
 use crate::error::{AppError, ErrorCode, Result};
+use crate::graph::models::Application;
 use crate::nylas::grant_check::check_grant;
 use crate::nylas::NylasClient;
 use crate::secrets::SecretKind;
@@ -41,7 +41,7 @@ impl AzureApp {
         let admin = self.admin(&p, &opts, &report).await?;
         let g = &admin.graph;
         let path = format!("applications(appId='{}')", p.client_id);
-        let app = g.find(&path).await?.ok_or_else(|| {
+        let app: Application = g.find(&path).await?.ok_or_else(|| {
             AppError::new(
                 ErrorCode::NotFound,
                 format!("No app with client ID {} in this organization.", p.client_id),
@@ -50,7 +50,7 @@ impl AzureApp {
                 "Sign in to the organization the app belongs to, or check the client ID on the App credentials step.",
             )
         })?;
-        let object_id = str_field(&app, "id")?;
+        let object_id = app.id.clone();
         let (p, added) = self.new_secret(g, &p, &object_id, months).await?;
         say(
             &report,
@@ -78,9 +78,9 @@ impl AzureApp {
         let recorded = p.created_app.as_ref().and_then(|c| c.secret_key_id.clone());
         let hint: Option<String> = old.as_ref().map(|v| v.expose().chars().take(3).collect());
         let mut removed = Vec::new();
-        for pw in app["passwordCredentials"].as_array().into_iter().flatten() {
-            let key = pw["keyId"].as_str().unwrap_or_default();
-            let is_old = recorded.as_deref() == Some(key) || (hint.is_some() && pw["hint"].as_str() == hint.as_deref());
+        for pw in &app.password_credentials {
+            let key = pw.key_id.as_str();
+            let is_old = recorded.as_deref() == Some(key) || (hint.is_some() && pw.hint == hint);
             if is_old && key != added.key_id {
                 remove_password(g, &object_id, key).await?;
                 removed.push(key.to_string());
