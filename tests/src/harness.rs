@@ -12,6 +12,17 @@ use mailbox_connect_sandbox::Sandbox;
 
 use crate::scripted_browser::{Decision, ScriptedBrowser};
 
+/// A secret expiry `days` from today (UTC) as `YYYY-MM-DD`, so a test stays true as time passes.
+pub fn expiry_in(days: i64) -> String {
+    (time::OffsetDateTime::now_utc().date() + time::Duration::days(days)).to_string()
+}
+
+/// Next year: a date typed as the portal shows it, in May of next year, is always between 4 and
+/// 18 months ahead (a secret's possible expiry).
+pub fn next_year() -> i32 {
+    time::OffsetDateTime::now_utc().year() + 1
+}
+
 pub struct Demo {
     pub sandbox: Sandbox,
     pub dir: tempfile::TempDir,

@@ -7,7 +7,7 @@ use mailbox_connect_core::nylas::Region;
 use mailbox_connect_core::profile::wizard::WizardStep;
 use mailbox_connect_core::services::{AzureAppInput, NylasInput};
 use mailbox_connect_core::{ErrorCode, Sensitive};
-use mailbox_connect_e2e::harness::{demo_env, keep_started, services};
+use mailbox_connect_e2e::harness::{demo_env, expiry_in, keep_started, services};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::{fixtures as f, Sandbox};
 
@@ -80,7 +80,8 @@ async fn cancel_on_the_consent_page_gives_a_specific_message_and_retry_works() {
 #[tokio::test]
 async fn real_mode_against_sandbox_catches_bad_ids_and_secrets_before_the_browser() {
     let (sb, _dir, eng) = real_mode().await;
-    let input = |client_id: &str, secret: &str| azure_app(&sb, client_id, f::TENANT_ID, secret, Some("2028-11-01"));
+    let expires = expiry_in(365);
+    let input = |client_id: &str, secret: &str| azure_app(&sb, client_id, f::TENANT_ID, secret, Some(&expires));
     let e = eng
         .setup
         .save_azure_app(input("not-a-guid", f::SECRET_VALUE))
@@ -111,6 +112,11 @@ async fn real_mode_against_sandbox_catches_bad_ids_and_secrets_before_the_browse
         .await
         .unwrap_err();
     assert!(e.message.contains("expired"), "{e:?}");
+    // An expiry date already past is refused at its field.
+    let past = azure_app(&sb, f::CLIENT_ID, f::TENANT_ID, f::SECRET_VALUE, Some("2020-01-31"));
+    let e = eng.setup.save_azure_app(past).await.unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("secret_expires_on"));
+    assert!(e.message.contains("expired on Friday 31 January 2020"), "{e:?}");
     // Nothing typed is lost.
     assert_eq!(eng.setup.state().unwrap().profile.client_id, f::CLIENT_ID);
     let st = eng
@@ -119,6 +125,20 @@ async fn real_mode_against_sandbox_catches_bad_ids_and_secrets_before_the_browse
         .await
         .unwrap();
     assert_eq!(st.profile.step, WizardStep::Nylas);
+    // A key never pasted is asked for here, at its field, not sent to "the Nylas step".
+    let e = eng
+        .setup
+        .save_nylas(NylasInput {
+            region: Region::Custom(sb.nylas_url.clone()),
+            api_key: Sensitive::from(" "),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("api_key"));
+    assert!(
+        e.message.contains("missing") && !e.fix.clone().unwrap_or_default().contains("Nylas step"),
+        "{e:?}"
+    );
     let e = eng
         .setup
         .save_nylas(NylasInput {

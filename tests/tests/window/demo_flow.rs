@@ -2,6 +2,7 @@
 //! with headless Chromium as the system browser pressing Cancel, then Accept, on the sandbox's
 //! consent page. Bad input on the way must give specific messages and lose nothing.
 
+use mailbox_connect_e2e::harness::next_year;
 use mailbox_connect_e2e::window::{artifacts, files_under, until, Desktop, ENTER, SPACE};
 use mailbox_connect_e2e::window::{CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT, WELCOME};
 use mailbox_connect_sandbox::fixtures;
@@ -54,23 +55,25 @@ async fn demo_flow_in_the_real_window() {
         "the demo secret's expiry is known"
     );
     app.choose("secret-duration", "custom").await;
-    app.type_into("secret-expires", "5/6/2027").await;
+    // Dates in May of next year: always a possible expiry, whenever the test runs.
+    let year = next_year();
+    app.type_into("secret-expires", &format!("5/6/{year}")).await;
     let preview = app.text_until("expiry-preview", |t| t.contains("two ways")).await;
     assert!(
-        preview.contains("Thursday 6 May 2027") && preview.contains("Saturday 5 June 2027"),
+        preview.contains(&format!(" 6 May {year}")) && preview.contains(&format!(" 5 June {year}")),
         "{preview}"
     );
     app.click("save-azure").await;
     assert!(app.text("secret-expiry-error").await.contains("two dates"));
     app.review("3b-expiry-two-readings").await;
     app.click("expiry-reading-1").await;
-    app.type_into("secret-expires", "5/22/2027").await;
+    app.type_into("secret-expires", &format!("5/22/{year}")).await;
     let preview = app.text_until("expiry-preview", |t| t.contains("22 May")).await;
-    assert!(preview.contains("Saturday 22 May 2027"), "{preview}");
+    assert!(preview.contains(&format!(" 22 May {year}")), "{preview}");
     app.choose("secret-duration", "180").await;
     app.text_until("expiry-preview", |t| t.contains("in 6 months")).await;
     app.choose("secret-duration", "custom").await;
-    app.type_into("secret-expires", "5/22/2027").await;
+    app.type_into("secret-expires", &format!("5/22/{year}")).await;
     app.text_until("expiry-preview", |t| t.contains("22 May")).await;
     // The demo tenant's addresses are plumbing, not shown.
     assert!(app.absent("cloud").await && app.absent("identity-host").await);
@@ -138,7 +141,7 @@ async fn demo_flow_in_the_real_window() {
     let config = std::fs::read_to_string(d.home.join(".config/com.mailboxconnect.app/profiles.json")).unwrap();
     assert!(config.contains(&grant));
     assert!(
-        config.contains("\"secret_expires_on\": \"2027-05-22\""),
+        config.contains(&format!("\"secret_expires_on\": \"{year}-05-22\"")),
         "the expiry as the portal showed it"
     );
     let mut files = files_under(&d.home);

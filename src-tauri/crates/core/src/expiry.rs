@@ -131,27 +131,52 @@ fn described(d: Date, today: Date) -> ExpiryDate {
 /// Days before expiry when the wizard starts warning.
 pub const WARN_DAYS: i64 = 30;
 
-/// The recorded expiry: empty, or one date as [`read`] reads it. A date that could be read two
-/// ways is refused with both readings named, never guessed.
+/// 24 months (Azure's longest secret; 731 days across a leap day) and a day of slack.
+const MAX_DAYS_AHEAD: i64 = 732;
+
+/// [`parse_on`], counting from today (UTC).
 pub fn parse(input: &str) -> Result<Option<Date>> {
+    parse_on(input, time::OffsetDateTime::now_utc().date())
+}
+
+/// The recorded expiry: empty, or one date as [`read`] reads it, from today to 24 months ahead.
+/// A date that could be read two ways is refused with both readings named, never guessed.
+pub fn parse_on(input: &str, today: Date) -> Result<Option<Date>> {
     let raw = input.trim();
     if raw.is_empty() {
         return Ok(None);
     }
-    match candidates(raw).as_slice() {
-        [one] => Ok(Some(*one)),
-        [a, b] if a == b => Ok(Some(*a)),
-        [a, b] => Err(AppError::invalid(
+    let date = match candidates(raw).as_slice() {
+        [one] => *one,
+        [a, b] if a == b => *a,
+        [a, b] => return Err(AppError::invalid(
             "secret_expires_on",
             format!("'{}' could be {} or {}.", shorten(raw), a.format(WORDS).unwrap_or_default(), b.format(WORDS).unwrap_or_default()),
             "Choose which one Certificates & secrets means, or type it as YYYY-MM-DD.",
         )),
-        _ => Err(AppError::invalid(
+        _ => return Err(AppError::invalid(
             "secret_expires_on",
             format!("'{}' is not a date Mailbox Connect can read.", shorten(raw)),
             "Type the Expires date shown in Certificates & secrets, for example 5/22/2027 or 2027-05-22, or leave it empty.",
         )),
+    };
+    let words = date.format(WORDS).unwrap_or_default();
+    let days = (date - today).whole_days();
+    if days < 0 {
+        return Err(AppError::invalid(
+            "secret_expires_on",
+            format!("That secret expired on {words}, so Microsoft no longer accepts it."),
+            "In Certificates & secrets, add a new client secret, then paste its Value and its Expires date here.",
+        ));
     }
+    if days > MAX_DAYS_AHEAD {
+        return Err(AppError::invalid(
+            "secret_expires_on",
+            format!("{words} is more than 24 months away, and Azure lets a client secret last 24 months at most."),
+            "Check the Expires date in Certificates & secrets (day and month may be swapped), or choose the duration you picked when you added the secret.",
+        ));
+    }
+    Ok(Some(date))
 }
 
 /// Warns from [`WARN_DAYS`] days before the secret expires, and after.
@@ -225,30 +250,40 @@ mod tests {
         let both = read("5/6/2027", today);
         let isos: Vec<&str> = both.dates.iter().map(|d| d.iso.as_str()).collect();
         assert_eq!(isos, ["2027-05-06", "2027-06-05"]);
-        assert!(parse("5/6/2027").unwrap_err().message.contains("could be"));
+        assert!(parse_on("5/6/2027", today).unwrap_err().message.contains("could be"));
         assert_eq!(read("6/6/2027", today).dates.len(), 1);
         assert!(read("next year", today).problem.is_some());
-        assert_eq!(
-            read("", today),
-            ExpiryReading {
-                dates: vec![],
-                problem: None
-            }
-        );
+        let empty = read("", today);
+        assert!(empty.dates.is_empty() && empty.problem.is_none());
     }
 
     #[test]
     fn parses_once() {
-        assert_eq!(parse(" 2028-11-23 ").unwrap(), Some(date!(2028 - 11 - 23)));
-        assert_eq!(parse("5/22/2027").unwrap(), Some(date!(2027 - 05 - 22)));
-        assert_eq!(parse("").unwrap(), None);
+        let today = date!(2026 - 11 - 23);
+        assert_eq!(parse_on(" 2028-11-23 ", today).unwrap(), Some(date!(2028 - 11 - 23)));
+        assert_eq!(parse_on("5/22/2027", today).unwrap(), Some(date!(2027 - 05 - 22)));
+        assert_eq!(parse_on("", today).unwrap(), None);
         for bad in ["5/6/2027", "2028-02-30", "next year"] {
             assert_eq!(
-                parse(bad).unwrap_err().field.as_deref(),
+                parse_on(bad, today).unwrap_err().field.as_deref(),
                 Some("secret_expires_on"),
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn an_expiry_in_the_past_or_beyond_24_months_is_refused() {
+        let today = date!(2026 - 11 - 23);
+        assert_eq!(parse_on("2026-11-23", today).unwrap(), Some(today));
+        let past = parse_on("12/31/2023", today).unwrap_err();
+        assert_eq!(past.field.as_deref(), Some("secret_expires_on"));
+        assert!(past.message.contains("expired on Sunday 31 December 2023"), "{past:?}");
+        for (typed, ok) in [("2026-11-22", false), ("2028-11-24", true), ("2028-11-25", false)] {
+            assert_eq!(parse_on(typed, today).is_ok(), ok, "{typed}");
+        }
+        let far = parse_on("12/23/2029", today).unwrap_err();
+        assert!(far.message.contains("24 months at most"), "{far:?}");
     }
 
     #[test]

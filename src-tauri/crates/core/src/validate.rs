@@ -46,6 +46,10 @@ pub fn client_id(input: &str, tenant: Option<&Tenant>) -> Result<String> {
     Ok(id)
 }
 
+/// The longest secret value or API key accepted (Azure's secrets are about 40 characters,
+/// Nylas's keys under 100): anything longer is another text pasted by mistake.
+const MAX_SECRET_LEN: usize = 256;
+
 /// Checks a client secret *value* (the one Azure shows once), catching a pasted secret ID.
 pub fn client_secret(input: &Sensitive<String>, client_id: &str) -> Result<Sensitive<String>> {
     let fix = "In Certificates & secrets, copy the secret's Value column (shown only right after you create it), not the Secret ID. If you can no longer see the value, create a new secret.";
@@ -68,10 +72,11 @@ pub fn client_secret(input: &Sensitive<String>, client_id: &str) -> Result<Sensi
             fix,
         ));
     }
-    if raw.len() < 16 {
+    if raw.len() < 16 || raw.len() > MAX_SECRET_LEN {
+        let size = if raw.len() < 16 { "short" } else { "long" };
         return Err(AppError::invalid(
             "client_secret",
-            "The client secret is too short to be a secret value (they are about 40 characters).",
+            format!("The client secret is too {size} to be a secret value (they are about 40 characters)."),
             fix,
         ));
     }
@@ -92,10 +97,18 @@ pub fn nylas_api_key(input: &Sensitive<String>) -> Result<Sensitive<String>> {
             fix,
         ));
     }
-    if raw.chars().any(char::is_whitespace) || raw.len() < 20 {
+    if raw.chars().any(char::is_whitespace) {
         return Err(AppError::invalid(
             "api_key",
-            "This does not look like a complete Nylas API key.",
+            "The Nylas API key contains spaces; part of another value may have been pasted with it.",
+            fix,
+        ));
+    }
+    if raw.len() < 20 || raw.len() > MAX_SECRET_LEN {
+        let size = if raw.len() < 20 { "short" } else { "long" };
+        return Err(AppError::invalid(
+            "api_key",
+            format!("This is too {size} to be a Nylas API key."),
             fix,
         ));
     }
@@ -202,7 +215,12 @@ mod tests {
         assert_eq!(err.field.as_deref(), Some("client_secret"));
         let ok = client_secret(&"  abc8Q~0123456789abcdefghijABCDEFGHIJ_.-x ".into(), "x").unwrap();
         assert_eq!(ok.expose(), "abc8Q~0123456789abcdefghijABCDEFGHIJ_.-x");
-        assert!(client_secret(&"short".into(), "x").is_err());
+        assert!(client_secret(&"short".into(), "x")
+            .unwrap_err()
+            .message
+            .contains("too short"));
+        let huge = client_secret(&"a".repeat(5000).into(), "x").unwrap_err();
+        assert!(huge.message.contains("too long"), "{huge:?}");
         assert!(client_secret(&"abc8Q~0123456789 abcdefghij".into(), "x").is_err());
     }
 
@@ -213,6 +231,17 @@ mod tests {
             .unwrap_err()
             .message
             .contains("application"));
+        let spaced = nylas_api_key(&"nyk_v0_abcdefghij klmnopqrstuvwxyz".into()).unwrap_err();
+        assert!(spaced.message.contains("contains spaces"), "{spaced:?}");
+        assert!(nylas_api_key(&"nyk_v0_abc".into())
+            .unwrap_err()
+            .message
+            .contains("too short"));
+        let huge = nylas_api_key(&format!("nyk_v0_{}", "a".repeat(5000)).into()).unwrap_err();
+        assert_eq!(
+            (huge.field.as_deref(), huge.message.contains("too long")),
+            (Some("api_key"), true)
+        );
         assert_eq!(email("").unwrap(), None);
         assert_eq!(email(" a@contoso.com ").unwrap().as_deref(), Some("a@contoso.com"));
         assert!(email("adele").is_err());

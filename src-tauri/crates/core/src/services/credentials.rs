@@ -59,7 +59,8 @@ pub(super) async fn save_azure_app(
     p.cloud = input.cloud;
     p.secret_expires_on = expires_on;
     let mut p = profiles.save(p)?;
-    let secret = if input.client_secret.expose().trim().is_empty() {
+    // Left empty: the saved secret, or (never saved) the field's own "missing" message.
+    let secret = if input.client_secret.expose().trim().is_empty() && p.secret_saved {
         vault.require(&p, SecretKind::AzureClientSecret).await?
     } else {
         validate::client_secret(&input.client_secret, &p.client_id)?
@@ -91,7 +92,7 @@ pub(super) async fn save_nylas(
     let mut p = profiles.active()?;
     p.region = input.region;
     let mut p = profiles.save(p)?;
-    let key = if input.api_key.expose().trim().is_empty() {
+    let key = if input.api_key.expose().trim().is_empty() && p.api_key_saved {
         vault.require(&p, SecretKind::NylasApiKey).await?
     } else {
         validate::nylas_api_key(&input.api_key)?
