@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use super::client::{NylasClient, NylasResult};
 use super::types::{Connector, ConnectorAction, Data, IdOnly, NamedId};
+use crate::profile::Profile;
 use crate::sensitive::Sensitive;
 
 /// Nylas's EWS connector scopes. The connector schema names calendars `ews.calendar`, while a
@@ -19,6 +20,18 @@ pub struct MicrosoftConnectorSettings<'a> {
     pub client_secret: &'a Sensitive<String>,
     pub tenant: &'a str,
     pub scopes: &'a [String],
+}
+
+impl<'a> MicrosoftConnectorSettings<'a> {
+    /// The profile's Azure app, with `client_secret` as its secret.
+    pub fn of(p: &'a Profile, client_secret: &'a Sensitive<String>) -> Self {
+        Self {
+            client_id: &p.client_id,
+            client_secret,
+            tenant: p.tenant.as_path(),
+            scopes: &p.scopes,
+        }
+    }
 }
 
 impl NylasClient {

@@ -10,7 +10,7 @@ use super::{say, AppStep, AzureApp, Report, SignInOptions};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::graph::models::Application;
 use crate::nylas::grant_check::check_grant;
-use crate::nylas::NylasClient;
+use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
 use crate::secrets::SecretKind;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -66,7 +66,9 @@ impl AzureApp {
             Ok(key) => {
                 let nylas = NylasClient::for_region(&self.http, &p.region, key)?;
                 if nylas.microsoft_connector().await?.is_some() {
-                    super::super::sign_in::ensure_connector(&nylas, &p, &added.value).await?;
+                    nylas
+                        .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(&p, &added.value))
+                        .await?;
                     say(&report, AppStep::ConnectorUpdated, "Nylas now uses the new secret.");
                 }
                 self.check_a_grant(&nylas, &p, &report).await?

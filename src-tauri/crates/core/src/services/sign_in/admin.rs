@@ -4,7 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{ensure_connector, Keys, Run};
+use super::{Keys, Run};
 use crate::consent;
 use crate::error::{AppError, Result};
 use crate::microsoft::callback::Outcome;
@@ -12,7 +12,7 @@ use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::listener::Listener;
 use crate::microsoft::oauth::MsOAuth;
 use crate::microsoft::{admin_consent, MsError};
-use crate::nylas::NylasClient;
+use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
 use crate::profile::Profile;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -52,7 +52,9 @@ async fn record(http: &reqwest::Client, p: &Profile, keys: &Keys, outcome: Outco
         Outcome::Code(_) => return Err(AppError::internal("Unexpected sign-in code in an admin consent.")),
     };
     let nylas = NylasClient::for_region(http, &p.region, keys.api_key.clone())?;
-    ensure_connector(&nylas, p, &keys.secret).await?;
+    nylas
+        .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(p, &keys.secret))
+        .await?;
     let directory = tenant.clone().unwrap_or_else(|| p.tenant.to_string());
     let credential_id = nylas
         .create_admin_consent_credential(

@@ -2,7 +2,7 @@
 //! with the Nylas application, sends the browser to `/v3/connect/auth` with Nylas's PKCE, and
 //! redeems Nylas's code at `/v3/connect/token`.
 
-use super::{connected_page, ensure_connector, Keys, Run};
+use super::{connected_page, Keys, Run};
 use crate::consent;
 use crate::error::{AppError, ErrorCode, Result};
 
@@ -12,7 +12,7 @@ use crate::microsoft::oauth::MsOAuth;
 use crate::microsoft::scope_report;
 use crate::nylas::grant_check::check_grant;
 use crate::nylas::hosted::{self, HostedAuthRequest};
-use crate::nylas::NylasClient;
+use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
 use crate::profile::Profile;
 use crate::result::{now, ConnectResult};
 use crate::sensitive::Sensitive;
@@ -24,7 +24,9 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
         AppError::new(ErrorCode::Nylas, "Nylas did not return the application's client ID.")
             .with_fix("Check the API key belongs to a Nylas v3 application.")
     })?;
-    let connector = ensure_connector(&nylas, p, &keys.secret).await?;
+    let connector = nylas
+        .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(p, &keys.secret))
+        .await?;
     let state = MsOAuth::new_state();
     let listener = Listener::bind_on(run.settings.hosted_port, state.clone()).await?;
     let redirect_uri = listener.redirect_uri();

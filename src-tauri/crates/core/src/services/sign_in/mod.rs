@@ -15,8 +15,6 @@ use crate::browser::BrowserOpener;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::legacy::{V2Input, V2Linked};
 use crate::microsoft::oauth::ResponseMode;
-use crate::nylas::types::ConnectorAction;
-use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
 use crate::profile::ledger::Method;
 use crate::profile::{AuthMode, Profile};
 use crate::result::ConnectResult;
@@ -277,20 +275,4 @@ pub(crate) fn connected_page(r: &ConnectResult) -> (String, String) {
         "Connected".into(),
         format!("{who} is connected to Nylas. {test} You can close this tab and return to Mailbox Connect."),
     )
-}
-
-/// Creates or updates the Microsoft connector to the profile's Azure app.
-pub(crate) async fn ensure_connector(
-    nylas: &NylasClient,
-    p: &Profile,
-    secret: &Sensitive<String>,
-) -> Result<ConnectorAction> {
-    Ok(nylas
-        .ensure_microsoft_connector(&MicrosoftConnectorSettings {
-            client_id: &p.client_id,
-            client_secret: secret,
-            tenant: p.tenant.as_path(),
-            scopes: &p.scopes,
-        })
-        .await?)
 }

@@ -1,12 +1,12 @@
 //! This app's own Microsoft sign-in (loopback + PKCE), then `POST /v3/connect/custom` with the
 //! refresh token, and a test of the new grant.
 
-use super::{connected_page, ensure_connector, Keys, Run};
+use super::{connected_page, Keys, Run};
 use crate::consent::{self, ConsentPlan, Consented};
 use crate::error::Result;
 use crate::microsoft::cloud::Endpoints;
 use crate::nylas::grant_check::check_grant;
-use crate::nylas::NylasClient;
+use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
 use crate::profile::Profile;
 use crate::result::{now, ConnectResult};
 
@@ -30,7 +30,9 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
 /// Registers the signed-in mailbox with Nylas and tests the new grant.
 async fn register(http: &reqwest::Client, p: &Profile, keys: &Keys, consented: Consented) -> Result<ConnectResult> {
     let nylas = NylasClient::for_region(http, &p.region, keys.api_key.clone())?;
-    let connector = ensure_connector(&nylas, p, &keys.secret).await?;
+    let connector = nylas
+        .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(p, &keys.secret))
+        .await?;
     let grant = nylas.connect_microsoft(&consented.refresh_token).await?;
     Ok(ConnectResult {
         check: check_grant(&nylas, &grant.id).await,
