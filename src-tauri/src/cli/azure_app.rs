@@ -23,7 +23,7 @@ pub enum AzureAppAction {
         #[arg(long)]
         admin_consent: bool,
         /// How long the secret lasts, 1 to 24 months.
-        #[arg(long, value_name = "MONTHS", default_value_t = 24)]
+        #[arg(long, value_name = "MONTHS", default_value_t = 24, value_parser = clap::value_parser!(u8).range(1..=24))]
         secret_months: u8,
         #[command(flatten)]
         sign_in: SignInArgs,
@@ -36,7 +36,7 @@ pub enum AzureAppAction {
     /// Replace the app's client secret: new secret, keychain, Nylas connector, a grant test,
     /// then the old secret removed.
     RotateSecret {
-        #[arg(long, value_name = "MONTHS", default_value_t = 24)]
+        #[arg(long, value_name = "MONTHS", default_value_t = 24, value_parser = clap::value_parser!(u8).range(1..=24))]
         secret_months: u8,
         #[command(flatten)]
         sign_in: SignInArgs,
@@ -55,13 +55,18 @@ pub enum Target {
     Streams,
 }
 
+/// `--bootstrap-client-id`: a client ID as the core checks it (else clap exits 2 naming the flag).
+fn client_id(s: &str) -> Result<String, String> {
+    mailbox_connect_core::validate::client_id(s, None).map_err(|e| e.message)
+}
+
 #[derive(Debug, Args)]
 pub struct SignInArgs {
     /// Pre-fill Microsoft's sign-in page with this administrator's address.
-    #[arg(long, value_name = "ADDRESS")]
+    #[arg(long, value_name = "ADDRESS", value_parser = super::address)]
     email: Option<String>,
     /// Sign in with your organization's own public client instead of Microsoft Graph PowerShell.
-    #[arg(long, value_name = "CLIENT_ID")]
+    #[arg(long, value_name = "CLIENT_ID", value_parser = client_id)]
     bootstrap_client_id: Option<String>,
     /// Sign in on another device with a code (used anyway when no browser opens here).
     #[arg(long)]

@@ -39,7 +39,7 @@ pub enum Command {
         #[arg(long)]
         hosted: bool,
         /// Pre-fill Microsoft's sign-in page with this address.
-        #[arg(long, value_name = "ADDRESS")]
+        #[arg(long, value_name = "ADDRESS", value_parser = address)]
         email: Option<String>,
     },
     /// Test an existing grant: Nylas's status plus one mailbox read (exit 2 if it fails).
@@ -77,6 +77,15 @@ pub enum Command {
         #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:0")]
         listen: String,
     },
+}
+
+/// `--email`: an address as the core checks it; clap names the flag and exits 2 otherwise.
+fn address(s: &str) -> Result<String, String> {
+    match mailbox_connect_core::validate::email(s) {
+        Ok(Some(a)) => Ok(a),
+        Ok(None) => Err("give an address, for example adele@contoso.com, or leave the flag out".into()),
+        Err(e) => Err(e.message),
+    }
 }
 
 /// The command to run, or `None` to open the window. Arguments that are neither a command nor

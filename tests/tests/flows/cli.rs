@@ -84,6 +84,34 @@ async fn connect_check_grants_ledger_audit() {
     assert_eq!(e.exit_code(), 2);
     let text = e.to_string();
     assert!(text.contains("--dmeo") && text.contains("--demo"), "{text}");
+    // Bad values are usage errors too, each naming its flag and why.
+    for (args, flag, why) in [
+        (
+            &["azure-app", "create", "--secret-months", "30"][..],
+            "--secret-months",
+            "1..=24",
+        ),
+        (
+            &["connect", "--email", "notanemail"][..],
+            "--email",
+            "not an email address",
+        ),
+        (
+            &["azure-app", "show", "--email", "adele"][..],
+            "--email",
+            "not an email address",
+        ),
+        (
+            &["azure-app", "create", "--bootstrap-client-id", "my-app"][..],
+            "--bootstrap-client-id",
+            "five groups",
+        ),
+    ] {
+        let e = Cli::try_parse_from(std::iter::once("mailbox-connect").chain(args.iter().copied())).unwrap_err();
+        let text = e.to_string();
+        assert_eq!(e.exit_code(), 2, "{text}");
+        assert!(text.contains(flag) && text.contains(why), "{text}");
+    }
 }
 
 fn app_binary() -> std::path::PathBuf {
