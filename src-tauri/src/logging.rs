@@ -2,7 +2,7 @@
 //! to a daily file in the OS's log folder (seven days kept), so support staff have something to
 //! read on systems without a terminal. Every file line is redacted as the diagnostics bundle is.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use mailbox_connect_core::services::redact;
@@ -15,7 +15,9 @@ use tracing_subscriber::{EnvFilter, Layer};
 
 /// Starts logging; keep the guard alive until exit (it flushes the file).
 pub fn init(log_dir: Option<&Path>) -> Option<WorkerGuard> {
+    // Colours only for a terminal: a pipe or a file gets plain text.
     let terminal = tracing_subscriber::fmt::layer()
+        .with_ansi(io::stderr().is_terminal())
         .with_writer(io::stderr)
         .with_filter(EnvFilter::try_from_env("MAILBOX_CONNECT_LOG").unwrap_or_else(|_| "warn".into()));
     let (file, guard) = match log_dir.map(open_file) {
@@ -39,6 +41,8 @@ pub fn init(log_dir: Option<&Path>) -> Option<WorkerGuard> {
 }
 
 fn open_file(dir: &Path) -> Result<(NonBlocking, WorkerGuard), String> {
+    // The appender prunes old files when built, and says so on stderr if the folder is missing.
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let appender = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix("mailbox-connect")

@@ -119,6 +119,29 @@ fn app_binary() -> std::path::PathBuf {
 }
 
 #[test]
+#[ignore = "needs the built app binary and a Secret Service: run through `make test`"]
+fn a_first_run_into_a_pipe_says_only_what_matters_without_colours() {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(app_binary())
+        .arg("grants")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("MAILBOX_CONNECT_LOG", "debug")
+        .output()
+        .unwrap();
+    let (said, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{said}{err}");
+    assert!(said.starts_with("error: This profile has no Nylas API key"), "{said}");
+    assert!(err.contains("DEBUG keyring"), "{err}");
+    assert!(!err.contains('\x1b'), "colour codes in a pipe: {err:?}");
+    assert!(!err.contains("Error reading the log directory"), "{err}");
+}
+
+#[test]
 #[ignore = "needs the built app binary: run through `make test`"]
 fn the_binary_serves_the_sandbox_and_prints_help() {
     let out = Command::new(app_binary()).arg("--help").output().unwrap();
