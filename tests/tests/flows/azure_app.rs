@@ -256,3 +256,24 @@ async fn a_non_administrator_is_told_which_role_is_needed() {
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("secret_months"), "{e:?}");
 }
+
+#[tokio::test]
+async fn show_without_an_app_says_so_before_anyone_signs_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = ScriptedBrowser::new(Decision::Accept);
+    let core = services_with(
+        dir.path(),
+        browser,
+        ResponseMode::FormPost,
+        Duration::from_secs(5),
+        SecretStore::memory(),
+    );
+    core.setup.new_profile("Contoso").unwrap();
+    let events = Arc::new(Mutex::new(0));
+    let seen = events.clone();
+    let report: Report = Arc::new(move |_| *seen.lock().unwrap() += 1);
+    let e = core.azure_app.show(SignInOptions::default(), report).await.unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("client_id"), "{e:?}");
+    assert!(e.message.contains("no Azure app yet"), "{e:?}");
+    assert_eq!(*events.lock().unwrap(), 0, "no sign-in was started");
+}

@@ -35,8 +35,10 @@ pub struct SecretSummary {
 impl AzureApp {
     pub async fn show(&self, opts: SignInOptions, report: Report) -> Result<AppSummary> {
         let p = self.profiles.active()?;
+        // Nothing to show is said before anyone is asked to sign in.
+        let path = app_path(&p)?;
         let admin = self.admin(&p, &opts, &report).await?;
-        let app: Application = admin.graph.find(&app_path(&p)?).await?.ok_or_else(|| not_found(&p))?;
+        let app: Application = admin.graph.find(&path).await?.ok_or_else(|| not_found(&p))?;
         Ok(AppSummary {
             redirect_uris: app.redirect_uris().to_vec(),
             secrets: app
