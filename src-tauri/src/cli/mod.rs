@@ -62,8 +62,8 @@ pub enum Command {
     Ledger,
     /// Write a redacted diagnostics bundle and print its path.
     Diagnostics {
-        /// The folder to write it to (Downloads by default).
-        #[arg(long, value_name = "DIR")]
+        /// The folder to write it to, which must exist (Downloads by default).
+        #[arg(long, value_name = "DIR", value_parser = folder)]
         out: Option<std::path::PathBuf>,
     },
     /// Create, show, rotate the secret of, or delete the Azure app through Microsoft Graph (an
@@ -85,6 +85,16 @@ fn address(s: &str) -> Result<String, String> {
         Ok(Some(a)) => Ok(a),
         Ok(None) => Err("give an address, for example adele@contoso.com, or leave the flag out".into()),
         Err(e) => Err(e.message),
+    }
+}
+
+/// `--out`: a folder that exists (a mistyped one is a usage error, never made).
+fn folder(s: &str) -> Result<std::path::PathBuf, String> {
+    let dir = std::path::PathBuf::from(s);
+    if dir.is_dir() {
+        Ok(dir)
+    } else {
+        Err(format!("there is no folder {s}"))
     }
 }
 

@@ -102,6 +102,11 @@ async fn connect_check_grants_ledger_audit() {
             "not an email address",
         ),
         (
+            &["diagnostics", "--out", "/no/such/folder"][..],
+            "--out",
+            "there is no folder /no/such/folder",
+        ),
+        (
             &["azure-app", "create", "--bootstrap-client-id", "my-app"][..],
             "--bootstrap-client-id",
             "five groups",

@@ -45,6 +45,10 @@ async fn check_list_ledger_and_diagnostics() {
         "INFO older line\nINFO mailbox connected grant=g-123\n",
     )
     .unwrap();
+    // A folder that does not exist is refused, not made.
+    let missing = out.path().join("typo");
+    let e = d.core.tools.diagnostics(Some(missing.clone())).unwrap_err();
+    assert!(e.message.contains("There is no folder") && !missing.exists(), "{e:?}");
     let diag = d.core.tools.diagnostics(Some(out.path().to_path_buf())).unwrap();
     let text = std::fs::read_to_string(&diag.path).unwrap();
     for secret in [f::SECRET_VALUE, f::NYLAS_API_KEY, f::USERS[0].email] {

@@ -162,11 +162,23 @@ impl Tools {
         }
     }
 
+    /// Writes into `dir`, which must exist (a mistyped folder is not made); by default into
+    /// Downloads, else the settings folder (made when missing).
     fn save_file(&self, dir: Option<PathBuf>, stem: &str, ext: &str, contents: String) -> Result<SavedFile> {
-        let dir = dir
-            .or_else(dirs::download_dir)
-            .unwrap_or_else(|| self.config_dir.clone());
-        std::fs::create_dir_all(&dir).map_err(|e| file_error(&dir, &e))?;
+        let dir = match dir {
+            Some(d) if !d.is_dir() => {
+                return Err(
+                    AppError::new(ErrorCode::InvalidInput, format!("There is no folder {}.", d.display()))
+                        .with_fix("Give a folder that exists, or leave it out to use Downloads."),
+                )
+            }
+            Some(d) => d,
+            None => {
+                let d = dirs::download_dir().unwrap_or_else(|| self.config_dir.clone());
+                std::fs::create_dir_all(&d).map_err(|e| file_error(&d, &e))?;
+                d
+            }
+        };
         write_file(&dir.join(file_name(stem, ext)), contents)
     }
 }
