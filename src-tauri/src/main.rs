@@ -20,6 +20,10 @@ fn main() {
     if let Some(command) = cli::parse() {
         std::process::exit(cli::run(command));
     }
+    if let Some(missing) = window::no_display() {
+        eprintln!("{missing}");
+        std::process::exit(1);
+    }
     let _log = logging::init(default_log_dir().as_deref());
     let started = std::time::Instant::now();
     // One instance at a time (Hosted auth's fixed port and the profile file are shared): a second

@@ -98,16 +98,21 @@ fn folder(s: &str) -> Result<std::path::PathBuf, String> {
     }
 }
 
-/// The command to run, or `None` to open the window. Arguments that are neither a command nor
-/// help or version (a platform's or a WebDriver's flags) open the window too. A bad command line
-/// prints clap's message and exits 2 here.
+/// The command to run, or `None` to open the window: with no arguments, or only those a
+/// platform or a WebDriver launch adds. Anything else is the command line's, and a bad one
+/// (a misspelt flag too) prints clap's message and exits 2 here.
 pub fn parse() -> Option<Command> {
-    let first = std::env::args().nth(1)?;
-    let asks_cli = !first.starts_with('-') || matches!(first.as_str(), "-h" | "--help" | "-V" | "--version");
-    if !asks_cli {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().all(|a| opens_window(a)) {
         return None;
     }
     Some(Cli::parse().command)
+}
+
+/// Launch arguments that are not the user's: WebKit's WebDriver (`--automation`) and macOS's
+/// old process serial number (`-psn_…`).
+pub fn opens_window(arg: &str) -> bool {
+    arg == "--automation" || arg.starts_with("-psn_")
 }
 
 /// Runs one command against the app's profile and keychain. Returns the exit code.

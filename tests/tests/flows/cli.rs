@@ -148,6 +148,28 @@ fn a_first_run_into_a_pipe_says_only_what_matters_without_colours() {
 
 #[test]
 #[ignore = "needs the built app binary: run through `make test`"]
+fn a_misspelt_flag_is_refused_and_no_display_is_said_plainly() {
+    let out = Command::new(app_binary()).arg("--dmeo").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("unexpected argument '--dmeo'"), "{err}");
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(app_binary())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("no graphical session") && !err.contains("panicked"),
+        "{err}"
+    );
+}
+
+#[test]
+#[ignore = "needs the built app binary: run through `make test`"]
 fn the_binary_serves_the_sandbox_and_prints_help() {
     let out = Command::new(app_binary()).arg("--help").output().unwrap();
     assert!(out.status.success());
