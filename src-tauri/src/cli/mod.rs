@@ -46,11 +46,22 @@ pub enum Command {
     CheckGrant {
         #[arg(value_name = "GRANT_ID_OR_EMAIL")]
         grant: String,
+        /// Print the result (or the error) as JSON, for scripts.
+        #[arg(long)]
+        json: bool,
     },
     /// Test every grant, paced under Nylas's rate limit (exit 2 if any fails).
-    CheckGrants,
+    CheckGrants {
+        /// Print the results (or the error) as JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the Nylas application's grants with their status.
-    Grants,
+    Grants {
+        /// Print the grants (or the error) as JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Nylas v2 Basic-Auth migration audit (the secret comes from NYLAS_V2_CLIENT_SECRET).
     Audit {
         #[arg(long, value_name = "URL", default_value = "https://api.nylas.com")]

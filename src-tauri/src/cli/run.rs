@@ -13,9 +13,17 @@ use super::Command;
 
 /// Runs `command` (not `sandbox`, which serves until stopped) and returns the exit code.
 pub async fn execute(command: Command, s: &Services, demo: Option<DemoEnv>, out: &mut dyn Write) -> i32 {
+    let json = matches!(
+        command,
+        Command::CheckGrant { json: true, .. } | Command::CheckGrants { json: true } | Command::Grants { json: true }
+    );
     let mut lines = Vec::new();
     let code = match execute_inner(command, s, demo, &mut lines).await {
         Ok(code) => code,
+        Err(e) if json => {
+            lines.push(as_json(&serde_json::json!({ "error": e })));
+            1
+        }
         Err(e) => {
             lines.push(format!("error: {}", e.message));
             lines.extend(e.fix.map(|f| format!("fix: {f}")));
@@ -27,6 +35,11 @@ pub async fn execute(command: Command, s: &Services, demo: Option<DemoEnv>, out:
         let _ = writeln!(out, "{l}");
     }
     code
+}
+
+/// One line of JSON (serializing the core's own types cannot fail; `null` if it ever did).
+fn as_json(v: &impl serde::Serialize) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
 fn test_line(c: &GrantCheck) -> String {
@@ -74,16 +87,25 @@ async fn execute_inner(
             w.push(test_line(&r.check));
             Ok(if r.check.ok { 0 } else { 2 })
         }
-        Command::CheckGrant { grant } => {
+        Command::CheckGrant { grant, json } => {
             let r = s.tools.check_grant(&grant).await?;
+            let code = if r.check.ok { 0 } else { 2 };
+            if json {
+                w.push(as_json(&r));
+                return Ok(code);
+            }
             let email = r.grant.email.unwrap_or_default();
             w.push(format!("Grant: {} {email} [{}]", r.grant.id, r.grant.provider));
             w.push(test_line(&r.check));
-            Ok(if r.check.ok { 0 } else { 2 })
+            Ok(code)
         }
-        Command::CheckGrants => {
+        Command::CheckGrants { json } => {
             let rows = s.tools.check_all_grants().await?;
             let failed = rows.iter().filter(|r| !r.check.ok).count();
+            if json {
+                w.push(as_json(&rows));
+                return Ok(if failed == 0 { 0 } else { 2 });
+            }
             for r in &rows {
                 let email = r.grant.email.clone().unwrap_or_default();
                 let verdict = if r.check.ok { "passed" } else { "FAILED" };
@@ -92,8 +114,13 @@ async fn execute_inner(
             w.push(format!("# {} of {} grants passed", rows.len() - failed, rows.len()));
             Ok(if failed == 0 { 0 } else { 2 })
         }
-        Command::Grants => {
-            for g in s.tools.list_grants().await? {
+        Command::Grants { json } => {
+            let grants = s.tools.list_grants().await?;
+            if json {
+                w.push(as_json(&grants));
+                return Ok(0);
+            }
+            for g in grants {
                 let (email, status) = (g.email.unwrap_or_default(), g.grant_status.unwrap_or_default());
                 w.push(format!("{}\t{email}\t{}\t{status}", g.id, g.provider));
             }

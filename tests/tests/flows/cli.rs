@@ -55,6 +55,34 @@ async fn connect_check_grants_ledger_audit() {
     let (code, out) = run(&d.core, &["check-grants"], None).await;
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("# 1 of 1 grants passed"), "{out}");
+    // The same for scripts: one JSON document, errors too.
+    let json = |out: &str| serde_json::from_str::<serde_json::Value>(out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let (code, out) = run(&d.core, &["check-grants", "--json"], None).await;
+    let rows = json(&out);
+    assert_eq!((code, rows[0]["check"]["ok"].as_bool()), (0, Some(true)), "{out}");
+    let (code, out) = run(&d.core, &["grants", "--json"], None).await;
+    assert_eq!(
+        (code, json(&out)[0]["email"].as_str()),
+        (0, Some(f::USERS[1].email)),
+        "{out}"
+    );
+    let (code, out) = run(&d.core, &["check-grant", &grant_id, "--json"], None).await;
+    assert_eq!(
+        (code, json(&out)["grant"]["id"].as_str()),
+        (0, Some(grant_id.as_str())),
+        "{out}"
+    );
+    let (code, out) = run(
+        &d.core,
+        &["check-grant", "nobody@contoso-demo.onmicrosoft.com", "--json"],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (code, json(&out)["error"]["code"].as_str()),
+        (1, Some("not_found")),
+        "{out}"
+    );
     let (_, out) = run(&d.core, &["grants"], None).await;
     assert!(out.contains(&grant_id) && out.contains("valid"));
     let (_, out) = run(&d.core, &["ledger"], None).await;
