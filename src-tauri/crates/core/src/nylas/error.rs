@@ -160,6 +160,11 @@ fn status_error(status: u16, kind: Option<&str>, what: &str) -> AppError {
             )
             .on_field("password");
         }
+        // A 401 of another kind (`api.internal_error`, say) is not the key's fault: say what it was.
+        Some(other) if status == 401 && other != "unauthorized" && !other.contains("authentication") => {
+            return AppError::new(ErrorCode::Nylas, format!("Nylas refused to {what} ({other})."))
+                .with_fix("Try again in a minute. If it repeats, send the technical detail to Nylas support: the API key was not the problem.");
+        }
         _ => {}
     }
     let (code, msg, fix): (ErrorCode, String, &str) = match status {
@@ -226,6 +231,13 @@ mod tests {
         let e = AppError::from(NylasError::from_response(401, body, "register the Exchange mailbox"));
         assert_eq!(e.field.as_deref(), Some("password"));
         assert!(!e.message.contains("API key"), "{e:?}");
+        let body = br#"{"request_id":"r","error":{"type":"api.internal_error","message":"Something failed"}}"#;
+        let e = AppError::from(NylasError::from_response(401, body, "list the grants"));
+        assert_eq!(e.field, None, "{e:?}");
+        assert!(
+            e.message.contains("api.internal_error") && !e.message.contains("API key"),
+            "{e:?}"
+        );
         let body = br#"{"request_id":"r","error":{"type":"api.authentication_error","message":"Unauthorized"}}"#;
         let e = AppError::from(NylasError::from_response(401, body, "check the key"));
         assert_eq!(e.field.as_deref(), Some("api_key"));
