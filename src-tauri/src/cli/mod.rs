@@ -122,7 +122,7 @@ pub fn parse() -> Option<Command> {
 
 /// Launch arguments that are not the user's: WebKit's WebDriver (`--automation`) and macOS's
 /// old process serial number (`-psn_…`).
-pub fn opens_window(arg: &str) -> bool {
+fn opens_window(arg: &str) -> bool {
     arg == "--automation" || arg.starts_with("-psn_")
 }
 

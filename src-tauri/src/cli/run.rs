@@ -102,9 +102,10 @@ async fn execute_inner(
         Command::CheckGrants { json } => {
             let rows = s.tools.check_all_grants().await?;
             let failed = rows.iter().filter(|r| !r.check.ok).count();
+            let code = if failed == 0 { 0 } else { 2 };
             if json {
                 w.push(as_json(&rows));
-                return Ok(if failed == 0 { 0 } else { 2 });
+                return Ok(code);
             }
             for r in &rows {
                 let email = r.grant.email.clone().unwrap_or_default();
@@ -112,7 +113,7 @@ async fn execute_inner(
                 w.push(format!("{}\t{email}\t{verdict}\t{}", r.grant.id, r.check.detail));
             }
             w.push(format!("# {} of {} grants passed", rows.len() - failed, rows.len()));
-            Ok(if failed == 0 { 0 } else { 2 })
+            Ok(code)
         }
         Command::Grants { json } => {
             let grants = s.tools.list_grants().await?;
