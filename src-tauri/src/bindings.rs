@@ -110,7 +110,7 @@ mod tests {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings/commands.ts");
         let ts = super::commands_ts();
         assert!(
-            ts.contains("connect: (loginHint: string | null, events: Channel<SignInEvent>)"),
+            ts.contains("connect: (loginHint: string | null, events: Channel<JobEvent>)"),
             "{ts}"
         );
         std::fs::write(&path, ts).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

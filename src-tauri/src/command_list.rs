@@ -43,23 +43,20 @@ commands! {
     sign_in "sign-in" {
         /// Signs a mailbox in through the browser (the link arrives on `events`), registers and
         /// tests it, and returns the wizard at its result.
-        fn connect(s, login_hint: Option<String>; events: Channel<SignInEvent>) -> WizardState {
-            let signed_in = s.sign_in.connect(login_hint, move |e| send(&events, e)).await;
-            s.bring_to_front();
-            signed_in?;
+        fn connect(s, login_hint: Option<String>; events: Channel<JobEvent>) -> WizardState {
+            let job = job(s, events);
+            job.end(s.sign_in.connect(login_hint, &job).await)?;
             s.setup.state()
         }
         /// An administrator approves the app for the organization; then bulk auth can run.
-        fn admin_consent(s; events: Channel<SignInEvent>) -> AdminConsentResult {
-            let approved = s.sign_in.admin_consent(move |e| send(&events, e)).await;
-            s.bring_to_front();
-            approved
+        fn admin_consent(s; events: Channel<JobEvent>) -> AdminConsentResult {
+            let job = job(s, events);
+            job.end(s.sign_in.admin_consent(&job).await)
         }
         /// Legacy v2: links an Office 365 account after a Microsoft sign-in.
-        fn v2_connect_office365(s, v2: V2Input, login_hint: Option<String>; events: Channel<SignInEvent>) -> V2Linked {
-            let linked = s.sign_in.v2_office365(v2, login_hint, move |e| send(&events, e)).await;
-            s.bring_to_front();
-            linked
+        fn v2_connect_office365(s, v2: V2Input, login_hint: Option<String>; events: Channel<JobEvent>) -> V2Linked {
+            let job = job(s, events);
+            job.end(s.sign_in.v2_office365(v2, login_hint, &job).await)
         }
         /// Opens the Azure portal where a checklist step is done.
         fn open_portal_page(s, page: PortalPage) -> () {
@@ -68,9 +65,9 @@ commands! {
         }
         /// Opens the browser again on the sign-in in progress.
         fn reopen_browser(s) -> () { s.sign_in.reopen_browser() }
-        /// Stops the sign-in in progress, if any.
-        fn cancel_sign_in(s) -> () {
-            s.sign_in.cancel();
+        /// Stops the job under way (a sign-in or a Graph job), if any.
+        fn cancel_job(s) -> () {
+            s.jobs.cancel();
             Ok(())
         }
     }
@@ -78,21 +75,25 @@ commands! {
         /// "Create it for me": an administrator signs in to Microsoft Graph (the link, then each
         /// step, arrive on `events`); the app is created with its secret in the keychain, and the
         /// wizard continues at its next step.
-        fn create_azure_app(s, options: CreateOptions; events: Channel<AzureAppEvent>) -> WizardState {
-            s.azure_app.create(options, job(s, events)).await?;
+        fn create_azure_app(s, options: CreateOptions; events: Channel<JobEvent>) -> WizardState {
+            let job = job(s, events);
+            job.end(s.azure_app.create(options, &job).await)?;
             s.setup.state()
         }
         /// The profile's app as Microsoft Graph describes it.
-        fn show_azure_app(s, sign_in: SignInOptions; events: Channel<AzureAppEvent>) -> AppSummary {
-            s.azure_app.show(sign_in, job(s, events)).await
+        fn show_azure_app(s, sign_in: SignInOptions; events: Channel<JobEvent>) -> AppSummary {
+            let job = job(s, events);
+            job.end(s.azure_app.show(sign_in, &job).await)
         }
         /// A new client secret: keychain, Nylas connector, a grant tested, then the old one removed.
-        fn rotate_secret(s, sign_in: SignInOptions, secret_months: Option<u8>; events: Channel<AzureAppEvent>) -> Rotated {
-            s.azure_app.rotate_secret(sign_in, secret_months, job(s, events)).await
+        fn rotate_secret(s, sign_in: SignInOptions, secret_months: Option<u8>; events: Channel<JobEvent>) -> Rotated {
+            let job = job(s, events);
+            job.end(s.azure_app.rotate_secret(sign_in, secret_months, &job).await)
         }
         /// Removes the app Mailbox Connect created, with its secret and consent.
-        fn remove_azure_app(s, sign_in: SignInOptions; events: Channel<AzureAppEvent>) -> WizardState {
-            s.azure_app.remove(sign_in, job(s, events)).await?;
+        fn remove_azure_app(s, sign_in: SignInOptions; events: Channel<JobEvent>) -> WizardState {
+            let job = job(s, events);
+            job.end(s.azure_app.remove(sign_in, &job).await)?;
             s.setup.state()
         }
     }

@@ -6,6 +6,7 @@ use mailbox_connect_core::azure::checklist::ChecklistTarget;
 use mailbox_connect_core::azure::permissions::{self, ScopeWords};
 use mailbox_connect_core::azure::portal::PortalPage;
 use mailbox_connect_core::expiry::{self, ExpiryReading};
+use mailbox_connect_core::job::{Job, JobEvent, JobStep, StepDone};
 use mailbox_connect_core::legacy::{AuditReport, V2Input, V2Linked};
 use mailbox_connect_core::nylas::grant_check::GrantCheckRow;
 use mailbox_connect_core::nylas::types::{EwsAccount, Grant};
@@ -14,11 +15,9 @@ use mailbox_connect_core::profile::ledger::LedgerEntry;
 use mailbox_connect_core::profile::wizard::{WizardState, WizardStep};
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::result::ConnectResult;
-use mailbox_connect_core::services::azure_app::{
-    AppProgress, AppStep, AppSummary, AzureAppEvent, CreateOptions, Report, Rotated, SignInOptions,
-};
+use mailbox_connect_core::services::azure_app::{AppSummary, CreateOptions, Rotated, SignInOptions};
 use mailbox_connect_core::services::{
-    AdminConsentResult, AzureAppInput, BulkRow, GrantReport, NylasInput, ProfileSummary, SavedFile, SignInEvent,
+    AdminConsentResult, AzureAppInput, BulkRow, GrantReport, NylasInput, ProfileSummary, SavedFile,
 };
 use mailbox_connect_core::AppError;
 use tauri::ipc::Channel;
@@ -40,29 +39,24 @@ pub struct Signature {
     pub ret: crate::bindings::TsType,
 }
 
-/// Sends a sign-in's progress to the window; a closed window just stops listening.
-fn send(events: &Channel<SignInEvent>, e: SignInEvent) {
-    if let Err(err) = events.send(e) {
-        tracing::warn!("the window stopped listening to a sign-in: {err}");
-    }
-}
-
-/// Sends a Graph job's progress to the window, and brings the window forward once the
-/// administrator has signed in (the rest happens here, not in the browser).
-fn job(s: &Shell, events: Channel<AzureAppEvent>) -> Report {
+/// Starts a job whose events go to the window. The window comes forward once the browser no
+/// longer needs the user: when the administrator has signed in to Graph, or when the job ends.
+fn job(s: &Shell, events: Channel<JobEvent>) -> Job {
     let app = s.app.clone();
-    std::sync::Arc::new(move |e| {
-        let signed_in = matches!(
+    s.jobs.start(move |e| {
+        let forward = matches!(
             &e,
-            AzureAppEvent::Progress(AppProgress {
-                step: AppStep::SignedIn,
+            JobEvent::Step(StepDone {
+                step: JobStep::SignedIn,
                 ..
-            })
+            }) | JobEvent::Finished
+                | JobEvent::Failed(_)
+                | JobEvent::Cancelled
         );
         if let Err(err) = events.send(e) {
-            tracing::warn!("the window stopped listening to an Azure app job: {err}");
+            tracing::warn!("the window stopped listening to a job: {err}");
         }
-        if signed_in {
+        if forward {
             crate::window::bring_to_front(&app);
         }
     })

@@ -15,13 +15,6 @@ pub struct Shell {
     pub saved: crate::save::Saved,
 }
 
-impl Shell {
-    /// Brings the wizard window forward (after the browser had the user's attention).
-    pub fn bring_to_front(&self) {
-        crate::window::bring_to_front(&self.app);
-    }
-}
-
 impl Deref for Shell {
     type Target = Services;
     fn deref(&self) -> &Services {

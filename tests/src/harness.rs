@@ -3,10 +3,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use mailbox_connect_core::job::{ConsentStarted, Job, JobEvent, Report};
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::result::ConnectResult;
 use mailbox_connect_core::secrets::SecretStore;
-use mailbox_connect_core::services::ConsentStarted;
 use mailbox_connect_core::{AppError, Config, DemoEnv, Services};
 use mailbox_connect_sandbox::Sandbox;
 
@@ -33,7 +33,10 @@ pub struct Demo {
 impl Demo {
     /// One mailbox sign-in through the scripted browser.
     pub async fn connect(&self, login_hint: Option<&str>) -> Result<ConnectResult, AppError> {
-        self.core.sign_in.connect(login_hint.map(str::to_string), |_| {}).await
+        self.core
+            .sign_in
+            .connect(login_hint.map(str::to_string), &self.core.jobs.start(|_| {}))
+            .await
     }
 }
 
@@ -42,20 +45,22 @@ pub fn demo_env(sb: &Sandbox) -> DemoEnv {
     mailbox_connect::demo::env_for(sb)
 }
 
+/// A job of `s` whose events go to `report` (a test's recorder).
+pub fn job(s: &Services, report: Report) -> Job {
+    s.jobs.start(move |e| report(e))
+}
+
 /// A sign-in's `report` that keeps the link it reports.
-pub fn keep_started() -> (
-    impl FnOnce(mailbox_connect_core::services::SignInEvent) + Send + 'static,
-    Arc<std::sync::Mutex<Option<ConsentStarted>>>,
-) {
+pub fn keep_started() -> (Report, Arc<std::sync::Mutex<Option<ConsentStarted>>>) {
     let slot = Arc::new(std::sync::Mutex::new(None));
     let keep = slot.clone();
-    let report = move |e| {
-        if let mailbox_connect_core::services::SignInEvent::Started(s) = e {
+    let report: Report = Arc::new(move |e| {
+        if let JobEvent::SignIn(s) = e {
             if let Ok(mut k) = keep.lock() {
                 *k = Some(s);
             }
         }
-    };
+    });
     (report, slot)
 }
 

@@ -1,12 +1,12 @@
 //! `mailbox-connect azure-app …`: the Azure app through Microsoft Graph. An administrator signs
 //! in in the browser; progress is printed as it happens.
 
-use std::sync::Arc;
-
 use clap::{Args, Subcommand, ValueEnum};
 use mailbox_connect_core::azure::checklist::ChecklistTarget;
-use mailbox_connect_core::services::azure_app::{AzureAppEvent, CreateOptions, Report, SignInOptions};
+use mailbox_connect_core::services::azure_app::{CreateOptions, SignInOptions};
 use mailbox_connect_core::{AppError, DemoEnv, Services};
+
+use super::progress::printed;
 
 #[derive(Debug, Subcommand)]
 pub enum AzureAppAction {
@@ -84,31 +84,6 @@ impl SignInArgs {
     }
 }
 
-/// Progress lines, printed at once: the sign-in link is needed while the command waits.
-fn printer() -> Report {
-    Arc::new(|e| match e {
-        AzureAppEvent::SignIn(s) if s.browser_opened => {
-            println!(
-                "Your browser is open at Microsoft's sign-in page. If it is not, open:\n{}",
-                s.url
-            )
-        }
-        AzureAppEvent::SignIn(s) => println!("Could not open a browser. Open this link to sign in:\n{}", s.url),
-        AzureAppEvent::DeviceCode(d) => {
-            if let Some(why) = &d.browser_error {
-                println!("Could not open a browser here ({why}).");
-            }
-            println!(
-                "On any device, open {} and enter the code {} (it lasts {} minutes).",
-                d.verification_uri,
-                d.user_code,
-                d.expires_secs / 60
-            )
-        }
-        AzureAppEvent::Progress(p) => println!("{}", p.text),
-    })
-}
-
 pub async fn run(
     action: AzureAppAction,
     s: &Services,
@@ -137,7 +112,7 @@ pub async fn run(
                 target: Some(target),
                 secret_months: Some(secret_months),
             };
-            let p = s.azure_app.create(opts, printer()).await?;
+            let p = s.azure_app.create(opts, &printed()).await?;
             w.push(format!("Client ID: {}", p.client_id));
             w.push(format!("Tenant: {}", p.tenant.as_path()));
             if let Some(d) = p.secret_expires_on {
@@ -145,7 +120,7 @@ pub async fn run(
             }
         }
         AzureAppAction::Show { sign_in } => {
-            let a = s.azure_app.show(sign_in.options(false), printer()).await?;
+            let a = s.azure_app.show(sign_in.options(false), &printed()).await?;
             w.push(format!("Name: {}", a.display_name));
             w.push(format!("Client ID: {}", a.client_id));
             w.push(format!("Object ID: {}", a.object_id));
@@ -164,7 +139,7 @@ pub async fn run(
         AzureAppAction::RotateSecret { secret_months, sign_in } => {
             let r = s
                 .azure_app
-                .rotate_secret(sign_in.options(false), Some(secret_months), printer())
+                .rotate_secret(sign_in.options(false), Some(secret_months), &printed())
                 .await?;
             w.push(format!("New secret: {} (expires {})", r.key_id, r.expires_on));
             w.extend(r.removed.iter().map(|k| format!("Removed secret: {k}")));
@@ -173,7 +148,7 @@ pub async fn run(
             }
         }
         AzureAppAction::Delete { sign_in } => {
-            s.azure_app.remove(sign_in.options(false), printer()).await?;
+            s.azure_app.remove(sign_in.options(false), &printed()).await?;
             w.push("Removed.".into());
         }
     }

@@ -11,6 +11,7 @@ use mailbox_connect_core::{browser, Config, Services};
 use crate::{demo, KEYCHAIN_SERVICE};
 
 mod azure_app;
+mod progress;
 mod run;
 
 pub use azure_app::AzureAppAction;

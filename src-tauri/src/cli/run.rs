@@ -6,9 +6,9 @@ use std::io::Write;
 use mailbox_connect_core::legacy::V2Input;
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::result::GrantCheck;
-use mailbox_connect_core::services::SignInEvent;
 use mailbox_connect_core::{profile::ledger, AppError, DemoEnv, Sensitive, Services};
 
+use super::progress::printed;
 use super::Command;
 
 /// Runs `command` (not `sandbox`, which serves until stopped) and returns the exit code.
@@ -60,21 +60,7 @@ async fn execute_inner(
             if hosted {
                 s.setup.set_auth_mode(AuthMode::Hosted)?;
             }
-            let r = s
-                .sign_in
-                .connect(email, |e| {
-                    // Printed at once: the person needs the link while the command waits.
-                    let SignInEvent::Started(started) = e else {
-                        return;
-                    };
-                    let intro = if started.browser_opened {
-                        "Your browser is open at Microsoft's sign-in page. If it is not, open:"
-                    } else {
-                        "Could not open a browser. Open this link to sign in:"
-                    };
-                    println!("{intro}\n{}", started.url);
-                })
-                .await?;
+            let r = s.sign_in.connect(email, &printed()).await?;
             w.push(format!("Signed in: {}", r.account.email.unwrap_or_default()));
             w.push(format!(
                 "Grant: {} ({})",

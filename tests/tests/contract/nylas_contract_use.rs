@@ -70,7 +70,7 @@ async fn a_credential_create_whose_answer_was_lost_is_looked_up_not_repeated() {
     let approved = d
         .core
         .sign_in
-        .admin_consent(|_| {})
+        .admin_consent(&d.core.jobs.start(|_| {}))
         .await
         .unwrap_or_else(|e| panic!("{e:?}"));
     let made: Vec<String> = d

@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use mailbox_connect_core::browser::BrowserOpener;
+use mailbox_connect_core::job::CancellationToken;
 use mailbox_connect_core::microsoft::callback::Outcome;
 use mailbox_connect_core::microsoft::listener::Listener;
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
@@ -16,7 +17,6 @@ use openidconnect::{
     AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge,
     RedirectUrl, Scope, TokenResponse,
 };
-use tokio::sync::Notify;
 
 #[tokio::test]
 async fn a_standard_oidc_client_signs_in_and_verifies_the_id_token() {
@@ -77,7 +77,7 @@ async fn sign_in(sb: &Sandbox, http: &reqwest::Client, browser: ScriptedBrowser)
         .add_scope(Scope::new("https://graph.microsoft.com/Mail.Read".into()))
         .set_pkce_challenge(challenge)
         .url();
-    let waiter = tokio::spawn(async move { listener.wait(Duration::from_secs(20), &Notify::new()).await });
+    let waiter = tokio::spawn(async move { listener.wait(Duration::from_secs(20), &CancellationToken::new()).await });
     browser.open(url.as_str()).unwrap();
     // The listener holds the browser's request; this client does not need to answer it.
     let (outcome, _reply) = waiter.await.unwrap().unwrap();

@@ -4,7 +4,7 @@ use mailbox_connect_core::nylas::types::EwsAccount;
 use mailbox_connect_core::profile::ledger::Method;
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::{ErrorCode, Sensitive};
-use mailbox_connect_e2e::harness::{demo, keep_started};
+use mailbox_connect_e2e::harness::{demo, job, keep_started};
 use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::fixtures as f;
 
@@ -16,7 +16,7 @@ async fn nylas_hosted_auth_registers_the_callback_and_redeems_nylas_code() {
     let r = d
         .core
         .sign_in
-        .connect(Some(f::USERS[1].email.into()), report)
+        .connect(Some(f::USERS[1].email.into()), &job(&d.core, report))
         .await
         .unwrap_or_else(|e| panic!("{e:?}\n{}", d.browser.last_page()));
     let started = started.lock().unwrap().clone().unwrap();
@@ -59,7 +59,7 @@ async fn admin_approval_required_then_admin_consent_then_bulk_auth() {
     assert_eq!(e.field.as_deref(), Some("emails"));
 
     let (report, started) = keep_started();
-    let approved = d.core.sign_in.admin_consent(report).await.unwrap();
+    let approved = d.core.sign_in.admin_consent(&job(&d.core, report)).await.unwrap();
     let started = started.lock().unwrap().clone().unwrap();
     assert!(started.url.contains("/v2.0/adminconsent?client_id="), "{}", started.url);
     assert_eq!(approved.tenant.as_deref(), Some(f::TENANT_ID));
@@ -113,7 +113,12 @@ async fn admin_consent_refused_for_common_tenant() {
         })
         .await
         .unwrap();
-    let e = d.core.sign_in.admin_consent(|_| {}).await.unwrap_err();
+    let e = d
+        .core
+        .sign_in
+        .admin_consent(&d.core.jobs.start(|_| {}))
+        .await
+        .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("tenant"));
 }
 

@@ -7,25 +7,26 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use mailbox_connect_core::job::{JobEvent, JobStep, Report};
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::secrets::SecretStore;
-use mailbox_connect_core::services::azure_app::{AppStep, AzureAppEvent, CreateOptions, Report, SignInOptions};
+use mailbox_connect_core::services::azure_app::{CreateOptions, SignInOptions};
 use mailbox_connect_core::{ErrorCode, Services};
 use mailbox_connect_e2e::graph_session::{client_credentials, created_apps, ADMIN, USER};
-use mailbox_connect_e2e::harness::{demo_env, kept_secret, services_with};
+use mailbox_connect_e2e::harness::{demo_env, job, kept_secret, services_with};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::faults::{FaultPlan, GraphThrottle};
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::graph::store::GRAPH_POWERSHELL_APP_ID;
 use mailbox_connect_sandbox::Sandbox;
 
-type Steps = Arc<Mutex<Vec<(AppStep, String)>>>;
+type Steps = Arc<Mutex<Vec<(JobStep, String)>>>;
 
 fn recorder() -> (Report, Steps) {
     let steps: Steps = Arc::default();
     let keep = steps.clone();
     let report: Report = Arc::new(move |e| {
-        if let AzureAppEvent::Progress(p) = e {
+        if let JobEvent::Step(p) = e {
             keep.lock().unwrap().push((p.step, p.text));
         }
     });
@@ -68,21 +69,25 @@ async fn create_it_for_me_then_connect_and_rotate() {
     assert!(created_apps(&sb).await.is_empty(), "the tenant starts without our app");
 
     let (report, steps) = recorder();
-    let p = core.azure_app.create(as_admin(ADMIN, true), report).await.unwrap();
+    let p = core
+        .azure_app
+        .create(as_admin(ADMIN, true), &job(&core, report))
+        .await
+        .unwrap();
     let steps = steps.lock().unwrap().clone();
-    let kinds: Vec<AppStep> = steps.iter().map(|s| s.0).collect();
+    let kinds: Vec<JobStep> = steps.iter().map(|s| s.0).collect();
     for want in [
-        AppStep::SignedIn,
-        AppStep::Registered,
-        AppStep::SecretSaved,
-        AppStep::PrincipalCreated,
-        AppStep::Consented,
-        AppStep::Ready,
+        JobStep::SignedIn,
+        JobStep::Registered,
+        JobStep::SecretSaved,
+        JobStep::PrincipalCreated,
+        JobStep::Consented,
+        JobStep::Ready,
     ] {
         assert!(kinds.contains(&want), "{want:?} missing from {steps:?}");
     }
     // The new client ID was unknown to sign-in for a while: progress said so, then it passed.
-    assert!(kinds.contains(&AppStep::Waiting), "{steps:?}");
+    assert!(kinds.contains(&JobStep::Waiting), "{steps:?}");
 
     let apps = created_apps(&sb).await;
     assert_eq!(apps.len(), 1, "{apps:?}");
@@ -109,21 +114,25 @@ async fn create_it_for_me_then_connect_and_rotate() {
     );
 
     // A mailbox connects with the new app: nothing copied or pasted.
-    let r = core.sign_in.connect(Some(USER.into()), |_| {}).await.unwrap();
+    let r = core
+        .sign_in
+        .connect(Some(USER.into()), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
     assert!(r.check.ok, "{:?}", r.check);
 
     // Rotation: a new secret, Nylas's connector updated, the grant tested, the old one removed.
     let (report, steps) = recorder();
     let rotated = core
         .azure_app
-        .rotate_secret(SignInOptions::default(), Some(6), report)
+        .rotate_secret(SignInOptions::default(), Some(6), &job(&core, report))
         .await
         .unwrap();
     assert_eq!(rotated.removed, [created.secret_key_id.clone().unwrap()]);
     assert_eq!(rotated.grant_checked.as_deref(), Some(r.grant.id.as_str()));
-    let kinds: Vec<AppStep> = steps.lock().unwrap().iter().map(|s| s.0).collect();
+    let kinds: Vec<JobStep> = steps.lock().unwrap().iter().map(|s| s.0).collect();
     assert!(
-        kinds.contains(&AppStep::ConnectorUpdated) && kinds.contains(&AppStep::OldSecretRemoved),
+        kinds.contains(&JobStep::ConnectorUpdated) && kinds.contains(&JobStep::OldSecretRemoved),
         "{kinds:?}"
     );
     let old = client_credentials(&sb, &p.client_id, secret.expose()).await;
@@ -139,11 +148,22 @@ async fn create_it_for_me_then_connect_and_rotate() {
     let check = core.tools.check_grant(&r.grant.id).await.unwrap();
     assert!(check.check.ok, "{:?}", check.check);
     // Nylas checks the connector's secret when a mailbox connects: it holds the new one.
-    assert!(core.sign_in.connect(Some(ADMIN.into()), |_| {}).await.unwrap().check.ok);
+    assert!(
+        core.sign_in
+            .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
+            .await
+            .unwrap()
+            .check
+            .ok
+    );
 
     // Remove this app: gone from the tenant, and from the profile and keychain.
     let (report, _) = recorder();
-    let p = core.azure_app.remove(SignInOptions::default(), report).await.unwrap();
+    let p = core
+        .azure_app
+        .remove(SignInOptions::default(), &job(&core, report))
+        .await
+        .unwrap();
     assert!(created_apps(&sb).await.is_empty());
     assert!(p.client_id.is_empty() && p.created_app.is_none());
     assert!(kept_secret(&secrets, &p.id).await.is_none());
@@ -162,17 +182,22 @@ async fn an_interrupted_creation_resumes_without_a_second_app() {
     let (tx, rx) = tokio::sync::oneshot::channel();
     let tx = Mutex::new(Some(tx));
     let report: Report = Arc::new(move |e| {
-        if matches!(e, AzureAppEvent::Progress(ref p) if p.step == AppStep::Registered) {
+        if matches!(e, JobEvent::Step(ref p) if p.step == JobStep::Registered) {
             if let Some(tx) = tx.lock().unwrap().take() {
                 let _ = tx.send(());
             }
         }
     });
     let running = core.clone();
-    let job = tokio::spawn(async move { running.azure_app.create(as_admin(ADMIN, false), report).await });
+    let task = tokio::spawn(async move {
+        running
+            .azure_app
+            .create(as_admin(ADMIN, false), &job(&running, report))
+            .await
+    });
     rx.await.unwrap();
-    job.abort();
-    assert!(job.await.unwrap_err().is_cancelled());
+    task.abort();
+    assert!(task.await.unwrap_err().is_cancelled());
     drop(core);
     let half = created_apps(&sb).await;
     assert_eq!(half.len(), 1);
@@ -188,7 +213,11 @@ async fn an_interrupted_creation_resumes_without_a_second_app() {
     });
     let core = demo_services(&sb, dir.path(), secrets.clone()).await;
     let (report, _) = recorder();
-    let p = core.azure_app.create(as_admin(ADMIN, false), report).await.unwrap();
+    let p = core
+        .azure_app
+        .create(as_admin(ADMIN, false), &job(&core, report))
+        .await
+        .unwrap();
     let apps = created_apps(&sb).await;
     assert_eq!(apps.len(), 1, "{apps:?}");
     assert_eq!(apps[0]["appId"], half[0]["appId"]);
@@ -214,7 +243,11 @@ async fn a_non_administrator_is_told_which_role_is_needed() {
     let core = demo_services(&sb, dir.path(), SecretStore::memory()).await;
     core.setup.begin(Some(demo_env(&sb))).await.unwrap();
     let (report, _) = recorder();
-    let e = core.azure_app.create(as_admin(USER, false), report).await.unwrap_err();
+    let e = core
+        .azure_app
+        .create(as_admin(USER, false), &job(&core, report))
+        .await
+        .unwrap_err();
     assert_eq!(e.code, ErrorCode::AdminRoleRequired, "{e:?}");
     assert!(e.message.contains("manage app registrations"), "{e:?}");
     assert!(e.fix.as_deref().unwrap().contains("Application Administrator"), "{e:?}");
@@ -226,7 +259,11 @@ async fn a_non_administrator_is_told_which_role_is_needed() {
         .admin_consents
         .push((GRAPH_POWERSHELL_APP_ID.into(), f::TENANT_ID.into()));
     let (report, _) = recorder();
-    let e = core.azure_app.create(as_admin(USER, false), report).await.unwrap_err();
+    let e = core
+        .azure_app
+        .create(as_admin(USER, false), &job(&core, report))
+        .await
+        .unwrap_err();
     assert_eq!(e.code, ErrorCode::AdminRoleRequired, "{e:?}");
     assert!(e.message.contains("not allowed to create"), "{e:?}");
     assert!(
@@ -243,7 +280,11 @@ async fn a_non_administrator_is_told_which_role_is_needed() {
     let (report, _) = recorder();
     let mut long = as_admin(ADMIN, false);
     long.secret_months = Some(30);
-    let e = core.azure_app.create(long, report.clone()).await.unwrap_err();
+    let e = core
+        .azure_app
+        .create(long, &job(&core, report.clone()))
+        .await
+        .unwrap_err();
     assert_eq!(
         (e.code, e.field.as_deref()),
         (ErrorCode::InvalidInput, Some("secret_months")),
@@ -251,7 +292,7 @@ async fn a_non_administrator_is_told_which_role_is_needed() {
     );
     let e = core
         .azure_app
-        .rotate_secret(SignInOptions::default(), Some(0), report)
+        .rotate_secret(SignInOptions::default(), Some(0), &job(&core, report))
         .await
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("secret_months"), "{e:?}");
@@ -272,7 +313,11 @@ async fn show_without_an_app_says_so_before_anyone_signs_in() {
     let events = Arc::new(Mutex::new(0));
     let seen = events.clone();
     let report: Report = Arc::new(move |_| *seen.lock().unwrap() += 1);
-    let e = core.azure_app.show(SignInOptions::default(), report).await.unwrap_err();
+    let e = core
+        .azure_app
+        .show(SignInOptions::default(), &job(&core, report))
+        .await
+        .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("client_id"), "{e:?}");
     assert!(e.message.contains("no Azure app yet"), "{e:?}");
     assert_eq!(*events.lock().unwrap(), 0, "no sign-in was started");

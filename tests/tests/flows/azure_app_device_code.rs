@@ -6,13 +6,13 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use mailbox_connect_core::job::{DeviceCodeStarted, JobEvent, Report};
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::secrets::SecretStore;
-use mailbox_connect_core::services::azure_app::{AzureAppEvent, CreateOptions, Report, SignInOptions};
-use mailbox_connect_core::services::DeviceCodeStarted;
+use mailbox_connect_core::services::azure_app::{CreateOptions, SignInOptions};
 use mailbox_connect_core::{ErrorCode, Services};
 use mailbox_connect_e2e::graph_session::{client_credentials, ADMIN, USER};
-use mailbox_connect_e2e::harness::{demo_env, kept_secret, services_with};
+use mailbox_connect_e2e::harness::{demo_env, job, kept_secret, services_with};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::Sandbox;
 
@@ -40,7 +40,7 @@ fn answering(device: ScriptedBrowser) -> (Report, Seen) {
     let seen: Seen = Arc::default();
     let keep = seen.clone();
     let report: Report = Arc::new(move |e| {
-        if let AzureAppEvent::DeviceCode(d) = e {
+        if let JobEvent::DeviceCode(d) = e {
             *keep.lock().unwrap() = Some(d.clone());
             let device = device.clone();
             tokio::spawn(async move { device.enter_code(&d.verification_uri, &d.user_code).await });
@@ -69,7 +69,11 @@ async fn without_a_browser_the_administrator_signs_in_on_another_device() {
     let device = ScriptedBrowser::new(Decision::Accept);
     let (report, seen) = answering(device.clone());
 
-    let p = core.azure_app.create(options(ADMIN, false), report).await.unwrap();
+    let p = core
+        .azure_app
+        .create(options(ADMIN, false), &job(&core, report))
+        .await
+        .unwrap();
 
     let shown = seen.lock().unwrap().clone().expect("a code was shown");
     assert_eq!(shown.browser_error.as_deref(), Some("no display"));
@@ -90,7 +94,11 @@ async fn a_declined_code_a_non_administrator_and_a_cancel_each_say_so() {
     let (_sb, core, _secrets, _dir) = setup(&here).await;
 
     let (report, _) = answering(ScriptedBrowser::new(Decision::Cancel));
-    let e = core.azure_app.create(options(ADMIN, true), report).await.unwrap_err();
+    let e = core
+        .azure_app
+        .create(options(ADMIN, true), &job(&core, report))
+        .await
+        .unwrap_err();
     assert_eq!(e.code, ErrorCode::AdminRoleRequired, "{e:?}");
     assert!(
         here.pages.lock().unwrap().is_empty(),
@@ -99,7 +107,11 @@ async fn a_declined_code_a_non_administrator_and_a_cancel_each_say_so() {
 
     // A device code carries no login hint: the person picks the account on the other device.
     let (report, _) = answering(ScriptedBrowser::new(Decision::Accept).as_account(USER));
-    let e = core.azure_app.create(options(USER, true), report).await.unwrap_err();
+    let e = core
+        .azure_app
+        .create(options(USER, true), &job(&core, report))
+        .await
+        .unwrap_err();
     assert_eq!(e.code, ErrorCode::AdminRoleRequired, "{e:?}");
     assert!(e.fix.unwrap_or_default().contains("Application Administrator"));
 
@@ -107,19 +119,23 @@ async fn a_declined_code_a_non_administrator_and_a_cancel_each_say_so() {
     let seen: Seen = Arc::default();
     let keep = seen.clone();
     let report: Report = Arc::new(move |e| {
-        if let AzureAppEvent::DeviceCode(d) = e {
+        if let JobEvent::DeviceCode(d) = e {
             *keep.lock().unwrap() = Some(d);
         }
     });
-    let sign_in = core.sign_in.clone();
+    let jobs = core.jobs.clone();
     let cancel = tokio::spawn(async move {
         while seen.lock().unwrap().is_none() {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        sign_in.cancel();
+        jobs.cancel();
     });
     let started = std::time::Instant::now();
-    let e = core.azure_app.create(options(ADMIN, true), report).await.unwrap_err();
+    let e = core
+        .azure_app
+        .create(options(ADMIN, true), &job(&core, report))
+        .await
+        .unwrap_err();
     cancel.await.unwrap();
     assert_eq!(e.code, ErrorCode::ConsentCancelled, "{e:?}");
     assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
@@ -130,7 +146,11 @@ async fn a_created_demo_app_is_kept_on_its_own_tenant_and_forgotten_with_a_fresh
     let device = ScriptedBrowser::new(Decision::Accept);
     let (sb, core, secrets, _dir) = setup(&device).await;
     let (report, _) = answering(device);
-    let p = core.azure_app.create(options(ADMIN, true), report).await.unwrap();
+    let p = core
+        .azure_app
+        .create(options(ADMIN, true), &job(&core, report))
+        .await
+        .unwrap();
     let created_secret = kept_secret(&secrets, &p.id).await.unwrap();
 
     // The same tenant again (one served by another process): the created app stays.

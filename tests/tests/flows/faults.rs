@@ -105,7 +105,7 @@ async fn redirect_mismatch_shows_microsoft_page_and_the_wait_ends_with_the_fix()
         SecretStore::memory(),
     );
     eng.setup.begin(Some(demo_env(&sb))).await.unwrap();
-    let e = eng.sign_in.connect(None, |_| {}).await.unwrap_err();
+    let e = eng.sign_in.connect(None, &eng.jobs.start(|_| {})).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::ConsentTimeout);
     assert!(e.fix.unwrap().contains("AADSTS50011"));
     assert!(browser.saw("AADSTS50011"), "Microsoft's own error page names the code");
@@ -146,15 +146,21 @@ async fn restarting_at_every_step_resumes_and_loses_nothing() {
     // finishing there makes exactly one grant.
     let e = restart();
     let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+    let started_tx = std::sync::Mutex::new(Some(started_tx));
+    let job = e.jobs.start(move |_| {
+        if let Some(tx) = started_tx.lock().unwrap().take() {
+            let _ = tx.send(());
+        }
+    });
     tokio::select! {
         biased;
         _ = started_rx => {} // the browser is open: the process ends here
-        _ = e.sign_in.connect(None, move |_| { let _ = started_tx.send(()); }) => panic!("finished before the kill"),
+        _ = e.sign_in.connect(None, &job) => panic!("finished before the kill"),
     }
     drop(e);
     let e = restart();
     assert_eq!(e.setup.state().unwrap().profile.step, WizardStep::Consent);
-    e.sign_in.connect(None, |_| {}).await.unwrap();
-    e.sign_in.connect(None, |_| {}).await.unwrap();
+    e.sign_in.connect(None, &e.jobs.start(|_| {})).await.unwrap();
+    e.sign_in.connect(None, &e.jobs.start(|_| {})).await.unwrap();
     assert_eq!(sb.state.lock().grants.len(), 1);
 }

@@ -7,7 +7,7 @@ use mailbox_connect_core::nylas::Region;
 use mailbox_connect_core::profile::wizard::WizardStep;
 use mailbox_connect_core::services::{AzureAppInput, NylasInput};
 use mailbox_connect_core::{ErrorCode, Sensitive};
-use mailbox_connect_e2e::harness::{demo_env, expiry_in, keep_started, services};
+use mailbox_connect_e2e::harness::{demo_env, expiry_in, job, keep_started, services};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::{fixtures as f, Sandbox};
 
@@ -21,7 +21,7 @@ async fn demo_flow_registers_a_grant_in_both_response_modes() {
         let st = eng.setup.begin(Some(demo_env(&sb))).await.unwrap();
         assert!(st.profile.demo && st.profile.secret_saved && st.profile.api_key_saved);
         let (report, started) = keep_started();
-        let result = eng.sign_in.connect(None, report).await.unwrap();
+        let result = eng.sign_in.connect(None, &job(&eng, report)).await.unwrap();
         let started = started.lock().unwrap().clone().unwrap();
         assert!(
             started.redirect_uri.starts_with("http://localhost:"),
@@ -63,7 +63,7 @@ async fn cancel_on_the_consent_page_gives_a_specific_message_and_retry_works() {
         ResponseMode::FormPost,
     );
     eng.setup.begin(Some(demo_env(&sb))).await.unwrap();
-    let err = eng.sign_in.connect(None, |_| {}).await.unwrap_err();
+    let err = eng.sign_in.connect(None, &eng.jobs.start(|_| {})).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::ConsentDeclined, "{err:?}");
     assert!(err.message.contains("without permission"), "{err:?}");
     assert!(err.detail.unwrap().starts_with("AADSTS65004"));
@@ -74,7 +74,14 @@ async fn cancel_on_the_consent_page_gives_a_specific_message_and_retry_works() {
         ResponseMode::FormPost,
     );
     eng2.setup.begin(Some(demo_env(&sb))).await.unwrap();
-    assert!(eng2.sign_in.connect(None, |_| {}).await.unwrap().check.ok);
+    assert!(
+        eng2.sign_in
+            .connect(None, &eng2.jobs.start(|_| {}))
+            .await
+            .unwrap()
+            .check
+            .ok
+    );
 }
 
 #[tokio::test]
@@ -159,7 +166,10 @@ async fn real_mode_against_sandbox_catches_bad_ids_and_secrets_before_the_browse
     assert_eq!(st.profile.step, WizardStep::Consent);
     let r = eng
         .sign_in
-        .connect(Some("megan.bowen@contoso-demo.onmicrosoft.com".into()), |_| {})
+        .connect(
+            Some("megan.bowen@contoso-demo.onmicrosoft.com".into()),
+            &eng.jobs.start(|_| {}),
+        )
         .await
         .unwrap();
     assert_eq!(r.account.email.as_deref(), Some(f::USERS[1].email));

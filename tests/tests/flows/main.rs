@@ -11,6 +11,7 @@ mod cli;
 mod cli_azure_app;
 mod faults;
 mod full_flow;
+mod job_cancel;
 mod keychain;
 mod migration;
 mod security_config;

@@ -3,7 +3,7 @@
 use mailbox_connect_core::legacy::{audit, V2Client, V2Input};
 use mailbox_connect_core::nylas::types::EwsAccount;
 use mailbox_connect_core::Sensitive;
-use mailbox_connect_e2e::harness::{demo, keep_started};
+use mailbox_connect_e2e::harness::{demo, job, keep_started};
 use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::{fixtures as f, legacy};
 
@@ -95,7 +95,11 @@ async fn v2_native_auth_for_exchange_and_office365() {
     let linked = d
         .core
         .sign_in
-        .v2_office365(v2(&d.sandbox.nylas_url, f::V2_CLIENT_SECRET), None, report)
+        .v2_office365(
+            v2(&d.sandbox.nylas_url, f::V2_CLIENT_SECRET),
+            None,
+            &job(&d.core, report),
+        )
         .await
         .unwrap();
     let started = started.lock().unwrap().clone().unwrap();

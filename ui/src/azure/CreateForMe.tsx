@@ -7,16 +7,16 @@ import type { StepProps } from "../types";
 import { AdminSignIn, SIGN_IN_FIELDS } from "./AdminSignIn";
 import { adminWaiting } from "./AdminWaiting";
 import { SecretMonths } from "./SecretMonths";
-import { JobProgress } from "./JobProgress";
-import { useAppJob } from "./useAppJob";
+import { JobProgress } from "../job/JobProgress";
+import { useJob } from "../job/useJob";
 
 /** "Create it for me": an administrator signs in once and Mailbox Connect registers the app
  * through Microsoft Graph, then the wizard continues with nothing to copy or paste. */
-export function CreateForMe({ state, run, busy, error }: StepProps) {
+export function CreateForMe({ state, run, setState, busy, error }: StepProps) {
   const { profile } = state;
   const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false, device_code: false });
   const [months, setMonths] = useState(24);
-  const job = useAppJob({ run });
+  const job = useJob({ run, setState });
   const create = (e: Event) => {
     e.preventDefault();
     job.go((events) => api.createAzureApp({ sign_in: signIn, secret_months: months }, events), (next) => next);
@@ -52,7 +52,7 @@ export function CreateForMe({ state, run, busy, error }: StepProps) {
       <p class="hint">Then no one is asked to accept the permissions when their mailbox is connected.</p>
       <SecretMonths id="secret-months" label="The secret lasts" value={months} onChange={setMonths} busy={busy} error={error}
         hint="Mailbox Connect warns you 30 days before it runs out and can replace it for you." />
-      <JobProgress steps={job.steps} running={job.running} />
+      <JobProgress job={job} />
       <ErrorBox error={error} fields={[...SIGN_IN_FIELDS, "secret_months"]} />
       <div class="actions start">
         <button class="primary" type="submit" id="create-app-start" disabled={busy}>

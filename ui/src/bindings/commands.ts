@@ -4,7 +4,6 @@ import type { AdminConsentResult } from "./AdminConsentResult";
 import type { AppSummary } from "./AppSummary";
 import type { AuditReport } from "./AuditReport";
 import type { AuthMode } from "./AuthMode";
-import type { AzureAppEvent } from "./AzureAppEvent";
 import type { AzureAppInput } from "./AzureAppInput";
 import type { BulkRow } from "./BulkRow";
 import type { ChecklistTarget } from "./ChecklistTarget";
@@ -15,6 +14,7 @@ import type { ExpiryReading } from "./ExpiryReading";
 import type { Grant } from "./Grant";
 import type { GrantCheckRow } from "./GrantCheckRow";
 import type { GrantReport } from "./GrantReport";
+import type { JobEvent } from "./JobEvent";
 import type { LedgerEntry } from "./LedgerEntry";
 import type { NylasInput } from "./NylasInput";
 import type { PortalPage } from "./PortalPage";
@@ -23,7 +23,6 @@ import type { Region } from "./Region";
 import type { Rotated } from "./Rotated";
 import type { SavedFile } from "./SavedFile";
 import type { ScopeWords } from "./ScopeWords";
-import type { SignInEvent } from "./SignInEvent";
 import type { SignInOptions } from "./SignInOptions";
 import type { V2Input } from "./V2Input";
 import type { V2Linked } from "./V2Linked";
@@ -49,16 +48,16 @@ export const commands = {
   switchProfile: (id: string) => invoke<WizardState>("plugin:wizard|switch_profile", { id }),
   deleteProfile: (id: string) => invoke<Array<ProfileSummary>>("plugin:wizard|delete_profile", { id }),
   renameProfile: (id: string, name: string) => invoke<Array<ProfileSummary>>("plugin:wizard|rename_profile", { id, name }),
-  connect: (loginHint: string | null, events: Channel<SignInEvent>) => invoke<WizardState>("plugin:sign-in|connect", { loginHint, events }),
-  adminConsent: (events: Channel<SignInEvent>) => invoke<AdminConsentResult>("plugin:sign-in|admin_consent", { events }),
-  v2ConnectOffice365: (v2: V2Input, loginHint: string | null, events: Channel<SignInEvent>) => invoke<V2Linked>("plugin:sign-in|v2_connect_office365", { v2, loginHint, events }),
+  connect: (loginHint: string | null, events: Channel<JobEvent>) => invoke<WizardState>("plugin:sign-in|connect", { loginHint, events }),
+  adminConsent: (events: Channel<JobEvent>) => invoke<AdminConsentResult>("plugin:sign-in|admin_consent", { events }),
+  v2ConnectOffice365: (v2: V2Input, loginHint: string | null, events: Channel<JobEvent>) => invoke<V2Linked>("plugin:sign-in|v2_connect_office365", { v2, loginHint, events }),
   openPortalPage: (page: PortalPage) => invoke<null>("plugin:sign-in|open_portal_page", { page }),
   reopenBrowser: () => invoke<null>("plugin:sign-in|reopen_browser"),
-  cancelSignIn: () => invoke<null>("plugin:sign-in|cancel_sign_in"),
-  createAzureApp: (options: CreateOptions, events: Channel<AzureAppEvent>) => invoke<WizardState>("plugin:azure-app|create_azure_app", { options, events }),
-  showAzureApp: (signIn: SignInOptions, events: Channel<AzureAppEvent>) => invoke<AppSummary>("plugin:azure-app|show_azure_app", { signIn, events }),
-  rotateSecret: (signIn: SignInOptions, secretMonths: number | null, events: Channel<AzureAppEvent>) => invoke<Rotated>("plugin:azure-app|rotate_secret", { signIn, secretMonths, events }),
-  removeAzureApp: (signIn: SignInOptions, events: Channel<AzureAppEvent>) => invoke<WizardState>("plugin:azure-app|remove_azure_app", { signIn, events }),
+  cancelJob: () => invoke<null>("plugin:sign-in|cancel_job"),
+  createAzureApp: (options: CreateOptions, events: Channel<JobEvent>) => invoke<WizardState>("plugin:azure-app|create_azure_app", { options, events }),
+  showAzureApp: (signIn: SignInOptions, events: Channel<JobEvent>) => invoke<AppSummary>("plugin:azure-app|show_azure_app", { signIn, events }),
+  rotateSecret: (signIn: SignInOptions, secretMonths: number | null, events: Channel<JobEvent>) => invoke<Rotated>("plugin:azure-app|rotate_secret", { signIn, secretMonths, events }),
+  removeAzureApp: (signIn: SignInOptions, events: Channel<JobEvent>) => invoke<WizardState>("plugin:azure-app|remove_azure_app", { signIn, events }),
   bulkConnect: (emails: Array<string>) => invoke<Array<BulkRow>>("plugin:tools|bulk_connect", { emails }),
   connectEws: (account: EwsAccount) => invoke<ConnectResult>("plugin:tools|connect_ews", { account }),
   checkGrant: (key: string) => invoke<GrantReport>("plugin:tools|check_grant", { key }),

@@ -1,15 +1,15 @@
 // Wizard step: a mailbox signs in to Microsoft in the browser.
 import { useState } from "preact/hooks";
 import { api, needsAdminApproval } from "../api";
-import { useBrowserFlow } from "../components/useBrowserFlow";
 import { Waiting } from "../components/Waiting";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
+import { useJob } from "../job/useJob";
 import type { StepProps } from "../types";
 
-export function ConsentStep({ state, run, busy, error, hint: initialHint, openView }: StepProps) {
+export function ConsentStep({ state, run, setState, busy, error, hint: initialHint, openView }: StepProps) {
   const [hint, setHint] = useState(initialHint ?? "");
-  const { started, go } = useBrowserFlow({ run });
+  const { signIn: started, go, cancel } = useJob({ run, setState });
 
   const signIn = (e: Event) => {
     e.preventDefault();
@@ -20,7 +20,7 @@ export function ConsentStep({ state, run, busy, error, hint: initialHint, openVi
     return (
       <section aria-labelledby="step-heading" data-step="consent">
         <h1 id="step-heading" tabIndex={-1}>Sign in with Microsoft in your browser</h1>
-        <Waiting started={started} what="Sign in and choose Accept." onCancel={() => api.cancelSignIn()} />
+        <Waiting started={started} what="Sign in and choose Accept." onCancel={cancel} />
       </section>
     );
   }

@@ -6,17 +6,17 @@ import type { BulkRow } from "../bindings/BulkRow";
 import { CopyButton } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import { useBrowserFlow } from "../components/useBrowserFlow";
 import { Waiting } from "../components/Waiting";
+import { useJob } from "../job/useJob";
 import type { StepProps } from "../types";
 
-export function AdminView({ state, run, busy, error }: StepProps) {
+export function AdminView({ state, run, setState, busy, error }: StepProps) {
   const [approved, setApproved] = useState<AdminConsentResult | null>(null);
   const [emails, setEmails] = useState(state.demo?.mailboxes.join("\n") ?? "");
   const [rows, setRows] = useState<BulkRow[] | null>(null);
   const approvedBefore = !!state.profile.admin_credential_id;
 
-  const { started, go } = useBrowserFlow({ run });
+  const { signIn: started, go, cancel } = useJob({ run, setState });
   const consent = () =>
     go(api.adminConsent, (r) => {
       setApproved(r);
@@ -26,7 +26,7 @@ export function AdminView({ state, run, busy, error }: StepProps) {
     return (
       <section aria-labelledby="step-heading" data-step="admin">
         <h1 id="step-heading" tabIndex={-1}>Waiting for the administrator</h1>
-        <Waiting started={started} what="Sign in as an administrator and accept for your organization. You can also send the link to your administrator." onCancel={() => api.cancelSignIn()} />
+        <Waiting started={started} what="Sign in as an administrator and accept for your organization. You can also send the link to your administrator." onCancel={cancel} />
       </section>
     );
   }

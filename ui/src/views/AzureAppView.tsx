@@ -7,14 +7,14 @@ import type { SignInOptions } from "../bindings/SignInOptions";
 import { AdminSignIn, SIGN_IN_FIELDS } from "../azure/AdminSignIn";
 import { adminWaiting } from "../azure/AdminWaiting";
 import { SecretMonths } from "../azure/SecretMonths";
-import { JobProgress } from "../azure/JobProgress";
-import { useAppJob } from "../azure/useAppJob";
+import { JobProgress } from "../job/JobProgress";
+import { useJob } from "../job/useJob";
 import { ErrorBox } from "../components/ErrorBox";
 import type { StepProps } from "../types";
 
 /** The Azure app through Microsoft Graph: what Azure has, a new secret, or removing the app
  * Mailbox Connect created. Each asks an administrator to sign in once (then kept in memory). */
-export function AzureAppView({ state, run, busy, error, hint }: StepProps) {
+export function AzureAppView({ state, run, setState, busy, error, hint }: StepProps) {
   const p = state.profile;
   const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false, device_code: false });
   const [months, setMonths] = useState(24);
@@ -22,7 +22,7 @@ export function AzureAppView({ state, run, busy, error, hint }: StepProps) {
   const [rotated, setRotated] = useState<Rotated | null>(null);
   const [removed, setRemoved] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const job = useAppJob({ run });
+  const job = useJob({ run, setState });
   const start = () => {
     setSummary(null);
     setRotated(null);
@@ -86,7 +86,7 @@ export function AzureAppView({ state, run, busy, error, hint }: StepProps) {
           </div>
         </div>
       )}
-      <JobProgress steps={job.steps} running={job.running} />
+      <JobProgress job={job} />
       {rotated && (
         <p class="ok" role="status" id="rotated">
           New secret in use until {rotated.expires_on}.

@@ -5,8 +5,8 @@ import type { AuditReport } from "../bindings/AuditReport";
 import type { V2Linked } from "../bindings/V2Linked";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import { useBrowserFlow } from "../components/useBrowserFlow";
 import { Waiting } from "../components/Waiting";
+import { useJob } from "../job/useJob";
 import type { StepProps } from "../types";
 
 /** v2's provider codes in words (the code stays as a second line for support staff). */
@@ -15,7 +15,7 @@ const PROVIDERS: Record<string, string> = {
   eas: "Exchange ActiveSync, by password",
 };
 
-export function MigrationView({ state, run, busy, error, openView }: StepProps) {
+export function MigrationView({ state, run, setState, busy, error, openView }: StepProps) {
   const d = state.demo;
   const [url, setUrl] = useState(d?.nylas_url ?? "https://api.nylas.com");
   const [clientId, setClientId] = useState(d?.v2_client_id ?? "");
@@ -27,13 +27,13 @@ export function MigrationView({ state, run, busy, error, openView }: StepProps) 
   const v2 = () => ({ base_url: url, client_id: clientId, client_secret: secret });
   const input = (set: (v: string) => void) => (e: Event) => set((e.target as HTMLInputElement).value);
 
-  const { started, go } = useBrowserFlow({ run });
+  const { signIn: started, go, cancel } = useJob({ run, setState });
   const office365 = () => go((events) => api.v2ConnectOffice365(v2(), null, events), (r) => setLinked(r));
   if (started) {
     return (
       <section aria-labelledby="step-heading" data-step="migration">
         <h1 id="step-heading" tabIndex={-1}>Sign in to Nylas v2 <span class="tech">v2 native auth</span></h1>
-        <Waiting started={started} what="Sign in and accept the Exchange permissions." onCancel={() => api.cancelSignIn()} />
+        <Waiting started={started} what="Sign in and accept the Exchange permissions." onCancel={cancel} />
       </section>
     );
   }

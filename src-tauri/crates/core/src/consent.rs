@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use oauth2::{AuthorizationCode, PkceCodeVerifier};
-use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 use url::Url;
 
 use crate::error::{AppError, ErrorCode, Result};
@@ -74,7 +74,11 @@ pub async fn begin(plan: &ConsentPlan<'_>) -> Result<PendingConsent> {
 
 /// Waits for the one answer at the listener, turning timeout and cancel into plain errors. The
 /// browser's request stays open in the [`BrowserReply`] until the outcome is settled.
-pub async fn wait_for(listener: Listener, timeout: Duration, cancel: &Notify) -> Result<(Outcome, BrowserReply)> {
+pub async fn wait_for(
+    listener: Listener,
+    timeout: Duration,
+    cancel: &CancellationToken,
+) -> Result<(Outcome, BrowserReply)> {
     listener.wait(timeout, cancel).await.map_err(|end| match end {
         WaitEnd::Cancelled => AppError::new(ErrorCode::ConsentCancelled, "Sign-in cancelled.")
             .with_fix("Start the sign-in again when you are ready."),
@@ -100,7 +104,7 @@ pub async fn complete(
     p: PendingConsent,
     http: &reqwest::Client,
     timeout: Duration,
-    cancel: &Notify,
+    cancel: &CancellationToken,
 ) -> Result<(Consented, BrowserReply)> {
     let (outcome, reply) = wait_for(p.listener, timeout, cancel).await?;
     match redeem(p.redeem, outcome, http).await {

@@ -19,6 +19,8 @@ pub enum ErrorCode {
     NotFound,
     /// The user stopped the sign-in in the app.
     ConsentCancelled,
+    /// The user stopped a job between two of its steps.
+    Cancelled,
     /// Microsoft came back without consent: Cancel on its permissions page, or "Return to the
     /// application" from its "Need admin approval" page (both arrive as AADSTS65004).
     ConsentDeclined,

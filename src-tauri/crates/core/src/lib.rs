@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod expiry;
 pub mod graph;
+pub mod job;
 pub mod legacy;
 pub mod microsoft;
 pub mod nylas;

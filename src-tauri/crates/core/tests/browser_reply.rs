@@ -4,10 +4,10 @@
 
 use std::time::{Duration, Instant};
 
+use mailbox_connect_core::job::CancellationToken;
 use mailbox_connect_core::microsoft::callback::Outcome;
 use mailbox_connect_core::microsoft::listener::Listener;
 use mailbox_connect_core::{AppError, ErrorCode};
-use tokio::sync::Notify;
 
 async fn browser_gets(port: u16, code: &str) -> String {
     reqwest::get(format!("http://127.0.0.1:{port}/callback?code={code}&state=st"))
@@ -23,7 +23,10 @@ async fn the_tab_waits_for_the_outcome_and_shows_a_failure_after_the_code() {
     let l = Listener::bind("st".into()).await.unwrap();
     let port = l.port();
     let browser = tokio::spawn(browser_gets(port, "c1"));
-    let (outcome, reply) = l.wait(Duration::from_secs(10), &Notify::new()).await.unwrap();
+    let (outcome, reply) = l
+        .wait(Duration::from_secs(10), &CancellationToken::new())
+        .await
+        .unwrap();
     assert_eq!(outcome, Outcome::Code("c1".into()));
     // The app is still redeeming the code: the tab has no answer yet.
     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -50,7 +53,10 @@ async fn past_its_patience_the_tab_is_told_to_return_to_the_app() {
     let port = l.port();
     let started = Instant::now();
     let browser = tokio::spawn(browser_gets(port, "c2"));
-    let (_, reply) = l.wait(Duration::from_secs(10), &Notify::new()).await.unwrap();
+    let (_, reply) = l
+        .wait(Duration::from_secs(10), &CancellationToken::new())
+        .await
+        .unwrap();
     let page = browser.await.unwrap();
     assert!(started.elapsed() >= Duration::from_millis(300));
     assert!(page.contains("Still working"), "{page}");

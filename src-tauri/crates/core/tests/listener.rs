@@ -3,11 +3,11 @@
 
 use std::time::Duration;
 
+use mailbox_connect_core::job::CancellationToken;
 use mailbox_connect_core::microsoft::callback::Outcome;
 use mailbox_connect_core::microsoft::listener::{Listener, WaitEnd};
-use tokio::sync::Notify;
 /// Waits like the app does and settles the browser's page at once (a plain success).
-async fn answered(l: Listener, timeout: Duration, cancel: &Notify) -> Result<Outcome, WaitEnd> {
+async fn answered(l: Listener, timeout: Duration, cancel: &CancellationToken) -> Result<Outcome, WaitEnd> {
     let (outcome, reply) = l.wait(timeout, cancel).await?;
     let _ = reply.settle(Ok(()), |_| ("Connected".into(), "Done.".into())).await;
     Ok(outcome)
@@ -25,7 +25,7 @@ async fn strays_and_wrong_state_never_end_the_flow_then_one_answer_does() {
     let l = Listener::bind("s3cret-state".into()).await.unwrap();
     let base = format!("http://127.0.0.1:{}", l.port());
     assert!(l.redirect_uri().starts_with("http://localhost:"));
-    let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &Notify::new()).await });
+    let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &CancellationToken::new()).await });
     let c = http();
     assert_eq!(c.get(format!("{base}/favicon.ico")).send().await.unwrap().status(), 204);
     assert_eq!(c.get(format!("{base}/anything")).send().await.unwrap().status(), 404);
@@ -83,7 +83,7 @@ async fn error_description_is_rendered_inert() {
         "http://127.0.0.1:{}/callback?state=st&error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
         l.port()
     );
-    let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &Notify::new()).await });
+    let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &CancellationToken::new()).await });
     let page = http().get(url).send().await.unwrap().text().await.unwrap();
     assert!(!page.contains("<script>"), "{page}");
     assert!(matches!(waiter.await.unwrap(), Ok(Outcome::Error(_))));
@@ -104,7 +104,7 @@ async fn after_timeout_or_cancel_a_tab_still_open_is_told_so() {
     let l = Listener::bind("st".into()).await.unwrap();
     let port = l.port();
     assert_eq!(
-        answered(l, Duration::from_millis(50), &Notify::new()).await,
+        answered(l, Duration::from_millis(50), &CancellationToken::new()).await,
         Err(WaitEnd::TimedOut)
     );
     assert!(page(port)
@@ -113,11 +113,11 @@ async fn after_timeout_or_cancel_a_tab_still_open_is_told_so() {
 
     let l = Listener::bind("st".into()).await.unwrap();
     let port = l.port();
-    let cancel = std::sync::Arc::new(Notify::new());
+    let cancel = CancellationToken::new();
     let c2 = cancel.clone();
     let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(30), &c2).await });
     tokio::time::sleep(Duration::from_millis(20)).await;
-    cancel.notify_one();
+    cancel.cancel();
     assert_eq!(waiter.await.unwrap(), Err(WaitEnd::Cancelled));
     assert!(page(port).await.contains("This attempt was cancelled"));
 
@@ -129,7 +129,7 @@ async fn after_timeout_or_cancel_a_tab_still_open_is_told_so() {
         .port();
     let l = Listener::bind_on(free, "st".into()).await.unwrap();
     assert_eq!(
-        answered(l, Duration::from_millis(50), &Notify::new()).await,
+        answered(l, Duration::from_millis(50), &CancellationToken::new()).await,
         Err(WaitEnd::TimedOut)
     );
     assert!(tokio::net::TcpStream::connect(("127.0.0.1", free)).await.is_err());
@@ -160,7 +160,7 @@ async fn slow_and_idle_clients_do_not_block_the_answer() {
     use tokio::io::AsyncWriteExt;
     let l = Listener::bind("st".into()).await.unwrap();
     let port = l.port();
-    let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &Notify::new()).await });
+    let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &CancellationToken::new()).await });
     // Ten connections that send half a request and then stall, one that sends nothing.
     let mut stalled = Vec::new();
     for _ in 0..10 {

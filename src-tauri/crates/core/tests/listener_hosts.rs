@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
+use mailbox_connect_core::job::CancellationToken;
 use mailbox_connect_core::microsoft::callback::Outcome;
 use mailbox_connect_core::microsoft::listener::{Listener, WaitEnd};
-use tokio::sync::Notify;
 
 /// Waits like the app does and settles the browser's page at once (a plain success).
-async fn answered(l: Listener, timeout: Duration, cancel: &Notify) -> Result<Outcome, WaitEnd> {
+async fn answered(l: Listener, timeout: Duration, cancel: &CancellationToken) -> Result<Outcome, WaitEnd> {
     let (outcome, reply) = l.wait(timeout, cancel).await?;
     let _ = reply.settle(Ok(()), |_| ("Connected".into(), "Done.".into())).await;
     Ok(outcome)
@@ -24,7 +24,7 @@ async fn a_request_for_another_host_is_refused_and_the_sign_in_keeps_waiting() {
     let l = Listener::bind("st".into()).await.unwrap();
     let port = l.port();
     let url = format!("http://127.0.0.1:{port}/callback?code=the-code&state=st");
-    let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &Notify::new()).await });
+    let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &CancellationToken::new()).await });
     let c = reqwest::Client::new();
     for host in [
         "evil.example",
@@ -62,7 +62,7 @@ async fn the_port_is_held_on_ipv6_loopback_too() {
     let taken = std::net::TcpListener::bind(("::1", port)).unwrap_err();
     assert_eq!(taken.kind(), std::io::ErrorKind::AddrInUse);
     let url = format!("http://[::1]:{port}/callback?code=via-v6&state=st");
-    let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &Notify::new()).await });
+    let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &CancellationToken::new()).await });
     let r = reqwest::Client::new()
         .get(&url)
         .header("host", format!("localhost:{port}"))

@@ -8,8 +8,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::response::Response;
-use tokio::sync::{oneshot, watch, Notify};
+use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
 
 use super::callback::Outcome;
 use super::error::MsError;
@@ -130,12 +131,12 @@ impl Listener {
     pub async fn wait(
         mut self,
         timeout: Duration,
-        cancel: &Notify,
+        cancel: &CancellationToken,
     ) -> std::result::Result<(Outcome, BrowserReply), WaitEnd> {
         let end = tokio::select! {
             r = &mut self.result => r.map_err(|_| WaitEnd::Cancelled),
             _ = tokio::time::sleep(timeout) => Err(WaitEnd::TimedOut),
-            _ = cancel.notified() => Err(WaitEnd::Cancelled),
+            _ = cancel.cancelled() => Err(WaitEnd::Cancelled),
         };
         match end {
             Ok((outcome, page)) => Ok((outcome, BrowserReply::new(page, self))),

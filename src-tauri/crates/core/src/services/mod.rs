@@ -3,6 +3,7 @@
 //!
 //! | service | what it does |
 //! |---|---|
+//! | [`Jobs`] | the long-running work under way (sign-ins, Graph jobs): one at a time, cancellable |
 //! | [`Setup`] | the wizard: state, navigation, checklist choices, credentials, profiles |
 //! | [`DemoTenant`] | points the demo profile at a running demo tenant |
 //! | [`SignIn`] | browser sign-ins: a mailbox (own or Hosted), admin consent, v2 Office 365 |
@@ -17,6 +18,7 @@ use std::time::Duration;
 
 use crate::browser::BrowserOpener;
 use crate::error::{AppError, Result};
+use crate::job::Jobs;
 use crate::microsoft::oauth::ResponseMode;
 use crate::nylas::NylasClient;
 use crate::profile::Profile;
@@ -42,10 +44,7 @@ pub use legacy::Legacy;
 pub use mailboxes::{BulkRow, Mailboxes};
 pub use profiles::{ProfileSummary, Profiles, DEFAULT_PROFILE, DEMO_PROFILE};
 pub use setup::Setup;
-pub use sign_in::{
-    AdminConsentResult, ConsentStarted, DeviceCodeStarted, GraphAdminPlan, SignIn, SignInEvent,
-    GRAPH_POWERSHELL_CLIENT_ID,
-};
+pub use sign_in::{AdminConsentResult, GraphAdminPlan, SignIn, GRAPH_POWERSHELL_CLIENT_ID};
 pub use tools::{GrantReport, SavedFile, Tools};
 pub use vault::Vault;
 
@@ -107,6 +106,8 @@ async fn nylas_for(vault: &Vault, http: &reqwest::Client, p: &Profile) -> Result
 }
 
 pub struct Services {
+    /// The long-running work under way: one at a time, each cancellable.
+    pub jobs: Arc<Jobs>,
     pub setup: Setup,
     pub demo: Arc<DemoTenant>,
     pub sign_in: Arc<SignIn>,
@@ -140,6 +141,7 @@ impl Services {
             },
         ));
         Ok(Self {
+            jobs: Arc::default(),
             setup: Setup::new(profiles.clone(), vault.clone(), demo.clone(), http.clone()),
             azure_app: AzureApp::new(
                 profiles.clone(),

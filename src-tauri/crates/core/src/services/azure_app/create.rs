@@ -11,12 +11,13 @@ use serde_json::json;
 use ts_rs::TS;
 
 use super::app_secret::{remove_password, secret_months, SECRET_NAME};
-use super::{say, AppStep, AzureApp, Report, SignInOptions};
+use super::{AzureApp, SignInOptions};
 use crate::azure::checklist::ChecklistTarget;
 use crate::error::Result;
 use crate::graph::models::{Application, Collection, OAuth2PermissionGrant, ServicePrincipal};
 use crate::graph::registration::{self, AppPlan, ResourceScopes};
 use crate::graph::Graph;
+use crate::job::{Job, JobStep};
 use crate::profile::wizard::{self, Event, WizardStep};
 use crate::profile::{CreatedApp, Profile};
 use crate::secrets::SecretKind;
@@ -44,10 +45,10 @@ pub struct CreateOptions {
 impl AzureApp {
     /// Creates (or finishes creating) the profile's Azure app and leaves the wizard at the next
     /// step with nothing to copy or paste.
-    pub async fn create(&self, opts: CreateOptions, report: Report) -> Result<Profile> {
+    pub async fn create(&self, opts: CreateOptions, job: &Job) -> Result<Profile> {
         let months = secret_months(opts.secret_months)?;
         let mut p = self.profiles.active()?;
-        let admin = self.admin(&p, &opts.sign_in, &report).await?;
+        let admin = self.admin(&p, &opts.sign_in, job).await?;
         let g = &admin.graph;
         p = self.profiles.update(|p| {
             if let Some(t) = opts.target {
@@ -60,15 +61,21 @@ impl AzureApp {
             });
             Ok(())
         })?;
-        let (app, resources) = self.register(g, &p, &report).await?;
+        // Each step is recorded in the profile as it finishes, so a cancel (or a kill) between
+        // two steps loses nothing: the next run goes on from there.
+        job.go_on()?;
+        let (app, resources) = self.register(g, &p, job).await?;
+        job.go_on()?;
         p = self.profiles.active()?;
-        self.secret(g, &p, &app, &app.id, months, &report).await?;
-        p = self.principal(g, &p, &report).await?;
+        self.secret(g, &p, &app, &app.id, months, job).await?;
+        job.go_on()?;
+        p = self.principal(g, &p, job).await?;
         if opts.sign_in.admin_consent && !created(&p).consented {
-            p = self.consent(g, &p, &resources, &report).await?;
+            job.go_on()?;
+            p = self.consent(g, &p, &resources, job).await?;
         }
         if !created(&p).ready {
-            self.wait_until_known(&p, &report).await?;
+            self.wait_until_known(&p, job).await?;
         }
         let p = self.profiles.update(|p| {
             if let Some(c) = p.created_app.as_mut() {
@@ -86,16 +93,12 @@ impl AzureApp {
             }
             Ok(())
         })?;
-        say(
-            &report,
-            AppStep::Ready,
-            "The app is ready: you can connect mailboxes now.",
-        );
+        job.step(JobStep::Ready, "The app is ready: you can connect mailboxes now.");
         Ok(p)
     }
 
     /// The upsert by `uniqueName`: creates the app or brings it to the target's settings.
-    async fn register(&self, g: &Graph, p: &Profile, report: &Report) -> Result<(Application, Vec<ResourceScopes>)> {
+    async fn register(&self, g: &Graph, p: &Profile, job: &Job) -> Result<(Application, Vec<ResourceScopes>)> {
         let plan = AppPlan {
             display_name: "Mailbox Connect",
             target: p.target,
@@ -130,9 +133,8 @@ impl AzureApp {
             ChecklistTarget::LegacyV2 => "Nylas v2",
             ChecklistTarget::Streams => "Nylas Streams",
         };
-        say(
-            report,
-            AppStep::Registered,
+        job.step(
+            JobStep::Registered,
             format!("The app \"Mailbox Connect\" is registered for {what} (client ID {app_id})."),
         );
         Ok((app, resources))
@@ -147,7 +149,7 @@ impl AzureApp {
         app: &Application,
         object_id: &str,
         months: u8,
-        report: &Report,
+        job: &Job,
     ) -> Result<()> {
         let kept =
             created(p).secret_key_id.is_some() && self.vault.require(p, SecretKind::AzureClientSecret).await.is_ok();
@@ -161,9 +163,8 @@ impl AzureApp {
                 remove_password(g, object_id, &old.key_id).await?;
             }
         }
-        say(
-            report,
-            AppStep::SecretSaved,
+        job.step(
+            JobStep::SecretSaved,
             format!(
                 "A client secret was made and saved in the keychain; it expires on {}.",
                 added.expires_on
@@ -173,7 +174,7 @@ impl AzureApp {
     }
 
     /// The app's service principal in the tenant; Graph may not know the new app for a moment.
-    async fn principal(&self, g: &Graph, p: &Profile, report: &Report) -> Result<Profile> {
+    async fn principal(&self, g: &Graph, p: &Profile, job: &Job) -> Result<Profile> {
         let path = format!("servicePrincipals(appId='{}')", p.client_id);
         let started = Instant::now();
         let sp: ServicePrincipal = loop {
@@ -183,8 +184,8 @@ impl AzureApp {
             match g.post("servicePrincipals", json!({ "appId": p.client_id })).await {
                 Ok(sp) => break sp,
                 Err(e) if e.no_backing_application() && started.elapsed() < REPLICATION_PATIENCE => {
-                    say(report, AppStep::Waiting, "Microsoft is still publishing the new app…");
-                    tokio::time::sleep(POLL).await;
+                    job.step(JobStep::Waiting, "Microsoft is still publishing the new app…");
+                    job.pause(POLL).await?;
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -196,16 +197,15 @@ impl AzureApp {
             }
             Ok(())
         })?;
-        say(
-            report,
-            AppStep::PrincipalCreated,
+        job.step(
+            JobStep::PrincipalCreated,
             "The app was added to your organization's enterprise applications.",
         );
         Ok(p)
     }
 
     /// Tenant-wide consent (`AllPrincipals`) for each API's permissions.
-    async fn consent(&self, g: &Graph, p: &Profile, resources: &[ResourceScopes], report: &Report) -> Result<Profile> {
+    async fn consent(&self, g: &Graph, p: &Profile, resources: &[ResourceScopes], job: &Job) -> Result<Profile> {
         let client = created(p).principal_id.clone().unwrap_or_default();
         for r in resources {
             let Some(resource) = &r.principal_id else { continue };
@@ -232,9 +232,8 @@ impl AzureApp {
             }
             Ok(())
         })?;
-        say(
-            report,
-            AppStep::Consented,
+        job.step(
+            JobStep::Consented,
             "Consent was granted for everyone in your organization.",
         );
         Ok(p)

@@ -3,9 +3,10 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{say, AppStep, AzureApp, Report, SignInOptions};
+use super::{AzureApp, SignInOptions};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::graph::models::Application;
+use crate::job::{Job, JobStep};
 use crate::profile::Profile;
 use crate::secrets::SecretKind;
 
@@ -33,11 +34,11 @@ pub struct SecretSummary {
 }
 
 impl AzureApp {
-    pub async fn show(&self, opts: SignInOptions, report: Report) -> Result<AppSummary> {
+    pub async fn show(&self, opts: SignInOptions, job: &Job) -> Result<AppSummary> {
         let p = self.profiles.active()?;
         // Nothing to show is said before anyone is asked to sign in.
         let path = app_path(&p)?;
-        let admin = self.admin(&p, &opts, &report).await?;
+        let admin = self.admin(&p, &opts, job).await?;
         let app: Application = admin.graph.find(&path).await?.ok_or_else(|| not_found(&p))?;
         Ok(AppSummary {
             redirect_uris: app.redirect_uris().to_vec(),
@@ -60,7 +61,7 @@ impl AzureApp {
 
     /// "Remove this app": deletes the app Mailbox Connect created (its service principal and
     /// consent go with it), forgets its secret and its IDs. An app made by hand is not removed.
-    pub async fn remove(&self, opts: SignInOptions, report: Report) -> Result<Profile> {
+    pub async fn remove(&self, opts: SignInOptions, job: &Job) -> Result<Profile> {
         let p = self.profiles.active()?;
         if p.created_app.is_none() {
             return Err(AppError::new(
@@ -69,7 +70,8 @@ impl AzureApp {
             )
             .with_fix("Delete it in the Azure portal (App registrations) if you no longer need it."));
         }
-        let admin = self.admin(&p, &opts, &report).await?;
+        let admin = self.admin(&p, &opts, job).await?;
+        job.go_on()?;
         if let Some(app) = admin.graph.find::<Application>(&app_path(&p)?).await? {
             admin.graph.delete(&format!("applications/{}", app.id)).await?;
         }
@@ -82,7 +84,7 @@ impl AzureApp {
             p.credentials_checked = false;
             Ok(())
         })?;
-        say(&report, AppStep::Removed, "The app was removed from your organization.");
+        job.step(JobStep::Removed, "The app was removed from your organization.");
         Ok(p)
     }
 }

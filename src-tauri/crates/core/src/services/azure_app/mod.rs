@@ -4,16 +4,17 @@
 
 use std::sync::{Arc, Mutex};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use ts_rs::TS;
 use url::Url;
 
 use super::demo_tenant::DemoTenant;
 use super::profiles::Profiles;
-use super::sign_in::{AdminSession, GraphAdminPlan, SignIn, SignInEvent, GRAPH_POWERSHELL_CLIENT_ID};
+use super::sign_in::{AdminSession, GraphAdminPlan, SignIn, GRAPH_POWERSHELL_CLIENT_ID};
 use super::vault::Vault;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::graph;
+use crate::job::{Job, JobStep};
 use crate::microsoft::cloud::{parse_service_url, Endpoints};
 use crate::profile::Profile;
 use crate::tenant::Tenant;
@@ -28,52 +29,6 @@ mod rotate;
 pub use create::CreateOptions;
 pub use manage::AppSummary;
 pub use rotate::Rotated;
-
-/// What a Graph job reports while it runs, for the window's progress list and the command line.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(tag = "event", content = "data", rename_all = "snake_case")]
-#[ts(export)]
-pub enum AzureAppEvent {
-    /// The administrator's sign-in opened in the browser.
-    SignIn(super::ConsentStarted),
-    /// No browser could open here: the administrator signs in on another device with a code.
-    DeviceCode(super::sign_in::DeviceCodeStarted),
-    /// A step finished or is under way, in plain words.
-    Progress(AppProgress),
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct AppProgress {
-    pub step: AppStep,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum AppStep {
-    SignedIn,
-    Registered,
-    SecretSaved,
-    PrincipalCreated,
-    Consented,
-    /// Waiting for Microsoft's sign-in to learn the new app (replication).
-    Waiting,
-    Ready,
-    ConnectorUpdated,
-    GrantChecked,
-    OldSecretRemoved,
-    Removed,
-}
-
-pub type Report = Arc<dyn Fn(AzureAppEvent) + Send + Sync>;
-
-pub(super) fn say(report: &Report, step: AppStep, text: impl Into<String>) {
-    let text = text.into();
-    tracing::info!(?step, "{text}");
-    report(AzureAppEvent::Progress(AppProgress { step, text }));
-}
 
 pub struct AzureApp {
     profiles: Arc<Profiles>,
@@ -111,7 +66,7 @@ impl AzureApp {
 
     /// The signed-in administrator, signing in first when there is none (or it lacks what
     /// `admin_consent` needs, or its token is nearly spent).
-    async fn admin(&self, p: &Profile, opts: &SignInOptions, report: &Report) -> Result<AdminSession> {
+    async fn admin(&self, p: &Profile, opts: &SignInOptions, job: &Job) -> Result<AdminSession> {
         let (client_id, login_hint) = opts.checked()?;
         let held = self.session.lock().ok().and_then(|s| s.clone());
         if let Some(s) = held.filter(|s| s.fresh() && (s.admin_consent || !opts.admin_consent)) {
@@ -132,24 +87,13 @@ impl AzureApp {
             device_code: opts.device_code,
         };
         let resource = graph::resource(&identity);
-        let r = report.clone();
-        let session = self
-            .sign_in
-            .graph_admin(&plan, resource, move |e| match e {
-                SignInEvent::Started(s) => r(AzureAppEvent::SignIn(s)),
-                SignInEvent::DeviceCode(d) => r(AzureAppEvent::DeviceCode(d)),
-            })
-            .await?;
+        let session = self.sign_in.graph_admin(&plan, resource, job).await?;
         let who = session
             .account
             .email
             .clone()
             .unwrap_or_else(|| "The administrator".into());
-        say(
-            report,
-            AppStep::SignedIn,
-            format!("{who} signed in to Microsoft Graph."),
-        );
+        job.step(JobStep::SignedIn, format!("{who} signed in to Microsoft Graph."));
         if let Ok(mut slot) = self.session.lock() {
             *slot = Some(session.clone());
         }

@@ -3,8 +3,9 @@
 
 use std::time::{Duration, Instant};
 
-use super::{say, AppStep, AzureApp, Report};
+use super::AzureApp;
 use crate::error::{AppError, ErrorCode, Result};
+use crate::job::{Job, JobStep};
 use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::oauth::MsOAuth;
 use crate::microsoft::redirect;
@@ -18,7 +19,7 @@ const NOT_YET_KNOWN: &[u32] = &[700016, 7000215];
 
 impl AzureApp {
     /// Asks Microsoft's token endpoint for the new app's own token until it knows the app.
-    pub(super) async fn wait_until_known(&self, p: &Profile, report: &Report) -> Result<()> {
+    pub(super) async fn wait_until_known(&self, p: &Profile, job: &Job) -> Result<()> {
         let secret = self.vault.require(p, SecretKind::AzureClientSecret).await?;
         let endpoints = Endpoints::new(&p.cloud, &p.tenant)?;
         let oauth = MsOAuth::new(&endpoints, &p.client_id, Some(&secret), redirect::REGISTERED)?;
@@ -43,15 +44,14 @@ impl AzureApp {
                         )
                         .with_detail(e.to_string()));
                     }
-                    say(
-                        report,
-                        AppStep::Waiting,
+                    job.step(
+                        JobStep::Waiting,
                         format!(
                             "Microsoft is publishing the new app to its sign-in servers ({} s so far)…",
                             waited.as_secs()
                         ),
                     );
-                    tokio::time::sleep(POLL).await;
+                    job.pause(POLL).await?;
                 }
                 Err(e) => return Err(e.into()),
             }

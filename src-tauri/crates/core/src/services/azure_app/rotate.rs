@@ -6,9 +6,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::app_secret::{remove_password, secret_months};
-use super::{say, AppStep, AzureApp, Report, SignInOptions};
+use super::{AzureApp, SignInOptions};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::graph::models::Application;
+use crate::job::{Job, JobStep};
 use crate::nylas::grant_check::check_grant;
 use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
 use crate::secrets::SecretKind;
@@ -27,7 +28,7 @@ pub struct Rotated {
 }
 
 impl AzureApp {
-    pub async fn rotate_secret(&self, opts: SignInOptions, months: Option<u8>, report: Report) -> Result<Rotated> {
+    pub async fn rotate_secret(&self, opts: SignInOptions, months: Option<u8>, job: &Job) -> Result<Rotated> {
         let months = secret_months(months)?;
         let p = self.profiles.active()?;
         if p.client_id.is_empty() {
@@ -38,7 +39,7 @@ impl AzureApp {
             ));
         }
         let old = self.vault.require(&p, SecretKind::AzureClientSecret).await.ok();
-        let admin = self.admin(&p, &opts, &report).await?;
+        let admin = self.admin(&p, &opts, job).await?;
         let g = &admin.graph;
         let path = format!("applications(appId='{}')", p.client_id);
         let app: Application = g.find(&path).await?.ok_or_else(|| {
@@ -51,16 +52,16 @@ impl AzureApp {
             )
         })?;
         let object_id = app.id.clone();
+        job.go_on()?;
         let (p, added) = self.new_secret(g, &p, &object_id, months).await?;
-        say(
-            &report,
-            AppStep::SecretSaved,
+        job.step(
+            JobStep::SecretSaved,
             format!(
                 "A new client secret was saved in the keychain; it expires on {}.",
                 added.expires_on
             ),
         );
-        self.wait_until_known(&p, &report).await?;
+        self.wait_until_known(&p, job).await?;
 
         let grant_checked = match self.vault.require(&p, SecretKind::NylasApiKey).await {
             Ok(key) => {
@@ -69,12 +70,16 @@ impl AzureApp {
                     nylas
                         .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(&p, &added.value))
                         .await?;
-                    say(&report, AppStep::ConnectorUpdated, "Nylas now uses the new secret.");
+                    job.step(JobStep::ConnectorUpdated, "Nylas now uses the new secret.");
                 }
-                self.check_a_grant(&nylas, &p, &report).await?
+                self.check_a_grant(&nylas, &p, job).await?
             }
-            Err(_) => None,
+            Err(_) => {
+                job.warn("Nylas was not updated or tested: this profile has no Nylas API key saved.");
+                None
+            }
         };
+        job.go_on()?;
 
         // The old secret: the one recorded, else the one whose hint matches the old value.
         let recorded = p.created_app.as_ref().and_then(|c| c.secret_key_id.clone());
@@ -89,11 +94,7 @@ impl AzureApp {
             }
         }
         if !removed.is_empty() {
-            say(
-                &report,
-                AppStep::OldSecretRemoved,
-                "The old secret was removed from the app.",
-            );
+            job.step(JobStep::OldSecretRemoved, "The old secret was removed from the app.");
         }
         Ok(Rotated {
             key_id: added.key_id,
@@ -109,7 +110,7 @@ impl AzureApp {
         &self,
         nylas: &NylasClient,
         p: &crate::profile::Profile,
-        report: &Report,
+        job: &Job,
     ) -> Result<Option<String>> {
         let id = match p.last_result.as_ref().map(|r| r.grant.id.clone()) {
             Some(id) => id,
@@ -127,9 +128,8 @@ impl AzureApp {
             .with_fix("Both secrets work for now. Check the grant on the History & support tab, then rotate again.")
             .with_detail(check.detail));
         }
-        say(
-            report,
-            AppStep::GrantChecked,
+        job.step(
+            JobStep::GrantChecked,
             format!("A mailbox test through Nylas passed with the new secret ({id})."),
         );
         Ok(Some(id))

@@ -7,10 +7,11 @@ use std::time::{Duration, Instant};
 use oauth2::AuthorizationCode;
 use url::Url;
 
-use super::{DeviceCodeStarted, Run};
+use super::Run;
 use crate::consent;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::graph::Graph;
+use crate::job::DeviceCodeStarted;
 use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::device_code;
 use crate::microsoft::id_token::{self, Expected, SignedInAccount};
@@ -99,7 +100,7 @@ async fn in_this_browser(
     req: AuthRequest,
     scopes: &[String],
 ) -> Result<AdminSession> {
-    let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel).await?;
+    let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel()).await?;
     let result = async {
         let code = AuthorizationCode::new(consent::code(outcome)?.into_inner());
         let tokens = oauth.exchange(run.http, code, req.verifier, scopes).await?;
@@ -134,7 +135,7 @@ async fn on_another_device(
     });
     let tokens = tokio::select! {
         t = device_code::finish(run.http, &plan.endpoints, &plan.client_id, &login) => t?,
-        _ = run.cancel.notified() => {
+        _ = run.cancel().cancelled() => {
             return Err(AppError::new(ErrorCode::ConsentCancelled, "Sign-in cancelled.")
                 .with_fix("Start the sign-in again when you are ready."));
         }

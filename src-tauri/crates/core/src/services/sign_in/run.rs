@@ -1,24 +1,27 @@
-//! One running sign-in: what it uses (HTTP client, settings, cancel signal) and how it reports
-//! its link or device code, once.
+//! One running sign-in: what it uses (HTTP client, settings, its job) and how it reports its link
+//! or device code.
 
 use std::sync::Mutex;
 
-use tokio::sync::Notify;
+use super::Settings;
+use crate::job::{CancellationToken, ConsentStarted, DeviceCodeStarted, Job, JobEvent};
 
-use super::{ConsentStarted, DeviceCodeStarted, Report, Settings, SignInEvent};
-
-/// What one running sign-in uses: the HTTP client, the settings, its cancel signal and report.
+/// What one running sign-in uses: the HTTP client, the settings, and the job it reports to.
 pub(crate) struct Run<'a> {
     pub http: &'a reqwest::Client,
     pub settings: &'a Settings,
-    pub cancel: &'a Notify,
-    /// The current sign-in's link, kept so the browser can be opened on it again.
+    pub job: &'a Job,
+    /// The current sign-in's link, kept (until this run ends) so the browser can open it again.
     pub(super) link: &'a Mutex<Option<String>>,
-    pub(super) report: Option<Report>,
 }
 
 impl Run<'_> {
-    /// Opens the browser at `url` and reports the link (once).
+    /// The job's cancel signal: cancelling stops the wait and closes the port.
+    pub fn cancel(&self) -> &CancellationToken {
+        self.job.cancel_signal()
+    }
+
+    /// Opens the browser at `url` and reports the link.
     pub fn started(&mut self, url: String, redirect_uri: String) {
         let opened = self.settings.browser.open(&url);
         self.report_link(url, redirect_uri, opened);
@@ -28,18 +31,16 @@ impl Run<'_> {
         self.settings.browser.open(url)
     }
 
-    /// Reports the sign-in on another device (once).
+    /// Reports the sign-in on another device.
     pub fn device_code(&mut self, started: DeviceCodeStarted) {
         tracing::info!(
             verification_uri = started.verification_uri,
             "sign-in on another device started"
         );
-        if let Some(report) = self.report.take() {
-            report(SignInEvent::DeviceCode(started));
-        }
+        self.job.report(JobEvent::DeviceCode(started));
     }
 
-    /// Reports the link the browser was (or could not be) opened on (once).
+    /// Reports the link the browser was (or could not be) opened on.
     pub fn report_link(&mut self, url: String, redirect_uri: String, opened: std::result::Result<(), String>) {
         if let Ok(mut link) = self.link.lock() {
             *link = Some(url.clone());
@@ -49,14 +50,21 @@ impl Run<'_> {
             browser_opened = opened.is_ok(),
             "sign-in started; waiting for the browser"
         );
-        if let Some(report) = self.report.take() {
-            report(SignInEvent::Started(ConsentStarted {
-                url,
-                redirect_uri,
-                wait_secs: self.settings.timeout.as_secs(),
-                browser_opened: opened.is_ok(),
-                browser_error: opened.err(),
-            }));
+        self.job.report(JobEvent::SignIn(ConsentStarted {
+            url,
+            redirect_uri,
+            wait_secs: self.settings.timeout.as_secs(),
+            browser_opened: opened.is_ok(),
+            browser_error: opened.err(),
+        }));
+    }
+}
+
+impl Drop for Run<'_> {
+    /// The sign-in no longer waits: "Open the browser again" has nothing to open.
+    fn drop(&mut self) {
+        if let Ok(mut link) = self.link.lock() {
+            link.take();
         }
     }
 }

@@ -1,0 +1,96 @@
+// What a running job reports, one shape per moment, as the window, the command line and the
+// tests read it.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::AppError;
+
+/// What a job reports while it runs, and how it ended.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "event", content = "data", rename_all = "snake_case")]
+#[ts(export)]
+pub enum JobEvent {
+    /// A sign-in link, once the browser was asked to open it.
+    SignIn(ConsentStarted),
+    /// No browser here (or asked for): a code to enter on another device.
+    DeviceCode(DeviceCodeStarted),
+    /// How far a job over many items is.
+    Progress(Progress),
+    /// A step finished, or a wait is under way.
+    Step(StepDone),
+    /// Something to know that does not stop the job.
+    Warning(Notice),
+    Finished,
+    Failed(AppError),
+    Cancelled,
+}
+
+/// The sign-in link, reported as soon as the browser has been asked to open it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ConsentStarted {
+    pub url: String,
+    pub redirect_uri: String,
+    /// How long the sign-in waits for Microsoft's answer, in seconds.
+    #[ts(type = "number")]
+    pub wait_secs: u64,
+    pub browser_opened: bool,
+    #[ts(optional)]
+    pub browser_error: Option<String>,
+}
+
+/// A sign-in on another device: the code to enter and where (no browser could open here).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DeviceCodeStarted {
+    pub user_code: String,
+    pub verification_uri: String,
+    /// How long the code lasts, in seconds.
+    #[ts(type = "number")]
+    pub expires_secs: u64,
+    /// Why this computer's browser was not used, when it was tried.
+    #[ts(optional)]
+    pub browser_error: Option<String>,
+}
+
+/// `done` of `total` items, and the current one in words.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StepDone {
+    pub step: JobStep,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Notice {
+    pub text: String,
+}
+
+/// The steps jobs report, each a stable name the window and tests can check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum JobStep {
+    SignedIn,
+    Registered,
+    SecretSaved,
+    PrincipalCreated,
+    Consented,
+    /// Waiting for Microsoft's sign-in to learn the new app (replication).
+    Waiting,
+    Ready,
+    ConnectorUpdated,
+    GrantChecked,
+    OldSecretRemoved,
+    Removed,
+}
