@@ -8,7 +8,7 @@ use std::time::Duration;
 use mailbox_connect_core::browser::BrowserOpener;
 use mailbox_connect_core::job::CancellationToken;
 use mailbox_connect_core::microsoft::callback::Outcome;
-use mailbox_connect_core::microsoft::listener::Listener;
+use mailbox_connect_core::microsoft::listener::Loopback;
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::Sandbox;
@@ -57,7 +57,7 @@ async fn sign_in(sb: &Sandbox, http: &reqwest::Client, browser: ScriptedBrowser)
     let meta = CoreProviderMetadata::discover_async(issuer, http).await.unwrap();
     let state = CsrfToken::new_random();
     // Only a loopback catcher for the redirect; everything OIDC is the crate's.
-    let listener = Listener::bind(state.secret().clone()).await.unwrap();
+    let listener = Loopback::default().bind(state.secret().clone()).await.unwrap();
     let redirect = format!("http://localhost:{}/callback", listener.port());
     let client = CoreClient::from_provider_metadata(
         meta,

@@ -10,7 +10,7 @@ use crate::error::{AppError, ErrorCode, Result};
 use crate::microsoft::callback::Outcome;
 use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::id_token::{self, Expected, SignedInAccount};
-use crate::microsoft::listener::{BrowserReply, Listener, WaitEnd};
+use crate::microsoft::listener::{BrowserReply, Listener, Loopback, WaitEnd};
 use crate::microsoft::oauth::{MsOAuth, ResponseMode};
 use crate::microsoft::scope_report::{self, ScopeReport};
 use crate::microsoft::MsError;
@@ -53,7 +53,7 @@ pub struct Consented {
 /// Binds the loopback listener first, then builds the authorize URL for its port.
 pub async fn begin(plan: &ConsentPlan<'_>) -> Result<PendingConsent> {
     let state = MsOAuth::new_state();
-    let listener = Listener::bind(state.clone()).await?;
+    let listener = Loopback::default().bind(state.clone()).await?;
     let redirect_uri = listener.redirect_uri();
     let oauth = MsOAuth::new(plan.endpoints, plan.client_id, Some(plan.secret), &redirect_uri)?;
     let req = oauth.authorize(&state, plan.scopes, plan.login_hint, plan.mode);

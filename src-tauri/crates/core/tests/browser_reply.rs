@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use mailbox_connect_core::job::CancellationToken;
 use mailbox_connect_core::microsoft::callback::Outcome;
-use mailbox_connect_core::microsoft::listener::Listener;
+use mailbox_connect_core::microsoft::listener::Loopback;
 use mailbox_connect_core::{AppError, ErrorCode};
 
 async fn browser_gets(port: u16, code: &str) -> String {
@@ -20,7 +20,7 @@ async fn browser_gets(port: u16, code: &str) -> String {
 
 #[tokio::test]
 async fn the_tab_waits_for_the_outcome_and_shows_a_failure_after_the_code() {
-    let l = Listener::bind("st".into()).await.unwrap();
+    let l = Loopback::default().bind("st".into()).await.unwrap();
     let port = l.port();
     let browser = tokio::spawn(browser_gets(port, "c1"));
     let (outcome, reply) = l
@@ -47,7 +47,9 @@ async fn the_tab_waits_for_the_outcome_and_shows_a_failure_after_the_code() {
 
 #[tokio::test]
 async fn past_its_patience_the_tab_is_told_to_return_to_the_app() {
-    let l = Listener::bind_patient("st".into(), Duration::from_millis(300))
+    let l = Loopback::default()
+        .patience(Duration::from_millis(300))
+        .bind("st".into())
         .await
         .unwrap();
     let port = l.port();

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use mailbox_connect_core::job::CancellationToken;
 use mailbox_connect_core::microsoft::callback::Outcome;
-use mailbox_connect_core::microsoft::listener::{Listener, WaitEnd};
+use mailbox_connect_core::microsoft::listener::{Listener, Loopback, WaitEnd};
 /// Waits like the app does and settles the browser's page at once (a plain success).
 async fn answered(l: Listener, timeout: Duration, cancel: &CancellationToken) -> Result<Outcome, WaitEnd> {
     let (outcome, reply) = l.wait(timeout, cancel).await?;
@@ -22,7 +22,7 @@ fn http() -> reqwest::Client {
 
 #[tokio::test]
 async fn strays_and_wrong_state_never_end_the_flow_then_one_answer_does() {
-    let l = Listener::bind("s3cret-state".into()).await.unwrap();
+    let l = Loopback::default().bind("s3cret-state".into()).await.unwrap();
     let base = format!("http://127.0.0.1:{}", l.port());
     assert!(l.redirect_uri().starts_with("http://localhost:"));
     let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &CancellationToken::new()).await });
@@ -78,7 +78,7 @@ async fn strays_and_wrong_state_never_end_the_flow_then_one_answer_does() {
 
 #[tokio::test]
 async fn error_description_is_rendered_inert() {
-    let l = Listener::bind("st".into()).await.unwrap();
+    let l = Loopback::default().bind("st".into()).await.unwrap();
     let url = format!(
         "http://127.0.0.1:{}/callback?state=st&error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
         l.port()
@@ -101,7 +101,7 @@ async fn after_timeout_or_cancel_a_tab_still_open_is_told_so() {
             .await
             .unwrap()
     };
-    let l = Listener::bind("st".into()).await.unwrap();
+    let l = Loopback::default().bind("st".into()).await.unwrap();
     let port = l.port();
     assert_eq!(
         answered(l, Duration::from_millis(50), &CancellationToken::new()).await,
@@ -111,7 +111,7 @@ async fn after_timeout_or_cancel_a_tab_still_open_is_told_so() {
         .await
         .contains("This attempt timed out: return to Mailbox Connect"));
 
-    let l = Listener::bind("st".into()).await.unwrap();
+    let l = Loopback::default().bind("st".into()).await.unwrap();
     let port = l.port();
     let cancel = CancellationToken::new();
     let c2 = cancel.clone();
@@ -127,7 +127,7 @@ async fn after_timeout_or_cancel_a_tab_still_open_is_told_so() {
         .local_addr()
         .unwrap()
         .port();
-    let l = Listener::bind_on(free, "st".into()).await.unwrap();
+    let l = Loopback::default().on_port(free).bind("st".into()).await.unwrap();
     assert_eq!(
         answered(l, Duration::from_millis(50), &CancellationToken::new()).await,
         Err(WaitEnd::TimedOut)
@@ -137,7 +137,7 @@ async fn after_timeout_or_cancel_a_tab_still_open_is_told_so() {
 
 #[tokio::test]
 async fn binds_loopback_only() {
-    let l = Listener::bind("st".into()).await.unwrap();
+    let l = Loopback::default().bind("st".into()).await.unwrap();
     // Any non-loopback address of this machine must not reach the listener.
     let out = std::process::Command::new("hostname").arg("-I").output();
     if let Ok(out) = out {
@@ -158,7 +158,7 @@ async fn binds_loopback_only() {
 #[tokio::test]
 async fn slow_and_idle_clients_do_not_block_the_answer() {
     use tokio::io::AsyncWriteExt;
-    let l = Listener::bind("st".into()).await.unwrap();
+    let l = Loopback::default().bind("st".into()).await.unwrap();
     let port = l.port();
     let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &CancellationToken::new()).await });
     // Ten connections that send half a request and then stall, one that sends nothing.

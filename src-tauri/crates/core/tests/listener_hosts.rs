@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use mailbox_connect_core::job::CancellationToken;
 use mailbox_connect_core::microsoft::callback::Outcome;
-use mailbox_connect_core::microsoft::listener::{Listener, WaitEnd};
+use mailbox_connect_core::microsoft::listener::{Listener, Loopback, WaitEnd};
 
 /// Waits like the app does and settles the browser's page at once (a plain success).
 async fn answered(l: Listener, timeout: Duration, cancel: &CancellationToken) -> Result<Outcome, WaitEnd> {
@@ -21,7 +21,7 @@ fn ipv6_loopback() -> bool {
 
 #[tokio::test]
 async fn a_request_for_another_host_is_refused_and_the_sign_in_keeps_waiting() {
-    let l = Listener::bind("st".into()).await.unwrap();
+    let l = Loopback::default().bind("st".into()).await.unwrap();
     let port = l.port();
     let url = format!("http://127.0.0.1:{port}/callback?code=the-code&state=st");
     let waiter = tokio::spawn(async move { answered(l, Duration::from_secs(10), &CancellationToken::new()).await });
@@ -48,7 +48,7 @@ async fn a_request_for_another_host_is_refused_and_the_sign_in_keeps_waiting() {
 
 #[tokio::test]
 async fn the_port_is_held_on_ipv6_loopback_too() {
-    let l = Listener::bind("st".into()).await.unwrap();
+    let l = Loopback::default().bind("st".into()).await.unwrap();
     let port = l.port();
     if !ipv6_loopback() {
         // No IPv6 on this machine: nothing can listen on [::1], and 127.0.0.1 still answers.
@@ -82,7 +82,7 @@ async fn a_fixed_port_taken_on_ipv6_loopback_is_refused_not_shared() {
     // Another process holds [::1] on the port the flow needs.
     let squatter = std::net::TcpListener::bind("[::1]:0").unwrap();
     let port = squatter.local_addr().unwrap().port();
-    match Listener::bind_on(port, "st".into()).await {
+    match Loopback::default().on_port(port).bind("st".into()).await {
         Err(e) => assert!(e.to_string().contains(&port.to_string()), "{e}"),
         Ok(_) => panic!("listened on 127.0.0.1:{port} while another process holds [::1]:{port}"),
     }

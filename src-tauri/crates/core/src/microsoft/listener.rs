@@ -37,38 +37,52 @@ pub struct Listener {
 /// still open lands on "this attempt was cancelled" instead of "this site can't be reached".
 const LINGER: Duration = Duration::from_secs(120);
 
+/// How a sign-in's loopback listens, set once and bound with [`Loopback::bind`]: the port (the OS
+/// picks one unless a flow needs it exact), the path Microsoft redirects to, and how long the
+/// browser's request waits for the outcome.
+#[derive(Debug, Clone, Copy)]
+pub struct Loopback {
+    port: u16,
+    path: &'static str,
+    patience: Duration,
+}
+
+impl Default for Loopback {
+    /// An OS-chosen port, `/callback` (the registered `http://localhost/callback`).
+    fn default() -> Self {
+        Self {
+            port: 0,
+            path: CALLBACK_PATH,
+            patience: PATIENCE,
+        }
+    }
+}
+
+impl Loopback {
+    /// A fixed port, for flows whose redirect URI must be exact (Hosted auth's); 0 lets the OS pick.
+    pub fn on_port(self, port: u16) -> Self {
+        Self { port, ..self }
+    }
+
+    /// A redirect URI without a path (`http://localhost:port`), as public clients register it.
+    pub fn at_root(self) -> Self {
+        Self { path: "/", ..self }
+    }
+
+    /// Caps the browser's wait for the outcome.
+    pub fn patience(self, patience: Duration) -> Self {
+        Self { patience, ..self }
+    }
+
+    /// Binds the loopback, before any browser is opened; only a request carrying
+    /// `expected_state` is the answer.
+    pub async fn bind(self, expected_state: String) -> Result<Listener, MsError> {
+        Listener::bind(self.port, expected_state, self.patience, self.path).await
+    }
+}
+
 impl Listener {
-    /// Binds the loopback on a port the OS picks, before any browser is opened.
-    pub async fn bind(expected_state: String) -> Result<Self, MsError> {
-        Self::bind_on(0, expected_state).await
-    }
-
-    /// Binds like [`Listener::bind`], with the browser's wait for the outcome capped at `patience`.
-    pub async fn bind_patient(expected_state: String, patience: Duration) -> Result<Self, MsError> {
-        Self::bind_with(0, expected_state, patience).await
-    }
-
-    /// Binds the loopback on `port` (0: the OS picks; a fixed port for flows whose redirect URI
-    /// must be exact).
-    pub async fn bind_on(port: u16, expected_state: String) -> Result<Self, MsError> {
-        Self::bind_with(port, expected_state, PATIENCE).await
-    }
-
-    /// Binds like [`Listener::bind`] for a redirect URI without a path (`http://localhost:port`).
-    pub async fn bind_at_root(expected_state: String) -> Result<Self, MsError> {
-        Self::bind_path(0, expected_state, PATIENCE, "/").await
-    }
-
-    async fn bind_with(port: u16, expected_state: String, patience: Duration) -> Result<Self, MsError> {
-        Self::bind_path(port, expected_state, patience, CALLBACK_PATH).await
-    }
-
-    async fn bind_path(
-        port: u16,
-        expected_state: String,
-        patience: Duration,
-        path: &'static str,
-    ) -> Result<Self, MsError> {
+    async fn bind(port: u16, expected_state: String, patience: Duration, path: &'static str) -> Result<Self, MsError> {
         let fixed = port != 0;
         let sockets = bind_loopback(port).await?;
         let port = sockets

@@ -9,7 +9,7 @@ use crate::consent;
 use crate::error::{AppError, Result};
 use crate::microsoft::callback::Outcome;
 use crate::microsoft::cloud::Endpoints;
-use crate::microsoft::listener::Listener;
+use crate::microsoft::listener::Loopback;
 use crate::microsoft::oauth::MsOAuth;
 use crate::microsoft::{admin_consent, MsError};
 use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
@@ -28,7 +28,7 @@ pub struct AdminConsentResult {
 pub(super) async fn consent(run: &mut Run<'_>, p: &Profile, keys: &Keys) -> Result<AdminConsentResult> {
     let endpoints = Endpoints::new(&p.cloud, &p.tenant)?;
     let state = MsOAuth::new_state();
-    let listener = Listener::bind(state.clone()).await?;
+    let listener = Loopback::default().bind(state.clone()).await?;
     let redirect_uri = listener.redirect_uri();
     let url = admin_consent::url(&endpoints, &p.tenant, &p.client_id, &p.scopes, &redirect_uri, &state)?;
     run.started(url.to_string(), redirect_uri);

@@ -15,7 +15,7 @@ use crate::job::DeviceCodeStarted;
 use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::device_code;
 use crate::microsoft::id_token::{self, Expected, SignedInAccount};
-use crate::microsoft::listener::Listener;
+use crate::microsoft::listener::{Listener, Loopback};
 use crate::microsoft::oauth::{AuthRequest, MsOAuth, Tokens};
 
 /// Microsoft Graph PowerShell: a first-party public client present in every tenant.
@@ -70,7 +70,7 @@ pub(super) async fn sign_in(run: &mut Run<'_>, plan: &GraphAdminPlan, resource: 
         None
     } else {
         let state = MsOAuth::new_state();
-        let listener = Listener::bind_at_root(state.clone()).await?;
+        let listener = Loopback::default().at_root().bind(state.clone()).await?;
         let redirect_uri = listener.redirect_uri();
         let oauth = MsOAuth::new(&plan.endpoints, &plan.client_id, None, &redirect_uri)?;
         let req = oauth.authorize(&state, &scopes, plan.login_hint.as_deref(), run.settings.response_mode);

@@ -7,7 +7,7 @@ use crate::consent;
 use crate::error::{AppError, ErrorCode, Result};
 
 use crate::microsoft::id_token::SignedInAccount;
-use crate::microsoft::listener::Listener;
+use crate::microsoft::listener::Loopback;
 use crate::microsoft::oauth::MsOAuth;
 use crate::microsoft::scope_report;
 use crate::nylas::grant_check::check_grant;
@@ -28,7 +28,10 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
         .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(p, &keys.secret))
         .await?;
     let state = MsOAuth::new_state();
-    let listener = Listener::bind_on(run.settings.hosted_port, state.clone()).await?;
+    let listener = Loopback::default()
+        .on_port(run.settings.hosted_port)
+        .bind(state.clone())
+        .await?;
     let redirect_uri = listener.redirect_uri();
     nylas.ensure_callback_uri(&redirect_uri).await?;
     let verifier = Sensitive::new(format!("{}{}", MsOAuth::new_state(), MsOAuth::new_state()));
