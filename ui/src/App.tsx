@@ -4,10 +4,11 @@ import { Fragment } from "preact";
 import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import { api, asAppError } from "./api";
 import type { AppError } from "./bindings/AppError";
-import type { WizardStep } from "./bindings/WizardStep";
 import type { WizardState } from "./bindings/WizardState";
-import type { StepProps, View } from "./types";
-import { ErrorBox, GoToStep } from "./components/ErrorBox";
+import type { AppContext } from "./types";
+import { ErrorBox } from "./components/ErrorBox";
+import { TABS, tabOf, type Route } from "./routes";
+import { WindowContext } from "./useApp";
 import { revealFirstProblem } from "./reveal";
 import { Stepper } from "./components/Stepper";
 import { ChecklistStep } from "./steps/ChecklistStep";
@@ -24,19 +25,6 @@ import { MigrationView } from "./views/MigrationView";
 import { ProfilesView } from "./views/ProfilesView";
 import { SupportView } from "./views/SupportView";
 
-/** The sections, with the short names a narrow window shows (the full name stays the label). */
-const VIEWS: { view: View; title: string; short: string }[] = [
-  { view: "wizard", title: "Setup", short: "Setup" },
-  { view: "mailboxes", title: "Mailboxes", short: "Mailboxes" },
-  { view: "admin", title: "Organization", short: "Organization" },
-  { view: "azure-app", title: "Azure app", short: "Azure" },
-  { view: "ews", title: "Exchange server", short: "Exchange" },
-  { view: "migration", title: "v2 migration", short: "v2" },
-  { view: "support", title: "History & support", short: "Support" },
-  { view: "profiles", title: "Profiles", short: "Profiles" },
-];
-
-
 declare global {
   interface Window {
     /** The wizard state at launch, handed over with the page so the first screen needs no IPC. */
@@ -48,8 +36,8 @@ export function App() {
   const [state, setState] = useState<WizardState | null>(window.__MC_INITIAL_STATE__ ?? null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [view, setView] = useState<View>("wizard");
-  const [hint, setHint] = useState<string | undefined>(undefined);
+  const [route, setRoute] = useState<Route>({ view: "wizard" });
+  const tab = tabOf(route);
 
   // Without a handed-over state (a demo tenant to restart, or no readable profile) ask for it; the
   // screen offers no action until it answers, so the answer cannot undo one.
@@ -63,7 +51,7 @@ export function App() {
   useLayoutEffect(() => {
     window.scrollTo(0, 0);
     document.getElementById("step-heading")?.focus({ preventScroll: true });
-  }, [step, view]);
+  }, [step, tab]);
 
   // An error, or the busy label of a form sent from its top, must not appear below the fold: show
   // and focus the first field in error, else the error box; while busy, show the button at work.
@@ -89,13 +77,13 @@ export function App() {
     }
   };
 
-  const openView = (v: View, h?: string) => {
+  // Every move goes through here: the sign-in step is opened whether or not an address comes
+  // with it, and a wizard step only if the steps before it are done (else the wizard stays).
+  const navigate = (to: Route) => {
     setError(null);
-    setHint(h);
-    if (v === "wizard" && h) {
-      run(() => api.goTo("consent"));
-    }
-    setView(v);
+    setRoute(to);
+    const step = to.view === "sign-in" ? "consent" : to.view === "wizard" ? to.step : undefined;
+    if (step) api.goTo(step).then(setState, () => undefined);
   };
 
   if (!state) {
@@ -106,16 +94,10 @@ export function App() {
       </main>
     );
   }
-  const props: StepProps = { state, error, busy, run, setError, setState, hint, openView };
+  const app: AppContext = { state, error, busy, run, setError, setState, route, navigate };
   const p = state.profile;
-  // To the step where a value is entered; if an earlier step is unfinished, the wizard stays there.
-  const goToStep = (step: WizardStep) => {
-    setView("wizard");
-    setError(null);
-    api.goTo(step).then(setState, () => undefined);
-  };
   return (
-    <GoToStep.Provider value={goToStep}>
+    <WindowContext.Provider value={app}>
     <div class="shell">
       <header class="top">
         <div class="brand">
@@ -128,16 +110,16 @@ export function App() {
       </header>
       {p.step !== "welcome" && (
         <nav aria-label="Sections" class="tabs">
-          {VIEWS.map((v) => (
-            <button key={v.view} id={`tab-${v.view}`} class={view === v.view ? "tab current" : "tab"}
-              aria-current={view === v.view ? "page" : undefined} aria-label={v.title} onClick={() => openView(v.view)}>
-              <span class="long">{v.title}</span>
-              <span class="short" aria-hidden="true">{v.short}</span>
+          {TABS.map((t) => (
+            <button key={t.tab} id={`tab-${t.tab}`} class={tab === t.tab ? "tab current" : "tab"}
+              aria-current={tab === t.tab ? "page" : undefined} aria-label={t.title} onClick={() => navigate({ view: t.tab })}>
+              <span class="long">{t.title}</span>
+              <span class="short" aria-hidden="true">{t.short}</span>
             </button>
           ))}
         </nav>
       )}
-      {view === "wizard" && <Stepper current={p.step} />}
+      {tab === "wizard" && <Stepper current={p.step} />}
       {!state.keychain && (
         <p class="warning" role="status" id="keychain-note">
           No system keychain was found, so the demo's credentials are kept in memory only.
@@ -146,32 +128,32 @@ export function App() {
       {state.secret_warning && (
         <p class="warning" role="status" id="secret-warning">
           {state.secret_warning}{" "}
-          <button type="button" class="copy" id="rotate-for-me" onClick={() => openView("azure-app", "rotate-secret")}>Replace it for me</button>{" "}
-          <button type="button" class="copy" id="replace-secret" onClick={() => goToStep("credentials")}>Paste a new one</button>
+          <button type="button" class="copy" id="rotate-for-me" onClick={() => navigate({ view: "azure-app", then: "rotate" })}>Replace it for me</button>{" "}
+          <button type="button" class="copy" id="replace-secret" onClick={() => navigate({ view: "wizard", step: "credentials" })}>Paste a new one</button>
         </p>
       )}
       <main class="card" aria-busy={busy}>
-        {view === "wizard" && (
+        {tab === "wizard" && (
           // Forms keep what is typed; another profile, or the demo tenant restarting on new
           // ports, starts them afresh.
           <Fragment key={p.demo ? `${p.id} ${JSON.stringify(p.cloud)}` : p.id}>
-          {p.step === "welcome" && <WelcomeStep {...props} />}
-          {p.step === "checklist" && <ChecklistStep {...props} />}
-          {p.step === "credentials" && <CredentialsStep {...props} />}
-          {p.step === "nylas" && <NylasStep {...props} />}
-          {p.step === "consent" && <ConsentStep key={hint ?? ""} {...props} />}
-          {p.step === "result" && <ResultStep {...props} />}
+          {p.step === "welcome" && <WelcomeStep />}
+          {p.step === "checklist" && <ChecklistStep />}
+          {p.step === "credentials" && <CredentialsStep />}
+          {p.step === "nylas" && <NylasStep />}
+          {p.step === "consent" && <ConsentStep key={route.view === "sign-in" ? route.loginHint ?? "" : ""} />}
+          {p.step === "result" && <ResultStep />}
           </Fragment>
         )}
-        {view === "mailboxes" && <MailboxesView {...props} />}
-        {view === "admin" && <AdminView {...props} />}
-        {view === "azure-app" && <AzureAppView key={hint ?? ""} {...props} />}
-        {view === "ews" && <EwsView {...props} />}
-        {view === "migration" && <MigrationView {...props} />}
-        {view === "support" && <SupportView {...props} />}
-        {view === "profiles" && <ProfilesView {...props} />}
+        {tab === "mailboxes" && <MailboxesView />}
+        {tab === "admin" && <AdminView />}
+        {tab === "azure-app" && <AzureAppView key={route.view === "azure-app" ? route.then ?? "" : ""} />}
+        {tab === "ews" && <EwsView />}
+        {tab === "migration" && <MigrationView />}
+        {tab === "support" && <SupportView />}
+        {tab === "profiles" && <ProfilesView />}
       </main>
     </div>
-    </GoToStep.Provider>
+    </WindowContext.Provider>
   );
 }

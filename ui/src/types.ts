@@ -1,10 +1,10 @@
-// Types the screens share (kept out of App.tsx so no screen imports the app that imports it).
+// What every screen reads from the window (kept out of App.tsx so no screen imports the app
+// that imports it): the wizard's state, the one error shown, and the way to act or move on.
 import type { AppError } from "./bindings/AppError";
 import type { WizardState } from "./bindings/WizardState";
+import type { Route } from "./routes";
 
-export type View = "wizard" | "mailboxes" | "admin" | "azure-app" | "ews" | "migration" | "support" | "profiles";
-
-export type StepProps = {
+export type AppContext = {
   state: WizardState;
   error: AppError | null;
   busy: boolean;
@@ -12,7 +12,7 @@ export type StepProps = {
   run: (action: () => Promise<WizardState | void>) => Promise<boolean>;
   setError: (e: AppError | null) => void;
   setState: (s: WizardState) => void;
-  /** A mailbox to pre-fill on the sign-in step (re-authentication). */
-  hint?: string;
-  openView: (v: View, hint?: string) => void;
+  /** Where the window is, with what the screen was opened with. */
+  route: Route;
+  navigate: (to: Route) => void;
 };

@@ -1,4 +1,5 @@
-//! The app's screens as the window tests name them: each is a `<section data-step="…">` in the UI.
+//! The app's screens as the window tests name them: each is a `<section data-step="…">` in the UI,
+//! and the list matches the window's one list of screens (`ui/src/routes.ts`).
 
 use mailbox_connect_core::profile::wizard::WizardStep;
 
@@ -67,5 +68,25 @@ mod tests {
         assert_eq!(CREDENTIALS.attr(), "credentials");
         assert_eq!(RESULT.attr(), "result");
         assert_eq!(Screen::Ews.attr(), "ews");
+    }
+
+    /// The screens `ui/src/routes.ts` lists (its `step:` entries, then its `tab:` entries but
+    /// the wizard's own), in order, are exactly these.
+    #[test]
+    fn the_screens_are_the_ones_routes_ts_lists() {
+        let routes = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/routes.ts")).unwrap();
+        let named = |key: &str| -> Vec<String> {
+            routes
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix(&format!("{{ {key}: \"")))
+                .filter_map(|rest| rest.split('"').next().map(str::to_string))
+                .collect()
+        };
+        let listed: Vec<String> = named("step")
+            .into_iter()
+            .chain(named("tab").into_iter().filter(|t| t != "wizard"))
+            .collect();
+        let ours: Vec<String> = Screen::all().into_iter().map(Screen::attr).collect();
+        assert_eq!(listed, ours);
     }
 }

@@ -6,5 +6,6 @@
 mod create_app;
 mod demo_flow;
 mod first_run;
+mod sign_in_again;
 mod single_instance;
 mod tools_and_resume;

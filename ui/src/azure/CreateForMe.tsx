@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { SignInOptions } from "../bindings/SignInOptions";
 import { ErrorBox } from "../components/ErrorBox";
-import type { StepProps } from "../types";
+import { useApp } from "../useApp";
 import { AdminSignIn, SIGN_IN_FIELDS } from "./AdminSignIn";
 import { adminWaiting } from "./AdminWaiting";
 import { SecretMonths } from "./SecretMonths";
@@ -12,11 +12,12 @@ import { useJob } from "../job/useJob";
 
 /** "Create it for me": an administrator signs in once and Mailbox Connect registers the app
  * through Microsoft Graph, then the wizard continues with nothing to copy or paste. */
-export function CreateForMe({ state, run, setState, busy, error }: StepProps) {
+export function CreateForMe() {
+  const { state, busy, error } = useApp();
   const { profile } = state;
   const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false, device_code: false });
   const [months, setMonths] = useState(24);
-  const job = useJob({ run, setState });
+  const job = useJob();
   const create = (e: Event) => {
     e.preventDefault();
     job.go((events) => api.createAzureApp({ sign_in: signIn, secret_months: months }, events), (next) => next);

@@ -1,14 +1,6 @@
 // The wizard's progress bar: each step and where the admin is.
 import type { WizardStep } from "../bindings/WizardStep";
-
-export const STEPS: { step: WizardStep; title: string }[] = [
-  { step: "welcome", title: "Start" },
-  { step: "checklist", title: "Azure app" },
-  { step: "credentials", title: "App credentials" },
-  { step: "nylas", title: "Nylas" },
-  { step: "consent", title: "Sign in" },
-  { step: "result", title: "Result" },
-];
+import { STEPS } from "../routes";
 
 export function Stepper({ current }: { current: WizardStep }) {
   const index = STEPS.findIndex((s) => s.step === current);

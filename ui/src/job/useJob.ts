@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { api, Channel } from "../api";
 import type { JobEvent } from "../bindings/JobEvent";
 import type { WizardState } from "../bindings/WizardState";
-import type { StepProps } from "../types";
+import { useApp } from "../useApp";
 import { idle, nextView, type JobView } from "./jobView";
 
 /**
@@ -11,7 +11,8 @@ import { idle, nextView, type JobView } from "./jobView";
  * warnings) and returns its result; `after` turns the result into the next wizard state, if any.
  * `cancel` stops whichever job is under way.
  */
-export function useJob({ run, setState }: Pick<StepProps, "run" | "setState">) {
+export function useJob() {
+  const { run, setState } = useApp();
   const [view, setView] = useState<JobView>(idle);
   const [running, setRunning] = useState(false);
   const go = <T,>(

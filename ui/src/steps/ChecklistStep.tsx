@@ -3,7 +3,8 @@ import { api } from "../api";
 import { CopyButton, CopyValue } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";
 import { PortalText } from "../components/PortalText";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 import type { AuthMode } from "../bindings/AuthMode";
 import type { ChecklistTarget } from "../bindings/ChecklistTarget";
 import type { Region } from "../bindings/Region";
@@ -24,8 +25,8 @@ const WHO_SIGNS_IN: Record<AuthMode, { hint: string; tech: string }> = {
 
 type How = "create" | "manual";
 
-export function ChecklistStep(props: StepProps) {
-  const { state, run, busy, error } = props;
+export function ChecklistStep() {
+  const { state, run, busy, error } = useApp();
   const { checklist, profile } = state;
   // A fresh organization profile starts with "Create it for me"; one already under way by hand
   // (or the demo's ready app) starts with the checklist.
@@ -43,7 +44,7 @@ export function ChecklistStep(props: StepProps) {
   const toggleScope = (name: string, on: boolean) =>
     run(() => api.setScopes(on ? [...selected, name] : selected.filter((s) => s !== name)));
   return (
-    <section aria-labelledby="step-heading" data-step="checklist">
+    <Screen name="checklist">
       <h1 id="step-heading" tabIndex={-1}>Register the app in Azure</h1>
       <fieldset class="choices">
         <legend>What is the Azure app for?</legend>
@@ -157,7 +158,7 @@ export function ChecklistStep(props: StepProps) {
           ))}
         </tbody>
       </table>
-      {how === "create" && <CreateForMe {...props} />}
+      {how === "create" && <CreateForMe />}
       {how === "manual" && <>
       <h2>Or paste this into the app's Manifest</h2>
       <p class="hint">Manifest → find <code>requiredResourceAccess</code> → replace it with:</p>
@@ -179,6 +180,6 @@ export function ChecklistStep(props: StepProps) {
           </button>
         )}
       </div>
-    </section>
+    </Screen>
   );
 }

@@ -5,11 +5,13 @@ import { Waiting } from "../components/Waiting";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { useJob } from "../job/useJob";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 
-export function ConsentStep({ state, run, setState, busy, error, hint: initialHint, openView }: StepProps) {
-  const [hint, setHint] = useState(initialHint ?? "");
-  const { signIn: started, go, cancel } = useJob({ run, setState });
+export function ConsentStep() {
+  const { state, run, busy, error, route, navigate } = useApp();
+  const [hint, setHint] = useState(route.view === "sign-in" ? route.loginHint ?? "" : "");
+  const { signIn: started, go, cancel } = useJob();
 
   const signIn = (e: Event) => {
     e.preventDefault();
@@ -18,14 +20,14 @@ export function ConsentStep({ state, run, setState, busy, error, hint: initialHi
 
   if (started) {
     return (
-      <section aria-labelledby="step-heading" data-step="consent">
+      <Screen name="consent">
         <h1 id="step-heading" tabIndex={-1}>Sign in with Microsoft in your browser</h1>
         <Waiting started={started} what="Sign in and choose Accept." onCancel={cancel} />
-      </section>
+      </Screen>
     );
   }
   return (
-    <section aria-labelledby="step-heading" data-step="consent">
+    <Screen name="consent">
       <h1 id="step-heading" tabIndex={-1}>Sign in to the mailbox</h1>
       <p>
         Your browser opens Microsoft's sign-in page. Sign in as the mailbox you want to connect and accept the permissions.
@@ -45,7 +47,7 @@ export function ConsentStep({ state, run, setState, busy, error, hint: initialHi
         {needsAdminApproval(error) && (
           <p class="note" id="admin-approval-offer">
             If Microsoft said “Need admin approval”, an administrator can approve the app for the whole organization.{" "}
-            <button type="button" id="go-admin-consent" onClick={() => openView("admin")}>Open admin consent</button>
+            <button type="button" id="go-admin-consent" onClick={() => navigate({ view: "admin" })}>Open admin consent</button>
           </p>
         )}
         <div class="actions">
@@ -55,6 +57,6 @@ export function ConsentStep({ state, run, setState, busy, error, hint: initialHi
           </button>
         </div>
       </form>
-    </section>
+    </Screen>
   );
 }

@@ -7,7 +7,8 @@ import { ErrorBox } from "../components/ErrorBox";
 import { type ExpiryChoice, ExpiryField } from "../components/ExpiryField";
 import { Field } from "../components/Field";
 import { revealFirstProblem } from "../reveal";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 import { missingCredentials } from "./credentialsForm";
 
 type CloudKind = IdentityCloud["kind"];
@@ -15,7 +16,8 @@ type CloudKind = IdentityCloud["kind"];
 /** The fields this screen shows, whose errors are said at the field (the demo hides the last two). */
 const SHOWN_FIELDS = ["client_id", "tenant", "client_secret", "secret_expires_on", "cloud", "identity_host"];
 
-export function CredentialsStep({ state, run, busy, error }: StepProps) {
+export function CredentialsStep() {
+  const { state, run, busy, error } = useApp();
   const p = state.profile;
   const [clientId, setClientId] = useState(p.client_id);
   const [tenant, setTenant] = useState(p.tenant);
@@ -48,7 +50,7 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
     ).then((ok) => ok && setSecret(""));
   };
   return (
-    <section aria-labelledby="step-heading" data-step="credentials">
+    <Screen name="credentials">
       <h1 id="step-heading" tabIndex={-1}>Paste the app's credentials</h1>
       <p>Copy these from the app's Overview and Certificates &amp; secrets pages in the Azure portal.</p>
       <form onSubmit={submit} noValidate>
@@ -97,6 +99,6 @@ export function CredentialsStep({ state, run, busy, error }: StepProps) {
           </button>
         </div>
       </form>
-    </section>
+    </Screen>
   );
 }

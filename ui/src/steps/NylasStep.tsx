@@ -3,10 +3,12 @@ import { useState } from "preact/hooks";
 import { api } from "../api";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 import { chosenRegion, nylasRegion } from "./nylasRegion";
 
-export function NylasStep({ state, run, busy, error }: StepProps) {
+export function NylasStep() {
+  const { state, run, busy, error } = useApp();
   const p = state.profile;
   const [url, setUrl] = useState(p.region.kind === "custom" ? p.region.url : "");
   const [key, setKey] = useState("");
@@ -18,7 +20,7 @@ export function NylasStep({ state, run, busy, error }: StepProps) {
     run(() => api.saveNylas({ region, api_key: key })).then((ok) => ok && setKey(""));
   };
   return (
-    <section aria-labelledby="step-heading" data-step="nylas">
+    <Screen name="nylas">
       <h1 id="step-heading" tabIndex={-1}>Connect to Nylas</h1>
       <p>Mailbox Connect registers each mailbox with your Nylas application and sets up its Microsoft connector.</p>
       {!p.demo && !p.credentials_checked && (
@@ -61,6 +63,6 @@ export function NylasStep({ state, run, busy, error }: StepProps) {
           </button>
         </div>
       </form>
-    </section>
+    </Screen>
   );
 }

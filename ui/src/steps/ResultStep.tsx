@@ -6,7 +6,8 @@ import type { GrantCheck } from "../bindings/GrantCheck";
 import type { ScopeWords } from "../bindings/ScopeWords";
 import { CopyButton } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 
 /** Permissions in plain words, each with its technical name for support staff. */
 function Permissions({ id, scopes }: { id: string; scopes: string[] }) {
@@ -21,7 +22,8 @@ function Permissions({ id, scopes }: { id: string; scopes: string[] }) {
   );
 }
 
-export function ResultStep({ state, run, busy, error }: StepProps) {
+export function ResultStep() {
+  const { state, run, busy, error } = useApp();
   const r = state.profile.last_result;
   const [check, setCheck] = useState<GrantCheck | null>(null);
   const [testing, setTesting] = useState(false);
@@ -38,7 +40,7 @@ export function ResultStep({ state, run, busy, error }: StepProps) {
     ).finally(() => setTesting(false));
   };
   return (
-    <section aria-labelledby="step-heading" data-step="result">
+    <Screen name="result">
       <h1 id="step-heading" tabIndex={-1}>{shownCheck.ok ? "Mailbox connected" : "Connected, with a problem"}</h1>
       <dl class="facts">
         <dt>Mailbox</dt>
@@ -87,6 +89,6 @@ export function ResultStep({ state, run, busy, error }: StepProps) {
           Connect another mailbox
         </button>
       </div>
-    </section>
+    </Screen>
   );
 }

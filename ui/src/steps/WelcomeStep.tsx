@@ -1,11 +1,13 @@
 // Wizard step: the welcome, with the demo or the admin's own organization.
 import { api } from "../api";
 import { ErrorBox } from "../components/ErrorBox";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 
-export function WelcomeStep({ run, busy, error }: StepProps) {
+export function WelcomeStep() {
+  const { run, busy, error } = useApp();
   return (
-    <section aria-labelledby="step-heading" data-step="welcome">
+    <Screen name="welcome">
       <h1 id="step-heading" tabIndex={-1}>Connect Microsoft 365 mailboxes to Nylas</h1>
       <p>
         This wizard walks you through registering an app in Microsoft Entra (Azure), signing in to a mailbox
@@ -25,6 +27,6 @@ export function WelcomeStep({ run, busy, error }: StepProps) {
         </button>
       </div>
       <p class="hint">The demo runs a built-in Microsoft and Nylas sandbox on this computer: no Azure account needed.</p>
-    </section>
+    </Screen>
   );
 }

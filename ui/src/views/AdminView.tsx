@@ -8,15 +8,17 @@ import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { Waiting } from "../components/Waiting";
 import { useJob } from "../job/useJob";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 
-export function AdminView({ state, run, setState, busy, error }: StepProps) {
+export function AdminView() {
+  const { state, run, busy, error } = useApp();
   const [approved, setApproved] = useState<AdminConsentResult | null>(null);
   const [emails, setEmails] = useState(state.demo?.mailboxes.join("\n") ?? "");
   const [rows, setRows] = useState<BulkRow[] | null>(null);
   const approvedBefore = !!state.profile.admin_credential_id;
 
-  const { signIn: started, go, cancel } = useJob({ run, setState });
+  const { signIn: started, go, cancel } = useJob();
   const consent = () =>
     go(api.adminConsent, (r) => {
       setApproved(r);
@@ -24,14 +26,14 @@ export function AdminView({ state, run, setState, busy, error }: StepProps) {
     });
   if (started) {
     return (
-      <section aria-labelledby="step-heading" data-step="admin">
+      <Screen name="admin">
         <h1 id="step-heading" tabIndex={-1}>Waiting for the administrator</h1>
         <Waiting started={started} what="Sign in as an administrator and accept for your organization. You can also send the link to your administrator." onCancel={cancel} />
-      </section>
+      </Screen>
     );
   }
   return (
-    <section aria-labelledby="step-heading" data-step="admin">
+    <Screen name="admin">
       <h1 id="step-heading" tabIndex={-1}>Approve for the whole organization, then connect many mailboxes</h1>
       <p>
         When your organization requires an administrator to approve apps (“Need admin approval”), an administrator
@@ -72,6 +74,6 @@ export function AdminView({ state, run, setState, busy, error }: StepProps) {
         </table>
       )}
       <ErrorBox error={error} />
-    </section>
+    </Screen>
   );
 }

@@ -10,11 +10,13 @@ import { SecretMonths } from "../azure/SecretMonths";
 import { JobProgress } from "../job/JobProgress";
 import { useJob } from "../job/useJob";
 import { ErrorBox } from "../components/ErrorBox";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 
 /** The Azure app through Microsoft Graph: what Azure has, a new secret, or removing the app
  * Mailbox Connect created. Each asks an administrator to sign in once (then kept in memory). */
-export function AzureAppView({ state, run, setState, busy, error, hint }: StepProps) {
+export function AzureAppView() {
+  const { state, busy, error, route } = useApp();
   const p = state.profile;
   const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false, device_code: false });
   const [months, setMonths] = useState(24);
@@ -22,7 +24,7 @@ export function AzureAppView({ state, run, setState, busy, error, hint }: StepPr
   const [rotated, setRotated] = useState<Rotated | null>(null);
   const [removed, setRemoved] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const job = useJob({ run, setState });
+  const job = useJob();
   const start = () => {
     setSummary(null);
     setRotated(null);
@@ -41,21 +43,21 @@ export function AzureAppView({ state, run, setState, busy, error, hint }: StepPr
 
   // The expiry banner's "Replace it for me" opens this view to do just that.
   useEffect(() => {
-    if (hint === "rotate-secret") rotate();
+    if (route.view === "azure-app" && route.then === "rotate") rotate();
   }, []);
 
   const waiting = adminWaiting(job);
   if (waiting) {
     return (
-      <section aria-labelledby="step-heading" data-step="azure-app">
+      <Screen name="azure-app">
         <h1 id="step-heading" tabIndex={-1}>{waiting.title}</h1>
         {waiting.panel}
-      </section>
+      </Screen>
     );
   }
   const known = !!p.client_id;
   return (
-    <section aria-labelledby="step-heading" data-step="azure-app">
+    <Screen name="azure-app">
       <h1 id="step-heading" tabIndex={-1}>Your Azure app</h1>
       {known ? (
         <p>
@@ -111,6 +113,6 @@ export function AzureAppView({ state, run, setState, busy, error, hint }: StepPr
         </dl>
       )}
       <ErrorBox error={error} fields={[...SIGN_IN_FIELDS, "secret_months"]} />
-    </section>
+    </Screen>
   );
 }

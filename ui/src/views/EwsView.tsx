@@ -4,9 +4,11 @@ import { api } from "../api";
 import type { ConnectResult } from "../bindings/ConnectResult";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 
-export function EwsView({ state, run, busy, error }: StepProps) {
+export function EwsView() {
+  const { state, run, busy, error } = useApp();
   const [email, setEmail] = useState(state.demo?.ews_email ?? "");
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
@@ -21,7 +23,7 @@ export function EwsView({ state, run, busy, error }: StepProps) {
     });
   };
   return (
-    <section aria-labelledby="step-heading" data-step="ews">
+    <Screen name="ews">
       <h1 id="step-heading" tabIndex={-1}>Exchange on your own servers <span class="tech">Exchange on-premises, EWS</span></h1>
       <p>For mailboxes on your own Exchange servers. The password goes to Nylas only; Mailbox Connect does not keep it.</p>
       {state.demo && <p class="note">Demo server: {state.demo.ews_email} with password {state.demo.ews_password}.</p>}
@@ -46,6 +48,6 @@ export function EwsView({ state, run, busy, error }: StepProps) {
           {result.account.email}: grant <code>{result.grant.id}</code>. {result.check.detail}
         </p>
       )}
-    </section>
+    </Screen>
   );
 }

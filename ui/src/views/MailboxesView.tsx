@@ -5,9 +5,11 @@ import type { Grant } from "../bindings/Grant";
 import type { GrantReport } from "../bindings/GrantReport";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 
-export function MailboxesView({ run, busy, error, openView }: StepProps) {
+export function MailboxesView() {
+  const { run, busy, error, navigate } = useApp();
   const [key, setKey] = useState("");
   const [report, setReport] = useState<GrantReport | null>(null);
   const [grants, setGrants] = useState<Grant[] | null>(null);
@@ -26,7 +28,7 @@ export function MailboxesView({ run, busy, error, openView }: StepProps) {
       setChecks((c) => ({ ...c, [id]: `${r.check.ok ? "Passed" : "Failed"}: ${r.check.detail}` }));
     });
   return (
-    <section aria-labelledby="step-heading" data-step="mailboxes">
+    <Screen name="mailboxes">
       <h1 id="step-heading" tabIndex={-1}>Mailboxes</h1>
       <h2>Test a grant</h2>
       <form onSubmit={(e) => { e.preventDefault(); check(key); }} noValidate>
@@ -47,7 +49,7 @@ export function MailboxesView({ run, busy, error, openView }: StepProps) {
           {grants ? "Refresh" : "List grants"}
         </button>
         <button id="test-all-grants" onClick={testAll} disabled={busy}>{busy ? "Testing (50 a second)…" : "Test all"}</button>
-        <button id="connect-next" onClick={() => openView("wizard", " ")} disabled={busy}>Connect another mailbox</button>
+        <button id="connect-next" onClick={() => navigate({ view: "sign-in" })} disabled={busy}>Connect another mailbox</button>
       </div>
       {grants && (
         <table class="perms" id="grants-table">
@@ -62,7 +64,7 @@ export function MailboxesView({ run, busy, error, openView }: StepProps) {
                 <td>
                   <button class="copy" id={`test-row-${g.id}`} aria-label={`Test ${g.email ?? g.id}`} onClick={() => checkRow(g.id)} disabled={busy}>Test</button>{" "}
                   {g.grant_status !== "valid" && g.provider === "microsoft" && (
-                    <button class="copy" onClick={() => openView("wizard", g.email ?? "")}>Sign in again</button>
+                    <button class="copy" id={`reauth-grant-${g.id}`} onClick={() => navigate({ view: "sign-in", loginHint: g.email ?? undefined })}>Sign in again</button>
                   )}
                 </td>
               </tr>
@@ -72,6 +74,6 @@ export function MailboxesView({ run, busy, error, openView }: StepProps) {
       )}
       {grants && grants.length === 0 && <p>No grants yet.</p>}
       <ErrorBox error={error} />
-    </section>
+    </Screen>
   );
 }

@@ -7,7 +7,8 @@ import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { Waiting } from "../components/Waiting";
 import { useJob } from "../job/useJob";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 
 /** v2's provider codes in words (the code stays as a second line for support staff). */
 const PROVIDERS: Record<string, string> = {
@@ -15,7 +16,8 @@ const PROVIDERS: Record<string, string> = {
   eas: "Exchange ActiveSync, by password",
 };
 
-export function MigrationView({ state, run, setState, busy, error, openView }: StepProps) {
+export function MigrationView() {
+  const { state, run, busy, error, navigate } = useApp();
   const d = state.demo;
   const [url, setUrl] = useState(d?.nylas_url ?? "https://api.nylas.com");
   const [clientId, setClientId] = useState(d?.v2_client_id ?? "");
@@ -27,18 +29,18 @@ export function MigrationView({ state, run, setState, busy, error, openView }: S
   const v2 = () => ({ base_url: url, client_id: clientId, client_secret: secret });
   const input = (set: (v: string) => void) => (e: Event) => set((e.target as HTMLInputElement).value);
 
-  const { signIn: started, go, cancel } = useJob({ run, setState });
+  const { signIn: started, go, cancel } = useJob();
   const office365 = () => go((events) => api.v2ConnectOffice365(v2(), null, events), (r) => setLinked(r));
   if (started) {
     return (
-      <section aria-labelledby="step-heading" data-step="migration">
+      <Screen name="migration">
         <h1 id="step-heading" tabIndex={-1}>Sign in to Nylas v2 <span class="tech">v2 native auth</span></h1>
         <Waiting started={started} what="Sign in and accept the Exchange permissions." onCancel={cancel} />
-      </section>
+      </Screen>
     );
   }
   return (
-    <section aria-labelledby="step-heading" data-step="migration">
+    <Screen name="migration">
       <h1 id="step-heading" tabIndex={-1}>Nylas v2 migration</h1>
       <p>
         Finds v2 accounts still on Exchange passwords (Basic authentication, turned off by Microsoft) so each can sign
@@ -69,7 +71,7 @@ export function MigrationView({ state, run, setState, busy, error, openView }: S
                 <tr key={a.id}>
                   <td>{a.email}</td>
                   <td>{PROVIDERS[a.provider] ?? "Exchange"} <span class="tech">{a.provider}</span></td>
-                  <td><button class="copy" id={`reauth-${i}`} onClick={() => openView("wizard", a.email)}>Sign in again on v3</button></td>
+                  <td><button class="copy" id={`reauth-${i}`} onClick={() => navigate({ view: "sign-in", loginHint: a.email })}>Sign in again on v3</button></td>
                 </tr>
               ))}
             </tbody>
@@ -92,6 +94,6 @@ export function MigrationView({ state, run, setState, busy, error, openView }: S
       </form>
       {linked && <p id="v2-linked" class="ok">Linked {linked.email_address} ({linked.provider}) as v2 account <code>{linked.account_id}</code>.</p>}
       <ErrorBox error={error} />
-    </section>
+    </Screen>
   );
 }

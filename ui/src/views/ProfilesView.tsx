@@ -4,8 +4,9 @@ import { api } from "../api";
 import type { ProfileSummary } from "../bindings/ProfileSummary";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
-import { STEPS } from "../components/Stepper";
-import type { StepProps } from "../types";
+import { STEPS } from "../routes";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 
 /** "Step 3 of 6: App credentials", as the progress bar names it. */
 function whereItIs(p: ProfileSummary): string {
@@ -13,7 +14,8 @@ function whereItIs(p: ProfileSummary): string {
   return i < 0 ? "" : `Step ${i + 1} of ${STEPS.length}: ${STEPS[i].title}`;
 }
 
-export function ProfilesView({ run, busy, error, openView }: StepProps) {
+export function ProfilesView() {
+  const { run, busy, error, navigate } = useApp();
   const [list, setList] = useState<ProfileSummary[]>([]);
   const [name, setName] = useState("");
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
@@ -23,7 +25,7 @@ export function ProfilesView({ run, busy, error, openView }: StepProps) {
   }, []);
   const refresh = async () => setList(await api.profiles());
   return (
-    <section aria-labelledby="step-heading" data-step="profiles">
+    <Screen name="profiles">
       <h1 id="step-heading" tabIndex={-1}>Profiles</h1>
       <p>A profile is one tenant or environment. Each keeps its own settings and keychain entries; the wizard resumes where each was left.</p>
       <ul class="plain" id="profiles-list">
@@ -45,7 +47,7 @@ export function ProfilesView({ run, busy, error, openView }: StepProps) {
                 <strong>{p.name}</strong> {p.demo && <span class="profile-badge">demo</span>}{" "}
                 <span class="hint" id={`where-${p.id}`}>{whereItIs(p)}</span>{" "}
                 {p.active ? <span class="ok">active</span> : (
-                  <button class="copy" id={`switch-${p.id}`} disabled={busy} onClick={() => run(async () => { const s = await api.switchProfile(p.id); await refresh(); openView("wizard"); return s; })}>Switch to it</button>
+                  <button class="copy" id={`switch-${p.id}`} disabled={busy} onClick={() => run(async () => { const s = await api.switchProfile(p.id); await refresh(); navigate({ view: "wizard" }); return s; })}>Switch to it</button>
                 )}{" "}
                 <button class="copy" id={`rename-btn-${p.id}`} disabled={busy} onClick={() => setRenaming({ id: p.id, name: p.name })}>Rename</button>{" "}
                 {!p.active && deleting !== p.id && (
@@ -64,13 +66,13 @@ export function ProfilesView({ run, busy, error, openView }: StepProps) {
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => { e.preventDefault(); run(async () => { const s = await api.newProfile(name); setName(""); await refresh(); openView("wizard"); return s; }); }} noValidate>
+      <form onSubmit={(e) => { e.preventDefault(); run(async () => { const s = await api.newProfile(name); setName(""); await refresh(); navigate({ view: "wizard" }); return s; }); }} noValidate>
         <Field id="new-profile-name" field="profile_name" label="New profile name" error={error} hint="For example 'Contoso production' or 'Fabrikam staging'.">
           {(aria) => <input {...aria} value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />}
         </Field>
         <div class="actions"><button class="primary" type="submit" id="create-profile" disabled={busy}>Create and set up</button></div>
       </form>
       <ErrorBox error={error} fields={["profile_name", "profile_rename"]} />
-    </section>
+    </Screen>
   );
 }

@@ -5,7 +5,8 @@ import type { LedgerEntry } from "../bindings/LedgerEntry";
 import type { Method } from "../bindings/Method";
 import type { SavedFile } from "../bindings/SavedFile";
 import { ErrorBox } from "../components/ErrorBox";
-import type { StepProps } from "../types";
+import { Screen } from "../components/Screen";
+import { useApp } from "../useApp";
 
 /** How each mailbox was connected, in words (the CSV keeps the short codes). */
 const HOW: Record<Method, string> = {
@@ -15,7 +16,8 @@ const HOW: Record<Method, string> = {
   ews: "Exchange password",
 };
 
-export function SupportView({ run, busy, error }: StepProps) {
+export function SupportView() {
+  const { run, busy, error } = useApp();
   const [ledger, setLedger] = useState<LedgerEntry[]>([]);
   // What the last Save dialog did: saved a file, or was closed without saving.
   const [saved, setSaved] = useState<{ what: "ledger" | "diagnostics"; file: SavedFile | null } | null>(null);
@@ -25,7 +27,7 @@ export function SupportView({ run, busy, error }: StepProps) {
     run(async () => setLedger(await api.ledger()));
   }, []);
   return (
-    <section aria-labelledby="step-heading" data-step="support">
+    <Screen name="support">
       <h1 id="step-heading" tabIndex={-1}>Connection history and support</h1>
       <table class="perms" id="ledger-table">
         <caption class="offscreen">Mailboxes connected</caption>
@@ -62,6 +64,6 @@ export function SupportView({ run, busy, error }: StepProps) {
         <pre id="diagnostics-preview" tabIndex={0} aria-label="What the bundle holds">{saved.file.contents}</pre>
       )}
       <ErrorBox error={error} />
-    </section>
+    </Screen>
   );
 }

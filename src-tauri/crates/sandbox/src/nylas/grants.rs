@@ -16,7 +16,6 @@ pub fn view(g: &Grant) -> Value {
         "id": g.id,
         "provider": g.provider,
         "grant_status": if g.valid { "valid" } else { "invalid" },
-        "email": g.email,
         "name": g.name,
         "scope": g.scope,
         "created_at": g.created_at,
@@ -25,6 +24,9 @@ pub fn view(g: &Grant) -> Value {
         "settings": {},
         "blocked": false,
     });
+    if let Some(e) = &g.email {
+        v["email"] = json!(e);
+    }
     // `state` is a string when the grant was made with one, and absent otherwise.
     if let Some(s) = &g.state {
         v["state"] = json!(s);
@@ -36,7 +38,11 @@ pub fn view(g: &Grant) -> Value {
 fn find<'a>(grants: &'a [Grant], key: &str) -> Option<&'a Grant> {
     grants
         .iter()
-        .find(|g| g.id == key || g.email.eq_ignore_ascii_case(key.trim_start_matches("email:")))
+        .find(|g| g.id == key || same_email(g, key.trim_start_matches("email:")))
+}
+
+fn same_email(g: &Grant, email: &str) -> bool {
+    g.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(email))
 }
 
 pub async fn get(State(st): State<Arc<SandboxState>>, Path(id): Path<String>) -> Response {
@@ -107,7 +113,7 @@ pub async fn list(State(st): State<Arc<SandboxState>>, Query(q): Query<HashMap<S
     let page: Vec<Value> = inner
         .grants
         .iter()
-        .filter(|g| q.get("email").is_none_or(|e| g.email.eq_ignore_ascii_case(e)))
+        .filter(|g| q.get("email").is_none_or(|e| same_email(g, e)))
         .filter(|g| q.get("grant_status").is_none_or(|s| (s == "valid") == g.valid))
         .skip(offset)
         .take(limit)

@@ -141,7 +141,7 @@ impl Inner {
         if let Some(g) = self
             .grants
             .iter_mut()
-            .find(|g| g.provider == provider && g.email.eq_ignore_ascii_case(email))
+            .find(|g| g.provider == provider && g.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(email)))
         {
             g.scope = scope;
             g.updated_at = now;
@@ -152,7 +152,7 @@ impl Inner {
         let g = Grant {
             id: new_id(),
             provider: provider.into(),
-            email: email.into(),
+            email: Some(email.into()),
             name: name.into(),
             provider_user_id: user_id.into(),
             scope,

@@ -43,7 +43,8 @@ pub struct Credential {
 pub struct Grant {
     pub id: String,
     pub provider: String,
-    pub email: String,
+    /// Optional in Nylas (the spec does not require it): a grant may carry no address.
+    pub email: Option<String>,
     pub name: String,
     pub provider_user_id: String,
     pub scope: Vec<String>,
