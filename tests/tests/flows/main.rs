@@ -9,6 +9,7 @@ mod azure_app_device_code;
 mod browser_outcome;
 mod cli;
 mod cli_azure_app;
+mod demo_app_graph;
 mod faults;
 mod full_flow;
 mod job_cancel;

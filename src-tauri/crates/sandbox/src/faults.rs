@@ -40,9 +40,16 @@ impl SandboxState {
             inner.faults.admin_rate = Some(TokenBucket::new(rate));
         }
         if let Some(uris) = plan.redirect_uris {
-            if let Some(app) = inner.apps.first_mut() {
-                app.web_redirects = uris;
+            // As an admin would edit the demo app's Web redirect URIs; sign-in follows Graph.
+            let demo = inner
+                .graph
+                .apps
+                .iter_mut()
+                .find(|a| a.app_id() == crate::fixtures::CLIENT_ID);
+            if let Some(web) = demo.and_then(|a| a.doc.get_mut("web")) {
+                web["redirectUris"] = serde_json::json!(uris);
             }
+            inner.sync_app(crate::fixtures::CLIENT_ID, None);
         }
     }
 }

@@ -15,9 +15,8 @@ use serde_json::{Map, Value};
 
 use super::app_document::{apply, fresh_doc};
 use super::{caller, denied, error, filter, READ, WRITE};
-use crate::fixtures::TENANT_ID;
 use crate::state::graph::GraphApp;
-use crate::state::{AppRegistration, Inner, SandboxState, Secret};
+use crate::state::{Inner, SandboxState};
 
 type St = State<Arc<SandboxState>>;
 
@@ -36,40 +35,6 @@ pub(super) fn body_object(body: &Bytes) -> Result<Map<String, Value>, Response> 
     }
 }
 
-/// Brings the identity platform's view of one app in line with Graph's.
-pub(super) fn sync(inner: &mut Inner, app_id: &str, ready_at: Option<Instant>) {
-    let previous = inner.apps.iter().position(|a| a.client_id.eq_ignore_ascii_case(app_id));
-    let Some(g) = inner.graph.apps.iter().find(|a| a.app_id() == app_id) else {
-        if let Some(i) = previous {
-            inner.apps.remove(i);
-        }
-        return;
-    };
-    let now = time::OffsetDateTime::now_utc();
-    let reg = AppRegistration {
-        client_id: app_id.into(),
-        tenant_id: TENANT_ID.into(),
-        secrets: g
-            .passwords
-            .iter()
-            .map(|p| Secret {
-                value: p.value.clone(),
-                expired: p.record["endDateTime"]
-                    .as_str()
-                    .and_then(|e| time::OffsetDateTime::parse(e, &time::format_description::well_known::Rfc3339).ok())
-                    .is_some_and(|e| e < now),
-            })
-            .collect(),
-        web_redirects: g.redirects("web").into_iter().chain(g.redirects("spa")).collect(),
-        public_redirects: g.redirects("publicClient"),
-        ready_at: previous.and_then(|i| inner.apps[i].ready_at).or(ready_at),
-    };
-    match previous {
-        Some(i) => inner.apps[i] = reg,
-        None => inner.apps.push(reg),
-    }
-}
-
 /// Creates an app from a checked body (the caller may create apps).
 fn insert(inner: &mut Inner, mut doc: Map<String, Value>, body: Map<String, Value>) -> Result<Value, Response> {
     apply(&mut doc, body)?;
@@ -77,7 +42,7 @@ fn insert(inner: &mut Inner, mut doc: Map<String, Value>, body: Map<String, Valu
     let (app_id, answer) = (app.app_id().to_string(), app.to_json());
     inner.graph.apps.push(app);
     let ready_at = Instant::now() + inner.graph.replication;
-    sync(inner, &app_id, Some(ready_at));
+    inner.sync_app(&app_id, Some(ready_at));
     Ok(answer)
 }
 
@@ -165,7 +130,7 @@ pub(super) fn write(st: &SandboxState, headers: &HeaderMap, key: &str, value: &s
     }
     inner.graph.apps[i].doc = doc;
     let app_id = inner.graph.apps[i].app_id().to_string();
-    sync(&mut inner, &app_id, None);
+    inner.sync_app(&app_id, None);
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -191,6 +156,6 @@ pub(super) fn remove(st: &SandboxState, headers: &HeaderMap, key: &str, value: &
             .retain(|g| g["clientId"].as_str() != Some(sp_id.as_str()));
     }
     inner.admin_consents.retain(|(c, _)| !c.eq_ignore_ascii_case(&app_id));
-    sync(&mut inner, &app_id, None);
+    inner.sync_app(&app_id, None);
     StatusCode::NO_CONTENT.into_response()
 }

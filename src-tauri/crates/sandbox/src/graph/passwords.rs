@@ -13,7 +13,7 @@ use serde_json::{json, Map, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::applications::{body_object, found, sync};
+use super::applications::{body_object, found};
 use super::error;
 use crate::state::graph::Password;
 use crate::state::{new_id, SandboxState};
@@ -89,7 +89,7 @@ pub(super) fn password(
         StatusCode::NO_CONTENT.into_response()
     };
     let app_id = inner.graph.apps[i].app_id().to_string();
-    sync(&mut inner, &app_id, None);
+    inner.sync_app(&app_id, None);
     answer
 }
 

@@ -3,6 +3,7 @@
 //! A folder of leaf stores, one per emulated service: each holds plain data and imports no
 //! handler, so every handler can import the stores and no import runs back up.
 
+pub mod demo_app;
 pub mod faults;
 pub mod graph;
 pub mod identity;
@@ -60,29 +61,10 @@ pub struct SandboxState {
 }
 
 impl SandboxState {
-    /// The demo tenant, with Nylas's hosted-auth callback registered on the demo app (as an
-    /// admin would add `https://api.us.nylas.com/v3/connect/callback` in Azure).
+    /// The demo tenant: its ready-made app registered in Graph (with Nylas's hosted-auth callback,
+    /// as an admin would add `https://api.us.nylas.com/v3/connect/callback` in Azure), and known
+    /// to sign-in through the same registration.
     pub fn with_demo_tenant(identity_url: &str, nylas_url: &str) -> Self {
-        let app = AppRegistration {
-            client_id: fixtures::CLIENT_ID.into(),
-            tenant_id: fixtures::TENANT_ID.into(),
-            secrets: vec![
-                Secret {
-                    value: fixtures::SECRET_VALUE.into(),
-                    expired: false,
-                },
-                Secret {
-                    value: fixtures::EXPIRED_SECRET_VALUE.into(),
-                    expired: true,
-                },
-            ],
-            web_redirects: vec![
-                "http://localhost/callback".into(),
-                format!("{nylas_url}/v3/connect/callback"),
-            ],
-            public_redirects: vec![],
-            ready_at: None,
-        };
         // Microsoft Graph PowerShell, the public client an admin signs in with to create apps.
         let graph_cli = AppRegistration {
             client_id: graph::GRAPH_POWERSHELL_APP_ID.into(),
@@ -92,14 +74,18 @@ impl SandboxState {
             public_redirects: vec!["http://localhost".into()],
             ready_at: None,
         };
+        let mut graph = graph::GraphStore::seeded();
+        demo_app::seed(&mut graph, nylas_url);
+        let mut inner = Inner {
+            apps: vec![graph_cli],
+            graph,
+            api_keys: vec![fixtures::NYLAS_API_KEY.into()],
+            v2_accounts: legacy::seed(fixtures::V2_DEMO_ACCOUNTS),
+            ..Inner::default()
+        };
+        inner.sync_app(fixtures::CLIENT_ID, None);
         Self {
-            inner: Mutex::new(Inner {
-                apps: vec![app, graph_cli],
-                graph: graph::GraphStore::seeded(),
-                api_keys: vec![fixtures::NYLAS_API_KEY.into()],
-                v2_accounts: legacy::seed(fixtures::V2_DEMO_ACCOUNTS),
-                ..Inner::default()
-            }),
+            inner: Mutex::new(inner),
             code_lifetime: Duration::from_secs(600),
             identity_url: identity_url.into(),
             nylas_url: nylas_url.into(),
@@ -113,6 +99,43 @@ impl SandboxState {
 }
 
 impl Inner {
+    /// Brings the identity platform's view of one app in line with Graph's (or forgets it when
+    /// Graph no longer has it); `ready_at` is when a new app becomes known to sign-in.
+    pub fn sync_app(&mut self, app_id: &str, ready_at: Option<Instant>) {
+        let previous = self.apps.iter().position(|a| a.client_id.eq_ignore_ascii_case(app_id));
+        let Some(g) = self.graph.apps.iter().find(|a| a.app_id() == app_id) else {
+            if let Some(i) = previous {
+                self.apps.remove(i);
+            }
+            return;
+        };
+        let now = time::OffsetDateTime::now_utc();
+        let reg = AppRegistration {
+            client_id: app_id.into(),
+            tenant_id: fixtures::TENANT_ID.into(),
+            secrets: g
+                .passwords
+                .iter()
+                .map(|p| Secret {
+                    value: p.value.clone(),
+                    expired: p.record["endDateTime"]
+                        .as_str()
+                        .and_then(|e| {
+                            time::OffsetDateTime::parse(e, &time::format_description::well_known::Rfc3339).ok()
+                        })
+                        .is_some_and(|e| e < now),
+                })
+                .collect(),
+            web_redirects: g.redirects("web").into_iter().chain(g.redirects("spa")).collect(),
+            public_redirects: g.redirects("publicClient"),
+            ready_at: previous.and_then(|i| self.apps[i].ready_at).or(ready_at),
+        };
+        match previous {
+            Some(i) => self.apps[i] = reg,
+            None => self.apps.push(reg),
+        }
+    }
+
     pub fn app(&self, client_id: &str) -> Option<&AppRegistration> {
         let now = Instant::now();
         self.apps
