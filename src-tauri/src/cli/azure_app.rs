@@ -74,7 +74,7 @@ pub struct SignInArgs {
 }
 
 impl SignInArgs {
-    fn options(self, admin_consent: bool) -> SignInOptions {
+    pub(super) fn options(self, admin_consent: bool) -> SignInOptions {
         SignInOptions {
             admin_consent,
             bootstrap_client_id: self.bootstrap_client_id,

@@ -11,6 +11,8 @@ use mailbox_connect_core::{browser, Config, Services};
 use crate::{demo, KEYCHAIN_SERVICE};
 
 mod azure_app;
+mod doctor;
+mod json;
 mod progress;
 mod run;
 
@@ -19,7 +21,8 @@ pub use azure_app::AzureAppAction;
 pub use run::execute;
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 an error (its message and fix are printed); \
-2 a grant failed its test (connect, check-grant, check-grants) or the command line was wrong.";
+2 a grant failed its test (connect, check-grant, check-grants) or the command line was wrong; \
+3 the doctor found something wrong.";
 
 #[derive(Debug, Parser)]
 #[command(name = "mailbox-connect", version, about = "Mailbox Connect: onboard Microsoft 365 mailboxes to Nylas. \
@@ -83,6 +86,18 @@ pub enum Command {
     AzureApp {
         #[command(subcommand)]
         action: AzureAppAction,
+    },
+    /// Find out why a connection stopped working: Microsoft's answer to the app's credentials,
+    /// then the Azure app and its secret (an administrator signs in to read Azure). Read-only.
+    Doctor {
+        /// Use the built-in demo tenant (no Azure account needed).
+        #[arg(long)]
+        demo: bool,
+        /// Print the findings (or the error) as one JSON document, for scripts.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        sign_in: azure_app::SignInArgs,
     },
     /// Serve the demo tenant (Microsoft identity platform + Nylas API) on loopback.
     Sandbox {
@@ -161,6 +176,7 @@ pub fn run(command: Command) -> i32 {
                 | Command::AzureApp {
                     action: AzureAppAction::Create { demo: true, .. }
                 }
+                | Command::Doctor { demo: true, .. }
         ) || resume;
         // The app's own choice between a demo tenant served elsewhere and one of its own (kept
         // running here until the command ends).

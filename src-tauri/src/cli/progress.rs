@@ -5,32 +5,48 @@ use mailbox_connect_core::job::{Job, JobEvent};
 
 /// A job whose events are printed; nothing else can cancel it (Ctrl+C ends the process).
 pub fn printed() -> Job {
-    Job::detached(print)
+    Job::detached(|e| {
+        if let Some(line) = said(e) {
+            println!("{line}");
+        }
+    })
 }
 
-fn print(e: JobEvent) {
-    match e {
+/// Like [`printed`], on standard error, so standard output stays one JSON document.
+pub fn printed_aside() -> Job {
+    Job::detached(|e| {
+        if let Some(line) = said(e) {
+            eprintln!("{line}");
+        }
+    })
+}
+
+/// What an event says on the terminal; `None` for how the job ended.
+fn said(e: JobEvent) -> Option<String> {
+    Some(match e {
         JobEvent::SignIn(s) if s.browser_opened => {
-            println!(
+            format!(
                 "Your browser is open at Microsoft's sign-in page. If it is not, open:\n{}",
                 s.url
             )
         }
-        JobEvent::SignIn(s) => println!("Could not open a browser. Open this link to sign in:\n{}", s.url),
+        JobEvent::SignIn(s) => format!("Could not open a browser. Open this link to sign in:\n{}", s.url),
         JobEvent::DeviceCode(d) => {
-            if let Some(why) = &d.browser_error {
-                println!("Could not open a browser here ({why}).");
-            }
-            println!(
-                "On any device, open {} and enter the code {} (it lasts {} minutes).",
+            let why = d
+                .browser_error
+                .as_ref()
+                .map(|why| format!("Could not open a browser here ({why}).\n"))
+                .unwrap_or_default();
+            format!(
+                "{why}On any device, open {} and enter the code {} (it lasts {} minutes).",
                 d.verification_uri,
                 d.user_code,
                 d.expires_secs / 60
             )
         }
-        JobEvent::Progress(p) => println!("[{}/{}] {}", p.done, p.total, p.text),
-        JobEvent::Step(s) => println!("{}", s.text),
-        JobEvent::Warning(w) => eprintln!("warning: {}", w.text),
-        JobEvent::Finished | JobEvent::Failed(_) | JobEvent::Cancelled => {}
-    }
+        JobEvent::Progress(p) => format!("[{}/{}] {}", p.done, p.total, p.text),
+        JobEvent::Step(s) => s.text,
+        JobEvent::Warning(w) => format!("warning: {}", w.text),
+        JobEvent::Finished | JobEvent::Failed(_) | JobEvent::Cancelled => return None,
+    })
 }

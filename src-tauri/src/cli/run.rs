@@ -8,6 +8,7 @@ use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::result::GrantCheck;
 use mailbox_connect_core::{profile::ledger, AppError, DemoEnv, Sensitive, Services};
 
+use super::json::as_json;
 use super::progress::printed;
 use super::Command;
 
@@ -15,7 +16,10 @@ use super::Command;
 pub async fn execute(command: Command, s: &Services, demo: Option<DemoEnv>, out: &mut dyn Write) -> i32 {
     let json = matches!(
         command,
-        Command::CheckGrant { json: true, .. } | Command::CheckGrants { json: true } | Command::Grants { json: true }
+        Command::CheckGrant { json: true, .. }
+            | Command::CheckGrants { json: true }
+            | Command::Grants { json: true }
+            | Command::Doctor { json: true, .. }
     );
     let mut lines = Vec::new();
     let code = match execute_inner(command, s, demo, &mut lines).await {
@@ -35,11 +39,6 @@ pub async fn execute(command: Command, s: &Services, demo: Option<DemoEnv>, out:
         let _ = writeln!(out, "{l}");
     }
     code
-}
-
-/// One line of JSON (serializing the core's own types cannot fail; `null` if it ever did).
-fn as_json(v: &impl serde::Serialize) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
 fn test_line(c: &GrantCheck) -> String {
@@ -146,6 +145,7 @@ async fn execute_inner(
             Ok(0)
         }
         Command::AzureApp { action } => super::azure_app::run(action, s, demo, w).await,
+        Command::Doctor { demo: _, json, sign_in } => super::doctor::run(sign_in, json, s, demo, w).await,
         Command::Sandbox { .. } => Err(AppError::internal(
             "The sandbox is served by `mailbox-connect sandbox`.",
         )),

@@ -10,6 +10,7 @@ mod browser_outcome;
 mod cli;
 mod cli_azure_app;
 mod demo_app_graph;
+mod doctor;
 mod faults;
 mod full_flow;
 mod job_cancel;

@@ -10,6 +10,7 @@ pub mod azure;
 pub mod browser;
 pub mod consent;
 pub mod demo;
+pub mod doctor;
 pub mod error;
 pub mod expiry;
 pub mod graph;

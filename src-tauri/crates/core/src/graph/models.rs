@@ -22,6 +22,26 @@ pub struct Application {
     pub web: Option<WebApplication>,
     #[serde(default)]
     pub password_credentials: Vec<PasswordCredential>,
+    #[serde(default)]
+    pub required_resource_access: Vec<RequiredResourceAccess>,
+}
+
+/// `requiredResourceAccess`: the permissions the app asks for on one API.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequiredResourceAccess {
+    pub resource_app_id: String,
+    #[serde(default)]
+    pub resource_access: Vec<ResourceAccess>,
+}
+
+/// One permission in `requiredResourceAccess`: its ID, and `Scope` (delegated) or `Role`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceAccess {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
 }
 
 impl Application {
@@ -63,6 +83,12 @@ pub struct ServicePrincipal {
     pub id: String,
     #[serde(default)]
     pub app_id: Option<String>,
+    /// Whether users may sign in to it (`false`: AADSTS7000112).
+    #[serde(default)]
+    pub account_enabled: Option<bool>,
+    /// Whether only users assigned to it may sign in (the others get AADSTS50105).
+    #[serde(default)]
+    pub app_role_assignment_required: Option<bool>,
     #[serde(default)]
     pub oauth2_permission_scopes: Vec<PermissionScope>,
 }

@@ -93,4 +93,6 @@ pub enum JobStep {
     GrantChecked,
     OldSecretRemoved,
     Removed,
+    /// A part of a connection check is done.
+    Checked,
 }

@@ -7,6 +7,7 @@
 //! | [`Setup`] | the wizard: state, navigation, checklist choices, credentials, profiles |
 //! | [`DemoTenant`] | points the demo profile at a running demo tenant |
 //! | [`SignIn`] | browser sign-ins: a mailbox (own or Hosted), admin consent, v2 Office 365 |
+//! | [`Doctor`] | the connection doctor: why a mailbox stopped working, across Azure, the keychain and Nylas |
 //! | [`AzureApp`] | the Azure app through Microsoft Graph: create, rotate its secret, show, remove |
 //! | [`Tools`] | grant tests, grant lists, the ledger, the diagnostics bundle |
 //! | [`Mailboxes`] | bulk auth and Exchange on-premises, no browser involved |
@@ -28,6 +29,7 @@ pub mod azure_app;
 mod credentials;
 mod demo_tenant;
 mod diagnostics;
+mod doctor;
 mod legacy;
 mod mailboxes;
 mod profiles;
@@ -40,6 +42,7 @@ pub use azure_app::AzureApp;
 pub use credentials::{AzureAppInput, NylasInput};
 pub use demo_tenant::DemoTenant;
 pub use diagnostics::{mask_email, redact};
+pub use doctor::Doctor;
 pub use legacy::Legacy;
 pub use mailboxes::{BulkRow, Mailboxes};
 pub use profiles::{ProfileSummary, Profiles, DEFAULT_PROFILE, DEMO_PROFILE};
@@ -111,7 +114,8 @@ pub struct Services {
     pub setup: Setup,
     pub demo: Arc<DemoTenant>,
     pub sign_in: Arc<SignIn>,
-    pub azure_app: AzureApp,
+    pub azure_app: Arc<AzureApp>,
+    pub doctor: Doctor,
     pub tools: Tools,
     pub mailboxes: Mailboxes,
     pub legacy: Legacy,
@@ -140,16 +144,18 @@ impl Services {
                 hosted_port: cfg.hosted_port,
             },
         ));
+        let azure_app = Arc::new(AzureApp::new(
+            profiles.clone(),
+            vault.clone(),
+            http.clone(),
+            sign_in.clone(),
+            demo.clone(),
+        ));
         Ok(Self {
             jobs: Arc::default(),
             setup: Setup::new(profiles.clone(), vault.clone(), demo.clone(), http.clone()),
-            azure_app: AzureApp::new(
-                profiles.clone(),
-                vault.clone(),
-                http.clone(),
-                sign_in.clone(),
-                demo.clone(),
-            ),
+            doctor: Doctor::new(profiles.clone(), vault.clone(), http.clone(), azure_app.clone()),
+            azure_app,
             sign_in,
             tools: Tools::new(
                 profiles.clone(),

@@ -45,8 +45,10 @@ pub async fn get(State(st): St, headers: HeaderMap, Path(seg): Path<String>) -> 
 }
 
 pub async fn patch(State(st): St, headers: HeaderMap, Path(seg): Path<String>, body: Bytes) -> Response {
-    let Some(("applications", key, value)) = parse(&seg) else {
-        return unknown(&seg);
+    let (key, value) = match parse(&seg) {
+        Some(("applications", key, value)) => (key, value),
+        Some((_, key, value)) => return principals::write(&st, &headers, key, &value, &body),
+        None => return unknown(&seg),
     };
     let create = key == "uniqueName"
         && headers.get_all("prefer").iter().any(|v| {

@@ -43,7 +43,9 @@ pub fn router(st: Arc<SandboxState>) -> Router {
         )
         .route(
             "/v1.0/servicePrincipals/{id}",
-            get(principals::get_one).delete(principals::delete),
+            get(principals::get_one)
+                .patch(principals::update)
+                .delete(principals::delete),
         )
         .route(
             "/v1.0/oauth2PermissionGrants",

@@ -1,5 +1,5 @@
 //! `/v1.0/servicePrincipals` (create for an app once it has replicated; get by ID or `appId`,
-//! Graph's own with its scopes) and `/v1.0/oauth2PermissionGrants` (tenant-wide consent).
+//! Graph's own with its scopes; PATCH `accountEnabled` and `appRoleAssignmentRequired`) and `/v1.0/oauth2PermissionGrants` (tenant-wide consent).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -64,7 +64,7 @@ pub async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Response 
     }
     let sp = json!({
         "id": new_id(), "appId": app_id, "displayName": name, "servicePrincipalType": "Application",
-        "accountEnabled": true, "appOwnerOrganizationId": TENANT_ID, "servicePrincipalNames": [app_id],
+        "accountEnabled": true, "appRoleAssignmentRequired": false, "appOwnerOrganizationId": TENANT_ID, "servicePrincipalNames": [app_id],
         "oauth2PermissionScopes": [], "appRoles": [],
     });
     inner.graph.service_principals.push(sp.clone());
@@ -84,6 +84,46 @@ pub(super) fn read(st: &SandboxState, headers: &HeaderMap, key: &str, value: &st
         Some(i) => Json(inner.graph.service_principals[i].clone()).into_response(),
         None => not_found(value),
     }
+}
+
+pub async fn update(State(st): St, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+    write(&st, &headers, "id", &id, &body)
+}
+
+/// PATCH: whether users may sign in (`accountEnabled`) and whether they must be assigned first
+/// (`appRoleAssignmentRequired`); other properties are not writable here.
+pub(super) fn write(st: &SandboxState, headers: &HeaderMap, key: &str, value: &str, body: &Bytes) -> Response {
+    if let Err(r) = caller(st, headers).and_then(|c| c.needs(WRITE)) {
+        return r;
+    }
+    let body = match body_object(body) {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    for (k, v) in &body {
+        if !matches!(k.as_str(), "accountEnabled" | "appRoleAssignmentRequired") {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "Request_BadRequest",
+                &format!("Property '{k}' is read-only and cannot be set."),
+            );
+        }
+        if !v.is_boolean() {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "Request_BadRequest",
+                &format!("Invalid value specified for property '{k}' of resource 'ServicePrincipal'."),
+            );
+        }
+    }
+    let mut inner = st.lock();
+    let Some(i) = inner.graph.sp_by(key, value) else {
+        return not_found(value);
+    };
+    for (k, v) in body {
+        inner.graph.service_principals[i][k] = v;
+    }
+    StatusCode::NO_CONTENT.into_response()
 }
 
 pub async fn delete(State(st): St, headers: HeaderMap, Path(id): Path<String>) -> Response {

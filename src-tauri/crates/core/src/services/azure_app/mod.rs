@@ -66,7 +66,7 @@ impl AzureApp {
 
     /// The signed-in administrator, signing in first when there is none (or it lacks what
     /// `admin_consent` needs, or its token is nearly spent).
-    async fn admin(&self, p: &Profile, opts: &SignInOptions, job: &Job) -> Result<AdminSession> {
+    pub(crate) async fn admin(&self, p: &Profile, opts: &SignInOptions, job: &Job) -> Result<AdminSession> {
         let (client_id, login_hint) = opts.checked()?;
         let held = self.session.lock().ok().and_then(|s| s.clone());
         if let Some(s) = held.filter(|s| s.fresh() && (s.admin_consent || !opts.admin_consent)) {

@@ -1,0 +1,127 @@
+//! The connection doctor for the active profile: Microsoft's answer to the app's own credentials
+//! (no user needed), then, with an administrator's Graph sign-in, the registration, its service
+//! principal and the keychain's secret against the app's. Read-only: nothing is changed.
+
+use std::sync::Arc;
+
+use super::azure_app::{AzureApp, SignInOptions};
+use super::profiles::Profiles;
+use super::vault::Vault;
+use crate::doctor::{registration, secrets, Checkup, Finding};
+use crate::error::{AppError, Result};
+use crate::graph::models::{Application, ServicePrincipal};
+use crate::job::{Job, JobStep};
+use crate::microsoft::cloud::Endpoints;
+use crate::microsoft::error::MsError;
+use crate::microsoft::oauth::MsOAuth;
+use crate::microsoft::redirect;
+use crate::profile::Profile;
+use crate::secrets::SecretKind;
+
+mod needs;
+
+pub struct Doctor {
+    profiles: Arc<Profiles>,
+    vault: Arc<Vault>,
+    http: reqwest::Client,
+    azure_app: Arc<AzureApp>,
+}
+
+impl Doctor {
+    pub(crate) fn new(
+        profiles: Arc<Profiles>,
+        vault: Arc<Vault>,
+        http: reqwest::Client,
+        azure_app: Arc<AzureApp>,
+    ) -> Self {
+        Self {
+            profiles,
+            vault,
+            http,
+            azure_app,
+        }
+    }
+
+    /// Checks the active profile's connection; an error means the check itself could not run.
+    pub async fn check(&self, opts: SignInOptions, job: &Job) -> Result<Checkup> {
+        let p = self.profiles.active()?;
+        if p.client_id.is_empty() {
+            return Err(AppError::invalid(
+                "client_id",
+                "This profile has no Azure app to check yet.",
+                "Create the app or paste its client ID first.",
+            ));
+        }
+        let stored = self.vault.require(&p, SecretKind::AzureClientSecret).await.ok();
+        let mut findings = Vec::new();
+        if let Some(secret) = &stored {
+            findings.extend(self.microsofts_answer(&p, secret).await?);
+            job.step(
+                JobStep::Checked,
+                "Microsoft's sign-in was asked about the app's client ID and secret.",
+            );
+        }
+        job.go_on()?;
+        let admin = self.azure_app.admin(&p, &opts, job).await?;
+        let g = &admin.graph;
+        let app: Option<Application> = g.find(&format!("applications(appId='{}')", p.client_id)).await?;
+        let Some(app) = app else {
+            findings.push(app_missing(&p));
+            return Ok(Checkup::of(findings));
+        };
+        let sp: Option<ServicePrincipal> = g
+            .find(&format!(
+                "servicePrincipals(appId='{}')?$select=id,appId,accountEnabled,appRoleAssignmentRequired",
+                p.client_id
+            ))
+            .await?;
+        let needs = needs::of(g, &p).await?;
+        findings.extend(registration::check(&app, sp.as_ref(), &needs));
+        if let Some(secret) = &stored {
+            findings.extend(secrets::check(
+                &app.password_credentials,
+                secret,
+                time::OffsetDateTime::now_utc(),
+            ));
+        }
+        job.step(
+            JobStep::Checked,
+            "The app's registration in Azure was read and compared.",
+        );
+        let checkup = Checkup::of(findings);
+        tracing::info!(
+            found = checkup.findings.len(),
+            "connection checked: {}",
+            checkup.summary.text
+        );
+        Ok(checkup)
+    }
+
+    /// The client credentials grant: a wrong, expired or unknown secret or app, told apart by
+    /// Microsoft without any user. Not reaching Microsoft stops the check.
+    async fn microsofts_answer(&self, p: &Profile, secret: &crate::Sensitive<String>) -> Result<Option<Finding>> {
+        let endpoints = Endpoints::new(&p.cloud, &p.tenant)?;
+        let oauth = MsOAuth::new(&endpoints, &p.client_id, Some(secret), redirect::REGISTERED)?;
+        let resource = crate::graph::resource(&p.cloud.host()?);
+        match oauth
+            .check_credentials(&self.http, &format!("{resource}.default"))
+            .await
+        {
+            Ok(()) => Ok(None),
+            Err(e @ MsError::Unreachable { .. }) => Err(e.into()),
+            Err(e) => Ok(e.aadsts().and_then(secrets::from_microsoft)),
+        }
+    }
+}
+
+fn app_missing(p: &Profile) -> Finding {
+    use crate::doctor::{FindingCode, Place, Severity};
+    Finding::new(
+        FindingCode::AppMissing,
+        Severity::Error,
+        Place::Azure,
+        "There is no app with this profile's client ID in the organization the administrator signed in to.",
+    )
+    .saw(format!("No application with client ID {}", p.client_id))
+    .fix("Sign in to the organization the app belongs to, check the client ID on the App credentials step, or create the app again.", false)
+}

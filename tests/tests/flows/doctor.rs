@@ -1,0 +1,149 @@
+//! The connection doctor against the demo tenant: a fresh demo profile has nothing wrong; an app
+//! broken the way an admin would break it in the portal (through the demo tenant's Graph) is
+//! named finding by finding; the secret is never in what the doctor says.
+
+use std::time::Duration;
+
+use clap::Parser;
+use mailbox_connect::cli::{execute, Cli};
+use mailbox_connect_core::doctor::FindingCode;
+use mailbox_connect_core::microsoft::oauth::ResponseMode;
+use mailbox_connect_core::secrets::SecretStore;
+use mailbox_connect_core::services::azure_app::SignInOptions;
+use mailbox_connect_core::Services;
+use mailbox_connect_e2e::graph_session::{graph, sign_in, ADMIN};
+use mailbox_connect_e2e::harness::{demo_env, services_with};
+use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
+use mailbox_connect_sandbox::fixtures as f;
+use mailbox_connect_sandbox::Sandbox;
+use serde_json::json;
+
+const USER_READ: &str = "e1fe6dd8-ba31-4d61-89e7-88639da4683d";
+
+fn as_admin() -> SignInOptions {
+    SignInOptions {
+        login_hint: Some(ADMIN.into()),
+        ..SignInOptions::default()
+    }
+}
+
+async fn demo(sb: &Sandbox, dir: &std::path::Path) -> Services {
+    let core = services_with(
+        dir,
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+        Duration::from_secs(20),
+        SecretStore::memory(),
+    );
+    core.setup.begin(Some(demo_env(sb))).await.unwrap();
+    core
+}
+
+async fn codes(core: &Services) -> Vec<FindingCode> {
+    let checkup = core.doctor.check(as_admin(), &core.jobs.start(|_| {})).await.unwrap();
+    let said = serde_json::to_string(&checkup).unwrap();
+    assert!(
+        !said.contains(f::SECRET_VALUE) && !said.contains(&f::SECRET_VALUE[3..]),
+        "{said}"
+    );
+    checkup.findings.iter().map(|x| x.code).collect()
+}
+
+#[tokio::test]
+async fn a_fresh_demo_profile_is_healthy_and_a_broken_app_is_named() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = demo(&sb, dir.path()).await;
+    assert_eq!(codes(&core).await, [], "nothing wrong with a fresh demo profile");
+
+    // An admin removes the loopback redirect URI and User.Read in the portal.
+    let token = sign_in(&sb, ADMIN).await;
+    let path = format!("applications(appId='{}')", f::CLIENT_ID);
+    let (_, app) = graph(&sb, &token, "GET", &path, None, false).await;
+    let mut access = app["requiredResourceAccess"].clone();
+    let scopes = access[0]["resourceAccess"].as_array_mut().unwrap();
+    scopes.retain(|s| s["id"] != USER_READ);
+    let keep: Vec<_> = app["web"]["redirectUris"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| *u != "http://localhost/callback")
+        .cloned()
+        .collect();
+    let body = json!({ "web": { "redirectUris": keep }, "requiredResourceAccess": access });
+    let (status, answer) = graph(&sb, &token, "PATCH", &path, Some(body), false).await;
+    assert_eq!(status, 204, "{answer}");
+
+    assert_eq!(
+        codes(&core).await,
+        [FindingCode::RedirectUriMissing, FindingCode::PermissionMissing]
+    );
+}
+
+/// `mailbox-connect doctor --demo --json`: one JSON document, exit 0 when healthy, 3 when not.
+async fn doctor_json(core: &Services, sb: &Sandbox) -> (i32, serde_json::Value) {
+    let args = ["mailbox-connect", "doctor", "--demo", "--json", "--email", ADMIN];
+    let cli = Cli::try_parse_from(args).unwrap();
+    let mut out = Vec::new();
+    let code = execute(cli.command, core, Some(demo_env(sb)), &mut out).await;
+    let text = String::from_utf8(out).unwrap();
+    (
+        code,
+        serde_json::from_str(text.trim()).unwrap_or_else(|e| panic!("{e}: {text}")),
+    )
+}
+
+#[tokio::test]
+async fn the_command_line_doctor_exits_0_when_healthy_and_3_naming_what_is_wrong() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = services_with(
+        dir.path(),
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+        Duration::from_secs(20),
+        SecretStore::memory(),
+    );
+    let (code, doc) = doctor_json(&core, &sb).await;
+    assert_eq!((code, doc["findings"].clone()), (0, json!([])), "{doc}");
+    assert_eq!(doc["summary"]["text"], "No problems found.");
+
+    // Sign-in for users is switched off for the app in the portal.
+    let token = sign_in(&sb, ADMIN).await;
+    let sp = format!("servicePrincipals(appId='{}')", f::CLIENT_ID);
+    let (status, answer) = graph(&sb, &token, "PATCH", &sp, Some(json!({"accountEnabled": false})), false).await;
+    assert_eq!(status, 204, "{answer}");
+    let (code, doc) = doctor_json(&core, &sb).await;
+    assert_eq!(code, 3, "{doc}");
+    let f = &doc["findings"][0];
+    assert_eq!(
+        (f["code"].as_str(), f["severity"].as_str(), f["where"].as_str()),
+        (Some("service_principal_disabled"), Some("error"), Some("azure"))
+    );
+    assert!(
+        f["fix"].as_str().unwrap().contains("Enabled for users to sign in"),
+        "{f}"
+    );
+    assert_eq!(doc["summary"]["remaining"], 1);
+}
+
+#[tokio::test]
+async fn a_secret_replaced_in_azure_is_told_apart_by_microsoft_and_by_graph() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = demo(&sb, dir.path()).await;
+    // An admin deletes the secret the app uses in the portal (a new one was made elsewhere).
+    let token = sign_in(&sb, ADMIN).await;
+    let path = format!("applications(appId='{}')", f::CLIENT_ID);
+    let (status, answer) = graph(
+        &sb,
+        &token,
+        "POST",
+        &format!("{path}/removePassword"),
+        Some(json!({"keyId": f::SECRET_ID})),
+        false,
+    )
+    .await;
+    assert_eq!(status, 204, "{answer}");
+    assert_eq!(codes(&core).await, [FindingCode::SecretNotInApp]);
+}
