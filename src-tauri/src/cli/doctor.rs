@@ -1,6 +1,6 @@
-//! `mailbox-connect doctor`: the connection doctor on the terminal, a few lines per finding (or
-//! one JSON document). Exit 0 when nothing is wrong, 3 when something is, 1 when the check could
-//! not run.
+//! `mailbox-connect doctor [--fix]`: the connection doctor on the terminal, a few lines per
+//! finding (or one JSON document). Exit 0 when nothing is wrong (or all was fixed), 3 when
+//! something still is, 1 when the check could not run.
 
 use mailbox_connect_core::doctor::{Place, Severity};
 use mailbox_connect_core::{AppError, DemoEnv, Services};
@@ -14,6 +14,7 @@ pub const FOUND: i32 = 3;
 
 pub async fn run(
     sign_in: SignInArgs,
+    fix: bool,
     json: bool,
     s: &Services,
     demo: Option<DemoEnv>,
@@ -24,7 +25,13 @@ pub async fn run(
         s.setup.begin(Some(env)).await?;
     }
     let job = if json { printed_aside() } else { printed() };
-    let checkup = job.end(s.doctor.check(sign_in.options(false), &job).await)?;
+    let opts = sign_in.options(false);
+    let checked = if fix {
+        s.doctor.fix(opts, None, &job).await
+    } else {
+        s.doctor.check(opts, &job).await
+    };
+    let checkup = job.end(checked)?;
     let code = if checkup.summary.remaining == 0 { 0 } else { FOUND };
     if json {
         w.push(as_json(&checkup));
@@ -44,7 +51,8 @@ pub async fn run(
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        w.push(format!("{severity} ({place}, {code}): {}", f.message));
+        let done = if f.fixed { " [fixed]" } else { "" };
+        w.push(format!("{severity} ({place}, {code}){done}: {}", f.message));
         w.push(format!("  saw: {}", f.evidence));
         w.push(format!("  fix: {}", f.fix));
     }

@@ -88,11 +88,15 @@ pub enum Command {
         action: AzureAppAction,
     },
     /// Find out why a connection stopped working: Microsoft's answer to the app's credentials,
-    /// then the Azure app and its secret (an administrator signs in to read Azure). Read-only.
+    /// then the Azure app and its secret (an administrator signs in to read Azure). Changes
+    /// nothing unless --fix is given.
     Doctor {
         /// Use the built-in demo tenant (no Azure account needed).
         #[arg(long)]
         demo: bool,
+        /// Fix what can be fixed in one action (each fix is checked again); exit 0 if all was.
+        #[arg(long)]
+        fix: bool,
         /// Print the findings (or the error) as one JSON document, for scripts.
         #[arg(long)]
         json: bool,

@@ -145,7 +145,12 @@ async fn execute_inner(
             Ok(0)
         }
         Command::AzureApp { action } => super::azure_app::run(action, s, demo, w).await,
-        Command::Doctor { demo: _, json, sign_in } => super::doctor::run(sign_in, json, s, demo, w).await,
+        Command::Doctor {
+            demo: _,
+            fix,
+            json,
+            sign_in,
+        } => super::doctor::run(sign_in, fix, json, s, demo, w).await,
         Command::Sandbox { .. } => Err(AppError::internal(
             "The sandbox is served by `mailbox-connect sandbox`.",
         )),

@@ -78,6 +78,34 @@ async fn a_fresh_demo_profile_is_healthy_and_a_broken_app_is_named() {
         codes(&core).await,
         [FindingCode::RedirectUriMissing, FindingCode::PermissionMissing]
     );
+
+    // `mailbox-connect doctor --fix`: both fixed in one change that keeps the rest, checked again.
+    let args = ["mailbox-connect", "doctor", "--fix", "--email", ADMIN];
+    let mut out = Vec::new();
+    let code = execute(Cli::try_parse_from(args).unwrap().command, &core, None, &mut out).await;
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("2 problems found, 2 fixed."), "{text}");
+    assert!(
+        text.contains("[fixed]: The app does not list the redirect URI http://localhost/callback"),
+        "{text}"
+    );
+    assert_eq!(codes(&core).await, [], "healthy again");
+    let (_, fixed) = graph(&sb, &token, "GET", &path, None, false).await;
+    assert_eq!(
+        fixed["web"]["redirectUris"].as_array().unwrap().len(),
+        2,
+        "the Hosted callback kept: {fixed}"
+    );
+    let connected = core
+        .sign_in
+        .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    assert!(
+        connected.check.ok && connected.scopes.granted.iter().any(|s| s == "User.Read"),
+        "{connected:?}"
+    );
 }
 
 /// `mailbox-connect doctor --demo --json`: one JSON document, exit 0 when healthy, 3 when not.

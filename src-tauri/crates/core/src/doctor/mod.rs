@@ -9,6 +9,7 @@ use ts_rs::TS;
 #[cfg(test)]
 mod checks_test;
 pub mod registration;
+pub mod repair;
 pub mod secrets;
 
 /// What the doctor can find, each a stable name for scripts and the window.

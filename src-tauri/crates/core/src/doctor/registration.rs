@@ -45,7 +45,7 @@ pub fn check(app: &Application, sp: Option<&ServicePrincipal>, needs: &Needs) ->
                 ),
             )
             .saw(format!("Web redirect URIs in Azure: {}", listed(have)))
-            .fix(format!("Add {uri} as a Web redirect URI ({PORTAL_AUTH})."), false),
+            .fix(format!("Add {uri} as a Web redirect URI ({PORTAL_AUTH})."), true),
         );
     }
     let asked = |resource: &str, id: &str| {
@@ -84,7 +84,7 @@ pub fn check(app: &Application, sp: Option<&ServicePrincipal>, needs: &Needs) ->
                     "Add the delegated permission {} ({PORTAL_PERMS}), then grant consent again.",
                     w.name
                 ),
-                false,
+                true,
             ),
         );
     }

@@ -95,4 +95,6 @@ pub enum JobStep {
     Removed,
     /// A part of a connection check is done.
     Checked,
+    /// A problem the check found was fixed.
+    Fixed,
 }

@@ -1,13 +1,15 @@
 //! The connection doctor for the active profile: Microsoft's answer to the app's own credentials
 //! (no user needed), then, with an administrator's Graph sign-in, the registration, its service
-//! principal and the keychain's secret against the app's. Read-only: nothing is changed.
+//! principal and the keychain's secret against the app's. Nothing is changed unless a fix is
+//! chosen; each fix is checked again after.
 
 use std::sync::Arc;
 
 use super::azure_app::{AzureApp, SignInOptions};
 use super::profiles::Profiles;
 use super::vault::Vault;
-use crate::doctor::{registration, secrets, Checkup, Finding};
+use crate::doctor::registration::{self, Needs};
+use crate::doctor::{repair, secrets, Checkup, Finding, FindingCode};
 use crate::error::{AppError, Result};
 use crate::graph::models::{Application, ServicePrincipal};
 use crate::job::{Job, JobStep};
@@ -19,6 +21,12 @@ use crate::profile::Profile;
 use crate::secrets::SecretKind;
 
 mod needs;
+
+/// What one look read: the app and what the profile needs of it.
+struct Seen {
+    app: Application,
+    needs: Needs,
+}
 
 pub struct Doctor {
     profiles: Arc<Profiles>,
@@ -44,6 +52,43 @@ impl Doctor {
 
     /// Checks the active profile's connection; an error means the check itself could not run.
     pub async fn check(&self, opts: SignInOptions, job: &Job) -> Result<Checkup> {
+        let p = self.profile()?;
+        let (findings, _) = self.inspect(&p, &opts, job).await?;
+        Ok(self.said(findings))
+    }
+
+    /// Checks, fixes the findings that can be fixed in one action (those with the codes in
+    /// `only`, or all), and checks again: a finding gone on the second look is marked fixed.
+    pub async fn fix(&self, opts: SignInOptions, only: Option<&[FindingCode]>, job: &Job) -> Result<Checkup> {
+        let p = self.profile()?;
+        let (mut findings, seen) = self.inspect(&p, &opts, job).await?;
+        let chosen: Vec<FindingCode> = findings
+            .iter()
+            .filter(|f| f.fixable && only.is_none_or(|o| o.contains(&f.code)))
+            .map(|f| f.code)
+            .collect();
+        let Some(seen) = seen.filter(|_| !chosen.is_empty()) else {
+            return Ok(self.said(findings));
+        };
+        job.go_on()?;
+        if let Some(body) = repair::application_patch(&seen.app, &seen.needs, &chosen) {
+            let admin = self.azure_app.admin(&p, &opts, job).await?;
+            admin
+                .graph
+                .patch(&format!("applications/{}", seen.app.id), body)
+                .await?;
+            job.step(JobStep::Fixed, "The app's registration in Azure was updated.");
+        }
+        let (after, _) = self.inspect(&p, &opts, job).await?;
+        for f in findings.iter_mut().filter(|f| chosen.contains(&f.code)) {
+            f.fixed = !after.iter().any(|a| a.code == f.code && a.message == f.message);
+        }
+        // Anything the second look found that the first did not is said too.
+        findings.extend(after.into_iter().filter(|a| !chosen.contains(&a.code)));
+        Ok(self.said(findings))
+    }
+
+    fn profile(&self) -> Result<Profile> {
         let p = self.profiles.active()?;
         if p.client_id.is_empty() {
             return Err(AppError::invalid(
@@ -52,22 +97,37 @@ impl Doctor {
                 "Create the app or paste its client ID first.",
             ));
         }
-        let stored = self.vault.require(&p, SecretKind::AzureClientSecret).await.ok();
+        Ok(p)
+    }
+
+    fn said(&self, findings: Vec<Finding>) -> Checkup {
+        let checkup = Checkup::of(findings);
+        tracing::info!(
+            found = checkup.findings.len(),
+            "connection checked: {}",
+            checkup.summary.text
+        );
+        checkup
+    }
+
+    /// One look at everything: the findings, and the app and needs they were read from.
+    async fn inspect(&self, p: &Profile, opts: &SignInOptions, job: &Job) -> Result<(Vec<Finding>, Option<Seen>)> {
+        let stored = self.vault.require(p, SecretKind::AzureClientSecret).await.ok();
         let mut findings = Vec::new();
         if let Some(secret) = &stored {
-            findings.extend(self.microsofts_answer(&p, secret).await?);
+            findings.extend(self.microsofts_answer(p, secret).await?);
             job.step(
                 JobStep::Checked,
                 "Microsoft's sign-in was asked about the app's client ID and secret.",
             );
         }
         job.go_on()?;
-        let admin = self.azure_app.admin(&p, &opts, job).await?;
+        let admin = self.azure_app.admin(p, opts, job).await?;
         let g = &admin.graph;
         let app: Option<Application> = g.find(&format!("applications(appId='{}')", p.client_id)).await?;
         let Some(app) = app else {
-            findings.push(app_missing(&p));
-            return Ok(Checkup::of(findings));
+            findings.push(app_missing(p));
+            return Ok((findings, None));
         };
         let sp: Option<ServicePrincipal> = g
             .find(&format!(
@@ -75,7 +135,7 @@ impl Doctor {
                 p.client_id
             ))
             .await?;
-        let needs = needs::of(g, &p).await?;
+        let needs = needs::of(g, p).await?;
         findings.extend(registration::check(&app, sp.as_ref(), &needs));
         if let Some(secret) = &stored {
             findings.extend(secrets::check(
@@ -88,13 +148,7 @@ impl Doctor {
             JobStep::Checked,
             "The app's registration in Azure was read and compared.",
         );
-        let checkup = Checkup::of(findings);
-        tracing::info!(
-            found = checkup.findings.len(),
-            "connection checked: {}",
-            checkup.summary.text
-        );
-        Ok(checkup)
+        Ok((findings, Some(Seen { app, needs })))
     }
 
     /// The client credentials grant: a wrong, expired or unknown secret or app, told apart by
@@ -115,7 +169,7 @@ impl Doctor {
 }
 
 fn app_missing(p: &Profile) -> Finding {
-    use crate::doctor::{FindingCode, Place, Severity};
+    use crate::doctor::{Place, Severity};
     Finding::new(
         FindingCode::AppMissing,
         Severity::Error,
