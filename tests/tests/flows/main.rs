@@ -11,6 +11,7 @@ mod cli;
 mod cli_azure_app;
 mod demo_app_graph;
 mod doctor;
+mod doctor_nylas;
 mod faults;
 mod full_flow;
 mod job_cancel;

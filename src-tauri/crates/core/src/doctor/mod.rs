@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 #[cfg(test)]
 mod checks_test;
+pub mod nylas;
 pub mod registration;
 pub mod repair;
 pub mod secrets;
@@ -27,6 +28,12 @@ pub enum FindingCode {
     SecretExpired,
     SecretExpiring,
     SecretNotInApp,
+    ApiKeyInvalid,
+    WrongRegion,
+    ConnectorMissing,
+    ConnectorClientMismatch,
+    CallbackUriMissing,
+    GrantInvalid,
 }
 
 /// `error` breaks sign-ins or grants now; `warning` will break them, or breaks some users.

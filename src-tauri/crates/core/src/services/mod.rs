@@ -154,7 +154,13 @@ impl Services {
         Ok(Self {
             jobs: Arc::default(),
             setup: Setup::new(profiles.clone(), vault.clone(), demo.clone(), http.clone()),
-            doctor: Doctor::new(profiles.clone(), vault.clone(), http.clone(), azure_app.clone()),
+            doctor: Doctor::new(
+                profiles.clone(),
+                vault.clone(),
+                http.clone(),
+                azure_app.clone(),
+                cfg.hosted_port,
+            ),
             azure_app,
             sign_in,
             tools: Tools::new(

@@ -41,6 +41,20 @@ fn find<'a>(grants: &'a [Grant], key: &str) -> Option<&'a Grant> {
         .find(|g| g.id == key || same_email(g, key.trim_start_matches("email:")))
 }
 
+/// What Microsoft says when Nylas refreshes a Microsoft grant's access with the connector's app
+/// (`None`: it works): the app is gone, its secret no longer one of the app's, or expired.
+fn refresh_refused(inner: &crate::state::Inner) -> Option<String> {
+    let conn = inner.connectors.get("microsoft")?;
+    let Some(app) = inner.app(&conn.client_id) else {
+        return Some("AADSTS700016: Application not found in the directory".into());
+    };
+    match app.secrets.iter().find(|s| s.value == conn.client_secret) {
+        None => Some("AADSTS7000215: Invalid client secret provided".into()),
+        Some(s) if s.expired => Some("AADSTS7000222: The provided client secret keys are expired".into()),
+        Some(_) => None,
+    }
+}
+
 fn same_email(g: &Grant, email: &str) -> bool {
     g.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(email))
 }
@@ -127,15 +141,31 @@ pub async fn messages(
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    let inner = st.lock();
-    let Some(g) = find(&inner.grants, &id) else {
+    let mut inner = st.lock();
+    // Reading through a Microsoft grant refreshes its access with the connector's app: when
+    // Microsoft refuses that, Nylas marks the grant invalid and says why.
+    let refused = refresh_refused(&inner);
+    let Some(i) = inner
+        .grants
+        .iter()
+        .position(|g| g.id == id || same_email(g, id.trim_start_matches("email:")))
+    else {
         return not_found("Grant");
     };
+    if let (Some(why), "microsoft") = (refused, inner.grants[i].provider.as_str()) {
+        inner.grants[i].valid = false;
+        inner.grants[i].invalid_reason = Some(why);
+    }
+    let g = &inner.grants[i];
     if !g.valid {
+        let why = g
+            .invalid_reason
+            .as_deref()
+            .unwrap_or("the mailbox's access was revoked");
         return error(
             StatusCode::UNAUTHORIZED,
             "grant.invalid_authentication",
-            "The grant is invalid; re-authenticate it.",
+            &format!("The grant is invalid ({why}); re-authenticate it."),
         );
     }
     let can_read = g.scope.iter().any(|s| {

@@ -169,6 +169,7 @@ impl Inner {
             g.scope = scope;
             g.updated_at = now;
             g.valid = true;
+            g.invalid_reason = None;
             g.state = state;
             return (g.clone(), false);
         }
@@ -183,6 +184,7 @@ impl Inner {
             updated_at: now,
             state,
             valid: true,
+            invalid_reason: None,
         };
         self.grants.push(g.clone());
         (g, true)

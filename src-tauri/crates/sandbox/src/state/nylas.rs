@@ -52,4 +52,6 @@ pub struct Grant {
     pub updated_at: i64,
     pub state: Option<String>,
     pub valid: bool,
+    /// Why the grant became invalid (what Microsoft said when Nylas refreshed its access).
+    pub invalid_reason: Option<String>,
 }

@@ -21,6 +21,7 @@ use crate::profile::Profile;
 use crate::secrets::SecretKind;
 
 mod needs;
+mod nylas_side;
 
 /// What one look read: the app and what the profile needs of it.
 struct Seen {
@@ -33,6 +34,8 @@ pub struct Doctor {
     vault: Arc<Vault>,
     http: reqwest::Client,
     azure_app: Arc<AzureApp>,
+    /// Hosted auth's callback port (0: the OS picks one each time).
+    hosted_port: u16,
 }
 
 impl Doctor {
@@ -41,12 +44,14 @@ impl Doctor {
         vault: Arc<Vault>,
         http: reqwest::Client,
         azure_app: Arc<AzureApp>,
+        hosted_port: u16,
     ) -> Self {
         Self {
             profiles,
             vault,
             http,
             azure_app,
+            hosted_port,
         }
     }
 
@@ -67,17 +72,21 @@ impl Doctor {
             .filter(|f| f.fixable && only.is_none_or(|o| o.contains(&f.code)))
             .map(|f| f.code)
             .collect();
-        let Some(seen) = seen.filter(|_| !chosen.is_empty()) else {
+        if chosen.is_empty() {
             return Ok(self.said(findings));
-        };
+        }
         job.go_on()?;
-        if let Some(body) = repair::application_patch(&seen.app, &seen.needs, &chosen) {
+        let patch = seen.and_then(|s| Some((s.app.id.clone(), repair::application_patch(&s.app, &s.needs, &chosen)?)));
+        if let Some((object_id, body)) = patch {
             let admin = self.azure_app.admin(&p, &opts, job).await?;
-            admin
-                .graph
-                .patch(&format!("applications/{}", seen.app.id), body)
-                .await?;
+            admin.graph.patch(&format!("applications/{object_id}"), body).await?;
             job.step(JobStep::Fixed, "The app's registration in Azure was updated.");
+        }
+        if let Ok(key) = self.vault.require(&p, SecretKind::NylasApiKey).await {
+            let secret = self.vault.require(&p, SecretKind::AzureClientSecret).await.ok();
+            for done in nylas_side::repair(&self.http, &p, key, secret.as_ref(), self.hosted_port, &chosen).await? {
+                job.step(JobStep::Fixed, done);
+            }
         }
         let (after, _) = self.inspect(&p, &opts, job).await?;
         for f in findings.iter_mut().filter(|f| chosen.contains(&f.code)) {
@@ -119,6 +128,13 @@ impl Doctor {
             job.step(
                 JobStep::Checked,
                 "Microsoft's sign-in was asked about the app's client ID and secret.",
+            );
+        }
+        if let Ok(key) = self.vault.require(p, SecretKind::NylasApiKey).await {
+            findings.extend(nylas_side::look(&self.http, p, key, self.hosted_port).await?);
+            job.step(
+                JobStep::Checked,
+                "Nylas was asked about the API key, the connector and the grants.",
             );
         }
         job.go_on()?;

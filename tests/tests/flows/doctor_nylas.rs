@@ -1,0 +1,105 @@
+//! The connection doctor's look at Nylas, against the demo tenant broken the way people break
+//! it: the connector pointed at another app through Nylas's API (found, fixed, a grant passes
+//! again), and the app's secret removed in Azure, which invalidates the connected mailbox's grant
+//! (found on both sides, with Microsoft's reason).
+
+use std::time::Duration;
+
+use mailbox_connect_core::doctor::FindingCode;
+use mailbox_connect_core::microsoft::oauth::ResponseMode;
+use mailbox_connect_core::secrets::SecretStore;
+use mailbox_connect_core::services::azure_app::SignInOptions;
+use mailbox_connect_core::Services;
+use mailbox_connect_e2e::graph_session::{graph, http, sign_in, ADMIN};
+use mailbox_connect_e2e::harness::{demo_env, services_with};
+use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
+use mailbox_connect_sandbox::fixtures as f;
+use mailbox_connect_sandbox::Sandbox;
+use serde_json::json;
+
+fn as_admin() -> SignInOptions {
+    SignInOptions {
+        login_hint: Some(ADMIN.into()),
+        ..SignInOptions::default()
+    }
+}
+
+/// A demo profile with one connected mailbox.
+async fn connected(sb: &Sandbox, dir: &std::path::Path) -> (Services, String) {
+    let core = services_with(
+        dir,
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+        Duration::from_secs(20),
+        SecretStore::memory(),
+    );
+    core.setup.begin(Some(demo_env(sb))).await.unwrap();
+    let r = core
+        .sign_in
+        .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    assert!(r.check.ok);
+    (core, r.grant.id)
+}
+
+#[tokio::test]
+async fn a_connector_pointed_at_another_app_is_found_and_fixed() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (core, grant) = connected(&sb, dir.path()).await;
+    // Someone points the Nylas connector at another Azure app through Nylas's API.
+    let answer = http()
+        .patch(format!("{}/v3/connectors/microsoft", sb.nylas_url))
+        .bearer_auth(f::NYLAS_API_KEY)
+        .json(&json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "other"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+
+    let checkup = core.doctor.check(as_admin(), &core.jobs.start(|_| {})).await.unwrap();
+    let codes: Vec<FindingCode> = checkup.findings.iter().map(|x| x.code).collect();
+    assert!(codes.contains(&FindingCode::ConnectorClientMismatch), "{checkup:?}");
+    let fixed = core
+        .doctor
+        .fix(as_admin(), None, &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    let mismatch = fixed
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::ConnectorClientMismatch)
+        .unwrap();
+    assert!(mismatch.fixed, "{fixed:?}");
+    assert!(
+        core.tools.check_grant(&grant).await.unwrap().check.ok,
+        "the mailbox reads again"
+    );
+}
+
+#[tokio::test]
+async fn a_secret_removed_in_azure_invalidates_the_grant_and_both_sides_say_why() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (core, grant) = connected(&sb, dir.path()).await;
+    let token = sign_in(&sb, ADMIN).await;
+    let path = format!("applications(appId='{}')/removePassword", f::CLIENT_ID);
+    let (status, _) = graph(&sb, &token, "POST", &path, Some(json!({"keyId": f::SECRET_ID})), false).await;
+    assert_eq!(status, 204);
+    // Nylas finds out the next time it refreshes the mailbox's access.
+    assert!(!core.tools.check_grant(&grant).await.unwrap().check.ok);
+
+    let checkup = core.doctor.check(as_admin(), &core.jobs.start(|_| {})).await.unwrap();
+    let codes: Vec<FindingCode> = checkup.findings.iter().map(|x| x.code).collect();
+    assert_eq!(
+        codes,
+        [FindingCode::SecretNotInApp, FindingCode::GrantInvalid],
+        "{checkup:?}"
+    );
+    let invalid = &checkup.findings[1];
+    assert!(
+        invalid.message.contains(ADMIN) && invalid.evidence.contains("AADSTS7000215"),
+        "{invalid:?}"
+    );
+}
