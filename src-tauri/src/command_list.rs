@@ -98,6 +98,17 @@ commands! {
         }
     }
     tools "tools" {
+        /// The connection doctor: what is wrong across Azure, the keychain and Nylas (an
+        /// administrator signs in to read Azure; the link, then each step, arrive on `events`).
+        fn check_connection(s, sign_in: SignInOptions; events: Channel<JobEvent>) -> Checkup {
+            let job = job(s, events);
+            job.end(s.doctor.check(sign_in, &job).await)
+        }
+        /// Fixes the findings with these codes, each checked again after.
+        fn fix_connection(s, sign_in: SignInOptions, codes: Vec<FindingCode>; events: Channel<JobEvent>) -> Checkup {
+            let job = job(s, events);
+            job.end(s.doctor.fix(sign_in, Some(&codes), &job).await)
+        }
         fn bulk_connect(s, emails: Vec<String>) -> Vec<BulkRow> { s.mailboxes.bulk_connect(&emails).await }
         fn connect_ews(s, account: EwsAccount) -> ConnectResult { s.mailboxes.connect_ews(account).await }
         fn check_grant(s, key: String) -> GrantReport { s.tools.check_grant(&key).await }

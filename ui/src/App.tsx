@@ -145,7 +145,7 @@ export function App() {
           {p.step === "result" && <ResultStep />}
           </Fragment>
         )}
-        {tab === "mailboxes" && <MailboxesView />}
+        {tab === "mailboxes" && <MailboxesView key={route.view === "mailboxes" ? route.then ?? "" : ""} />}
         {tab === "admin" && <AdminView />}
         {tab === "azure-app" && <AzureAppView key={route.view === "azure-app" ? route.then ?? "" : ""} />}
         {tab === "ews" && <EwsView />}

@@ -35,7 +35,9 @@ export type Route =
   | { view: "sign-in"; loginHint?: string }
   /** The Azure app tab; `then: "rotate"` starts replacing the secret at once. */
   | { view: "azure-app"; then?: "rotate" }
-  | { view: Exclude<Tab, "wizard" | "azure-app"> };
+  /** The Mailboxes tab; `then: "check"` checks the connection at once. */
+  | { view: "mailboxes"; then?: "check" }
+  | { view: Exclude<Tab, "wizard" | "azure-app" | "mailboxes"> };
 
 /** The tab a route belongs to. */
 export function tabOf(route: Route): Tab {

@@ -5,6 +5,7 @@
 
 mod create_app;
 mod demo_flow;
+mod doctor;
 mod first_run;
 mod sign_in_again;
 mod single_instance;

@@ -19,4 +19,8 @@ fix: string,
 /**
  * The doctor can fix it in one action.
  */
-fixable: boolean, fixed: boolean, };
+fixable: boolean, fixed: boolean, 
+/**
+ * The mailbox a finding is about (an invalid grant's address), to sign it in again.
+ */
+mailbox?: string, };

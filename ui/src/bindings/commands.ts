@@ -7,10 +7,12 @@ import type { AuthMode } from "./AuthMode";
 import type { AzureAppInput } from "./AzureAppInput";
 import type { BulkRow } from "./BulkRow";
 import type { ChecklistTarget } from "./ChecklistTarget";
+import type { Checkup } from "./Checkup";
 import type { ConnectResult } from "./ConnectResult";
 import type { CreateOptions } from "./CreateOptions";
 import type { EwsAccount } from "./EwsAccount";
 import type { ExpiryReading } from "./ExpiryReading";
+import type { FindingCode } from "./FindingCode";
 import type { Grant } from "./Grant";
 import type { GrantCheckRow } from "./GrantCheckRow";
 import type { GrantReport } from "./GrantReport";
@@ -58,6 +60,8 @@ export const commands = {
   showAzureApp: (signIn: SignInOptions, events: Channel<JobEvent>) => invoke<AppSummary>("plugin:azure-app|show_azure_app", { signIn, events }),
   rotateSecret: (signIn: SignInOptions, secretMonths: number | null, events: Channel<JobEvent>) => invoke<Rotated>("plugin:azure-app|rotate_secret", { signIn, secretMonths, events }),
   removeAzureApp: (signIn: SignInOptions, events: Channel<JobEvent>) => invoke<WizardState>("plugin:azure-app|remove_azure_app", { signIn, events }),
+  checkConnection: (signIn: SignInOptions, events: Channel<JobEvent>) => invoke<Checkup>("plugin:tools|check_connection", { signIn, events }),
+  fixConnection: (signIn: SignInOptions, codes: Array<FindingCode>, events: Channel<JobEvent>) => invoke<Checkup>("plugin:tools|fix_connection", { signIn, codes, events }),
   bulkConnect: (emails: Array<string>) => invoke<Array<BulkRow>>("plugin:tools|bulk_connect", { emails }),
   connectEws: (account: EwsAccount) => invoke<ConnectResult>("plugin:tools|connect_ews", { account }),
   checkGrant: (key: string) => invoke<GrantReport>("plugin:tools|check_grant", { key }),

@@ -16,7 +16,7 @@ import { useApp } from "../useApp";
 /** The Azure app through Microsoft Graph: what Azure has, a new secret, or removing the app
  * Mailbox Connect created. Each asks an administrator to sign in once (then kept in memory). */
 export function AzureAppView() {
-  const { state, busy, error, route } = useApp();
+  const { state, busy, error, route, navigate } = useApp();
   const p = state.profile;
   const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false, device_code: false });
   const [months, setMonths] = useState(24);
@@ -74,6 +74,7 @@ export function AzureAppView() {
         <button id="show-azure-app" onClick={show} disabled={busy || !known}>Show what Azure has</button>
         <button class="primary" id="rotate-secret" onClick={rotate} disabled={busy || !known}>Replace the secret for me</button>
         {p.created_app && <button id="remove-azure-app" onClick={() => setConfirmRemove(true)} disabled={busy}>Remove this app</button>}
+        <button id="check-connection-from-azure" onClick={() => navigate({ view: "mailboxes", then: "check" })} disabled={busy || !known}>Check this connection</button>
       </div>
       <p class="hint">
         Replacing the secret adds a new one, keeps it in this computer's keychain, gives it to Nylas, tests a connected

@@ -3,7 +3,7 @@
 //! its fix. The checks themselves are pure functions over what Graph, Microsoft's sign-in and
 //! Nylas answered; the service that asks them is `services::doctor`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 #[cfg(test)]
@@ -14,7 +14,7 @@ pub mod repair;
 pub mod secrets;
 
 /// What the doctor can find, each a stable name for scripts and the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum FindingCode {
@@ -71,6 +71,10 @@ pub struct Finding {
     /// The doctor can fix it in one action.
     pub fixable: bool,
     pub fixed: bool,
+    /// The mailbox a finding is about (an invalid grant's address), to sign it in again.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mailbox: Option<String>,
 }
 
 impl Finding {
@@ -84,11 +88,18 @@ impl Finding {
             fix: String::new(),
             fixable: false,
             fixed: false,
+            mailbox: None,
         }
     }
 
     pub fn saw(mut self, evidence: impl Into<String>) -> Self {
         self.evidence = evidence.into();
+        self
+    }
+
+    /// The mailbox the finding is about.
+    pub fn about(mut self, mailbox: Option<String>) -> Self {
+        self.mailbox = mailbox;
         self
     }
 

@@ -48,7 +48,7 @@ pub fn check(client_id: &str, seen: &NylasSeen, callback: Option<Callback<'_>>) 
                 FindingCode::ConnectorClientMismatch,
                 Severity::Error,
                 Place::Nylas,
-                "Nylas's Microsoft connector uses another Azure app than this profile, so sign-ins and token refreshes go to the wrong app.",
+                "Nylas's Microsoft connector uses another Azure app than this profile, so sign-ins and renewals of the mailboxes' access go to the wrong app.",
             )
             .saw(format!("Connector client ID {theirs}; this profile's app {client_id}"))
             .fix("Point the connector at this profile's app (its client ID and the keychain's secret).", true),
@@ -66,17 +66,17 @@ pub fn check(client_id: &str, seen: &NylasSeen, callback: Option<Callback<'_>>) 
         if !registered {
             let wanted = match callback {
                 Callback::Exact(u) => u.to_string(),
-                Callback::AnyLoopback => "a http://localhost callback".to_string(),
+                Callback::AnyLoopback => "an address on this computer".to_string(),
             };
             out.push(
                 Finding::new(
                     FindingCode::CallbackUriMissing,
                     Severity::Error,
                     Place::Nylas,
-                    format!("Nylas does not list {wanted} as a callback URI, so Hosted auth cannot come back to this computer."),
+                    format!("Nylas does not know {wanted} as the address to return to after a Hosted sign-in, so the sign-in cannot come back to this computer."),
                 )
                 .saw(format!("Callback URIs in Nylas: {}", if uris.is_empty() { "none".to_string() } else { uris.join(", ") }))
-                .fix("Register the callback URI with Nylas (Nylas Dashboard › Hosted Authentication › Callback URIs).", exact),
+                .fix("Register this computer's address with Nylas (in the Nylas Dashboard, under Hosted Authentication).", exact),
             );
         }
     }
@@ -102,7 +102,8 @@ pub fn check(client_id: &str, seen: &NylasSeen, callback: Option<Callback<'_>>) 
             .fix(
                 "Sign the mailbox in again (Mailboxes tab › Sign in again); it keeps its grant.",
                 false,
-            ),
+            )
+            .about(g.email.clone()),
         );
     }
     out

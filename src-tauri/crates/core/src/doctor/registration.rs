@@ -94,10 +94,10 @@ pub fn check(app: &Application, sp: Option<&ServicePrincipal>, needs: &Needs) ->
                 FindingCode::UnsupportedPermission,
                 Severity::Error,
                 Place::Azure,
-                format!("The app asks for {name}, which Nylas v3 does not use and Microsoft refuses next to Graph's mail permissions."),
+                "The app asks for an older Exchange permission that Nylas v3 does not use and Microsoft refuses next to Graph's mail permissions.",
             )
             .saw(format!("{name} ({id}) on API {resource}"))
-            .fix(format!("Remove {name} ({PORTAL_PERMS})."), false),
+            .fix(format!("Remove the permission named in what was seen ({PORTAL_PERMS})."), false),
         );
     }
     out.extend(principal(sp));

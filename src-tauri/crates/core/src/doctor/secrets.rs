@@ -98,7 +98,7 @@ fn expired() -> Finding {
         FindingCode::SecretExpired,
         Severity::Error,
         Place::Azure,
-        "The client secret has expired, so Microsoft refuses every sign-in and token refresh (AADSTS7000222).",
+        "The client secret has expired, so Microsoft refuses every sign-in and every renewal of the mailboxes' access (AADSTS7000222).",
     )
     .fix("Replace the secret (Azure app tab › Replace the secret).", false)
 }
