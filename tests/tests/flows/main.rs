@@ -12,6 +12,7 @@ mod cli_azure_app;
 mod demo_app_graph;
 mod doctor;
 mod doctor_nylas;
+mod doctor_principal;
 mod faults;
 mod full_flow;
 mod job_cancel;

@@ -115,8 +115,8 @@ fn principal(sp: Option<&ServicePrincipal>) -> Option<Finding> {
             )
             .saw("No service principal with the app's client ID")
             .fix(
-                "An administrator approves the app once (Organization tab), which adds it.",
-                false,
+                "Add the app to the organization's enterprise applications (an administrator approving it once does this too).",
+                true,
             ),
         );
     };
@@ -131,7 +131,7 @@ fn principal(sp: Option<&ServicePrincipal>) -> Option<Finding> {
             .saw("Enterprise application: \"Enabled for users to sign in?\" is No")
             .fix(
                 format!("Set \"Enabled for users to sign in?\" to Yes ({PORTAL_ENTERPRISE})."),
-                false,
+                true,
             ),
         );
     }
@@ -144,8 +144,8 @@ fn principal(sp: Option<&ServicePrincipal>) -> Option<Finding> {
         )
         .saw("Enterprise application: \"Assignment required?\" is Yes")
         .fix(
-            format!("Assign the mailboxes' users, or set \"Assignment required?\" to No ({PORTAL_ENTERPRISE})."),
-            false,
+            format!("Let every user sign in (\"Assignment required?\" set to No), or assign the mailboxes' users ({PORTAL_ENTERPRISE})."),
+            true,
         )
     })
 }

@@ -1,6 +1,7 @@
-// The fixes that are one change to the application: the missing redirect URIs and delegated
-// permissions added in one PATCH that keeps everything already there (Graph replaces a
-// collection whole, so the body carries the old entries too).
+// The fixes that are one change to an object: the application's missing redirect URIs and
+// delegated permissions added in one PATCH that keeps everything already there (Graph replaces a
+// collection whole, so the body carries the old entries too), and the service principal's
+// switches.
 
 use serde_json::{json, Value};
 
@@ -70,6 +71,19 @@ pub fn application_patch(app: &Application, needs: &Needs, codes: &[FindingCode]
                 .collect();
             body.insert("requiredResourceAccess".into(), Value::Array(doc));
         }
+    }
+    (!body.is_empty()).then_some(Value::Object(body))
+}
+
+/// The PATCH body of the service principal for the chosen codes: sign-in switched back on, and
+/// every user allowed; `None` when neither is chosen.
+pub fn principal_patch(codes: &[FindingCode]) -> Option<Value> {
+    let mut body = serde_json::Map::new();
+    if codes.contains(&FindingCode::ServicePrincipalDisabled) {
+        body.insert("accountEnabled".into(), json!(true));
+    }
+    if codes.contains(&FindingCode::AssignmentRequired) {
+        body.insert("appRoleAssignmentRequired".into(), json!(false));
     }
     (!body.is_empty()).then_some(Value::Object(body))
 }

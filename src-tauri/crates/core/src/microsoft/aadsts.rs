@@ -61,6 +61,8 @@ pub fn explain(e: &ProviderError) -> AppError {
             "Use a work or school account, or change the app's supported account types in Azure."),
         Some(50194) => (Some("tenant"), "The app is single-tenant, so 'common' cannot be used.",
             "Set the tenant to your Directory (tenant) ID from the Overview page."),
+        Some(7000112) => (None, "Sign-in is switched off for this app in your organization.",
+            "In Enterprise applications → your app → Properties, set 'Enabled for users to sign in?' to Yes, or use Check this connection on the Mailboxes tab."),
         Some(50105) => (None, "You are not assigned to this app.",
             "In Enterprise applications → your app → Users and groups, assign your account, or set 'Assignment required' to No."),
         Some(50076) | Some(50079) | Some(50072) => (None, "Microsoft requires multi-factor authentication.",

@@ -213,6 +213,25 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
         };
         return deliver(&req, &error_params(error, code, text, None, state.as_deref()));
     }
+    // The app's enterprise application switches: sign-in off for everyone, or for the unassigned.
+    let (enabled, assignment_required) = st.lock().principal_switches(&req.client_id);
+    if !enabled {
+        let text = format!("Application '{}' is disabled.", req.client_id);
+        return deliver(
+            &req,
+            &error_params("unauthorized_client", 7000112, &text, None, state.as_deref()),
+        );
+    }
+    if assignment_required {
+        let text = format!(
+            "The signed in user '{}' is not assigned to a role for the application '{}'.",
+            USERS[user].email, req.client_id
+        );
+        return deliver(
+            &req,
+            &error_params("interaction_required", 50105, &text, None, state.as_deref()),
+        );
+    }
     // User consent is disabled in the demo tenant: a non-admin needs an administrator's approval
     // first, which Microsoft says on its own page.
     if !is_admin && !st.lock().admin_consented(&req.client_id) {

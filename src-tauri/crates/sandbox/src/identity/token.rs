@@ -45,6 +45,14 @@ pub async fn token(
     let Some(app) = app else {
         return token_error(StatusCode::BAD_REQUEST, "unauthorized_client", 700016, &format!("Application with identifier '{client_id}' was not found in the directory '{tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant."));
     };
+    if !st.lock().principal_switches(&client_id).0 {
+        return token_error(
+            StatusCode::BAD_REQUEST,
+            "unauthorized_client",
+            7000112,
+            &format!("Application '{client_id}' is disabled."),
+        );
+    }
     // A public client (mobile and desktop redirects only) proves itself with PKCE, not a secret.
     let public = app.web_redirects.is_empty() && !app.public_redirects.is_empty();
     if public {

@@ -48,6 +48,9 @@ fn refresh_refused(inner: &crate::state::Inner) -> Option<String> {
     let Some(app) = inner.app(&conn.client_id) else {
         return Some("AADSTS700016: Application not found in the directory".into());
     };
+    if !inner.principal_switches(&conn.client_id).0 {
+        return Some("AADSTS7000112: Application is disabled".into());
+    }
     match app.secrets.iter().find(|s| s.value == conn.client_secret) {
         None => Some("AADSTS7000215: Invalid client secret provided".into()),
         Some(s) if s.expired => Some("AADSTS7000222: The provided client secret keys are expired".into()),

@@ -143,6 +143,22 @@ impl Inner {
             .find(|a| a.client_id.eq_ignore_ascii_case(client_id) && a.ready_at.is_none_or(|t| t <= now))
     }
 
+    /// The app's service principal's switches, as sign-in honours them: whether users may sign
+    /// in (`accountEnabled`) and whether only assigned users may (`appRoleAssignmentRequired`;
+    /// nobody is assigned in the demo tenant). No service principal: both allow.
+    pub fn principal_switches(&self, client_id: &str) -> (bool, bool) {
+        match self.graph.sp_by("appId", client_id) {
+            Some(i) => {
+                let sp = &self.graph.service_principals[i];
+                (
+                    sp["accountEnabled"].as_bool() != Some(false),
+                    sp["appRoleAssignmentRequired"].as_bool() == Some(true),
+                )
+            }
+            None => (true, false),
+        }
+    }
+
     pub fn admin_consented(&self, client_id: &str) -> bool {
         self.admin_consents
             .iter()

@@ -10,6 +10,8 @@ use super::profiles::Profiles;
 use super::vault::Vault;
 use crate::doctor::registration::{self, Needs};
 use crate::doctor::{repair, secrets, Checkup, Finding, FindingCode};
+use serde_json::json;
+
 use crate::error::{AppError, Result};
 use crate::graph::models::{Application, ServicePrincipal};
 use crate::job::{Job, JobStep};
@@ -26,6 +28,7 @@ mod nylas_side;
 /// What one look read: the app and what the profile needs of it.
 struct Seen {
     app: Application,
+    sp: Option<ServicePrincipal>,
     needs: Needs,
 }
 
@@ -76,11 +79,8 @@ impl Doctor {
             return Ok(self.said(findings));
         }
         job.go_on()?;
-        let patch = seen.and_then(|s| Some((s.app.id.clone(), repair::application_patch(&s.app, &s.needs, &chosen)?)));
-        if let Some((object_id, body)) = patch {
-            let admin = self.azure_app.admin(&p, &opts, job).await?;
-            admin.graph.patch(&format!("applications/{object_id}"), body).await?;
-            job.step(JobStep::Fixed, "The app's registration in Azure was updated.");
+        if let Some(seen) = &seen {
+            self.repair_azure(&p, &opts, seen, &chosen, job).await?;
         }
         if let Ok(key) = self.vault.require(&p, SecretKind::NylasApiKey).await {
             let secret = self.vault.require(&p, SecretKind::AzureClientSecret).await.ok();
@@ -95,6 +95,43 @@ impl Doctor {
         // Anything the second look found that the first did not is said too.
         findings.extend(after.into_iter().filter(|a| !chosen.contains(&a.code)));
         Ok(self.said(findings))
+    }
+
+    /// The chosen Azure fixes: the registration in one PATCH, then the service principal.
+    async fn repair_azure(
+        &self,
+        p: &Profile,
+        opts: &SignInOptions,
+        seen: &Seen,
+        chosen: &[FindingCode],
+        job: &Job,
+    ) -> Result<()> {
+        let admin = self.azure_app.admin(p, opts, job).await?;
+        let g = &admin.graph;
+        if let Some(body) = repair::application_patch(&seen.app, &seen.needs, chosen) {
+            g.patch(&format!("applications/{}", seen.app.id), body).await?;
+            job.step(JobStep::Fixed, "The app's registration in Azure was updated.");
+        }
+        match &seen.sp {
+            None if chosen.contains(&FindingCode::ServicePrincipalMissing) => {
+                let _: ServicePrincipal = g.post("servicePrincipals", json!({ "appId": p.client_id })).await?;
+                job.step(
+                    JobStep::Fixed,
+                    "The app was added to your organization's enterprise applications.",
+                );
+            }
+            Some(sp) => {
+                if let Some(body) = repair::principal_patch(chosen) {
+                    g.patch(&format!("servicePrincipals/{}", sp.id), body).await?;
+                    job.step(
+                        JobStep::Fixed,
+                        "The app's enterprise application settings were updated.",
+                    );
+                }
+            }
+            None => {}
+        }
+        Ok(())
     }
 
     fn profile(&self) -> Result<Profile> {
@@ -164,7 +201,7 @@ impl Doctor {
             JobStep::Checked,
             "The app's registration in Azure was read and compared.",
         );
-        Ok((findings, Some(Seen { app, needs })))
+        Ok((findings, Some(Seen { app, sp, needs })))
     }
 
     /// The client credentials grant: a wrong, expired or unknown secret or app, told apart by

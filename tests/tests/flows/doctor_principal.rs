@@ -1,0 +1,79 @@
+//! The app's enterprise application switched the way an admin switches it in the portal (through
+//! the demo tenant's Graph): sign-in then fails as Microsoft fails it, the doctor names why, and
+//! its one-click fix lets the mailbox sign in again.
+
+use std::time::Duration;
+
+use mailbox_connect_core::doctor::FindingCode;
+use mailbox_connect_core::microsoft::oauth::ResponseMode;
+use mailbox_connect_core::secrets::SecretStore;
+use mailbox_connect_core::services::azure_app::SignInOptions;
+use mailbox_connect_e2e::graph_session::{graph, sign_in, ADMIN};
+use mailbox_connect_e2e::harness::{demo_env, services_with};
+use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
+use mailbox_connect_sandbox::fixtures as f;
+use mailbox_connect_sandbox::Sandbox;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_disabled_or_assignment_only_app_is_found_and_fixed() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = services_with(
+        dir.path(),
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+        Duration::from_secs(20),
+        SecretStore::memory(),
+    );
+    core.setup.begin(Some(demo_env(&sb))).await.unwrap();
+    let token = sign_in(&sb, ADMIN).await;
+    let sp = format!("servicePrincipals(appId='{}')", f::CLIENT_ID);
+    let admin = SignInOptions {
+        login_hint: Some(ADMIN.into()),
+        ..SignInOptions::default()
+    };
+
+    for (switch, aadsts, code) in [
+        (
+            json!({"accountEnabled": false}),
+            "AADSTS7000112",
+            FindingCode::ServicePrincipalDisabled,
+        ),
+        (
+            json!({"appRoleAssignmentRequired": true}),
+            "AADSTS50105",
+            FindingCode::AssignmentRequired,
+        ),
+    ] {
+        let (status, _) = graph(&sb, &token, "PATCH", &sp, Some(switch.clone()), false).await;
+        assert_eq!(status, 204);
+        let e = core
+            .sign_in
+            .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
+            .await
+            .unwrap_err();
+        assert!(format!("{e:?}").contains(aadsts), "{switch}: {e:?}");
+
+        let found = core
+            .doctor
+            .check(admin.clone(), &core.jobs.start(|_| {}))
+            .await
+            .unwrap();
+        let codes: Vec<FindingCode> = found.findings.iter().map(|x| x.code).collect();
+        assert_eq!(codes, [code], "{found:?}");
+        let fixed = core
+            .doctor
+            .fix(admin.clone(), Some(&[code]), &core.jobs.start(|_| {}))
+            .await
+            .unwrap();
+        assert!(fixed.findings[0].fixed, "{fixed:?}");
+        assert_eq!(fixed.summary.remaining, 0);
+        let r = core
+            .sign_in
+            .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
+            .await
+            .unwrap();
+        assert!(r.check.ok, "{r:?}");
+    }
+}
