@@ -10,7 +10,7 @@ use serde_json::Value;
 
 pub const ADMIN: &str = "adele.vance@contoso-demo.onmicrosoft.com";
 pub const USER: &str = "lee.gu@contoso-demo.onmicrosoft.com";
-const APP_SCOPES: &str = "https://graph.microsoft.com/Application.ReadWrite.All https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All openid profile";
+const APP_SCOPES: &str = "https://graph.microsoft.com/Application.ReadWrite.All https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All https://graph.microsoft.com/Policy.ReadWrite.Authorization openid profile";
 
 pub fn http() -> reqwest::Client {
     reqwest::Client::builder()
@@ -119,6 +119,31 @@ pub async fn graph(
     let resp = req.send().await.unwrap();
     let status = resp.status().as_u16();
     (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+/// An administrator revokes the demo app's tenant-wide consent (Enterprise applications →
+/// Permissions → Revoke), so users who are not administrators need an approval again.
+pub async fn revoke_tenant_consent(sb: &Sandbox) {
+    let token = sign_in(sb, ADMIN).await;
+    let sp_path = format!("servicePrincipals(appId='{}')", f::CLIENT_ID);
+    let (_, sp) = graph(sb, &token, "GET", &sp_path, None, false).await;
+    let sp_id = sp["id"].as_str().unwrap();
+    let filter = format!("oauth2PermissionGrants?$filter=clientId eq '{sp_id}'");
+    let (status, grants) = graph(sb, &token, "GET", &filter, None, false).await;
+    assert_eq!(status, 200, "{grants}");
+    for g in grants["value"].as_array().unwrap() {
+        let id = g["id"].as_str().unwrap();
+        let (status, _) = graph(
+            sb,
+            &token,
+            "DELETE",
+            &format!("oauth2PermissionGrants/{id}"),
+            None,
+            false,
+        )
+        .await;
+        assert_eq!(status, 204);
+    }
 }
 
 /// The token endpoint's answer to the new app's client credentials.

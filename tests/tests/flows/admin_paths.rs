@@ -4,6 +4,7 @@ use mailbox_connect_core::nylas::types::EwsAccount;
 use mailbox_connect_core::profile::ledger::Method;
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::{ErrorCode, Sensitive};
+use mailbox_connect_e2e::graph_session::revoke_tenant_consent;
 use mailbox_connect_e2e::harness::{demo, job, keep_started};
 use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::fixtures as f;
@@ -38,6 +39,7 @@ async fn nylas_hosted_auth_registers_the_callback_and_redeems_nylas_code() {
 #[tokio::test]
 async fn admin_approval_required_then_admin_consent_then_bulk_auth() {
     let d = demo(Decision::Accept).await;
+    revoke_tenant_consent(&d.sandbox).await;
     // Lee is not an administrator and user consent is off. As with Microsoft, "Need admin
     // approval" is shown on Microsoft's own page; its way back reaches the app as a decline
     // (AADSTS65004), which the app explains with the admin path.

@@ -3,6 +3,7 @@
 //! for a non-administrator, with its two ways on.
 
 use mailbox_connect_core::ErrorCode;
+use mailbox_connect_e2e::graph_session::revoke_tenant_consent;
 use mailbox_connect_e2e::harness::demo;
 use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::faults::{FaultPlan, NylasFault};
@@ -34,6 +35,7 @@ async fn a_nylas_refusal_after_microsoft_accepted_is_what_the_tab_shows() {
 #[tokio::test]
 async fn need_admin_approval_offers_an_administrators_account_or_the_way_back() {
     let d = demo(Decision::Accept).await;
+    revoke_tenant_consent(&d.sandbox).await;
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

@@ -1,14 +1,15 @@
 //! The app's enterprise application switched the way an admin switches it in the portal (through
 //! the demo tenant's Graph): sign-in then fails as Microsoft fails it, the doctor names why, and
-//! its one-click fix lets the mailbox sign in again.
+//! its one-click fix lets the mailbox sign in again. So does a revoked tenant-wide consent.
 
 use std::time::Duration;
 
-use mailbox_connect_core::doctor::FindingCode;
+use mailbox_connect_core::doctor::{FindingCode, Severity};
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::secrets::SecretStore;
 use mailbox_connect_core::services::azure_app::SignInOptions;
-use mailbox_connect_e2e::graph_session::{graph, sign_in, ADMIN};
+use mailbox_connect_core::ErrorCode;
+use mailbox_connect_e2e::graph_session::{graph, revoke_tenant_consent, sign_in, ADMIN};
 use mailbox_connect_e2e::harness::{demo_env, services_with};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::fixtures as f;
@@ -76,4 +77,55 @@ async fn a_disabled_or_assignment_only_app_is_found_and_fixed() {
             .unwrap();
         assert!(r.check.ok, "{r:?}");
     }
+}
+
+#[tokio::test]
+async fn revoked_tenant_wide_consent_is_found_and_granted_again() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = services_with(
+        dir.path(),
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+        Duration::from_secs(20),
+        SecretStore::memory(),
+    );
+    core.setup.begin(Some(demo_env(&sb))).await.unwrap();
+    revoke_tenant_consent(&sb).await;
+    let lee = f::USERS[2].email;
+    let e = core
+        .sign_in
+        .connect(Some(lee.into()), &core.jobs.start(|_| {}))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.code,
+        ErrorCode::ConsentDeclined,
+        "a colleague meets Need admin approval: {e:?}"
+    );
+
+    let admin = SignInOptions {
+        login_hint: Some(ADMIN.into()),
+        ..SignInOptions::default()
+    };
+    let found = core
+        .doctor
+        .check(admin.clone(), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    let consent = found
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::ConsentMissing)
+        .unwrap();
+    assert_eq!(consent.severity, Severity::Warning);
+    assert!(consent.evidence.contains("Mail.ReadWrite"), "{consent:?}");
+    let fixed = core.doctor.fix(admin, None, &core.jobs.start(|_| {})).await.unwrap();
+    assert_eq!((fixed.summary.fixed, fixed.summary.remaining), (1, 0), "{fixed:?}");
+    let r = core
+        .sign_in
+        .connect(Some(lee.into()), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    assert!(r.check.ok, "{r:?}");
 }

@@ -1,16 +1,22 @@
 //! Drives the real app window through the admin, Exchange, migration, support and profile screens,
 //! and kills the app at each wizard step to check it resumes where it was and loses nothing.
 
+use mailbox_connect_e2e::graph_session::revoke_tenant_consent;
 use mailbox_connect_e2e::window::file_manager::FileManager;
 use mailbox_connect_e2e::window::{
     save_dialog, until, Desktop, Screen, CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT,
 };
-use mailbox_connect_sandbox::fixtures;
+use mailbox_connect_sandbox::{fixtures, Sandbox};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
 async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
-    let mut d = Desktop::start().await;
+    // A demo tenant of the test's own whose administrator has revoked the app's tenant-wide
+    // consent, so a colleague who is not an administrator needs an approval.
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    revoke_tenant_consent(&sb).await;
+    let tenant = format!("{} {} {}", sb.identity_url, sb.nylas_url, sb.graph_url);
+    let mut d = Desktop::start_with(&[("MAILBOX_CONNECT_DEMO_TENANT", tenant)]).await;
     let app = d.app.clone();
 
     // A non-administrator gets Microsoft's "Need admin approval" page and returns to the app

@@ -78,4 +78,6 @@ pub const KNOWN_SCOPES: &[&str] = &[
     "Application.Read.All",
     "Application.ReadWrite.All",
     "DelegatedPermissionGrant.ReadWrite.All",
+    "Policy.Read.All",
+    "Policy.ReadWrite.Authorization",
 ];

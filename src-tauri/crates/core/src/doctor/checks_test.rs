@@ -42,6 +42,7 @@ fn needs() -> Needs {
         redirect_uris: vec!["http://localhost/callback".into()],
         permissions: vec![w("User.Read", USER_READ), w("Mail.ReadWrite", MAIL_RW)],
         refused: vec![(GRAPH.into(), EWS.into(), "EWS.AccessAsUser.All".into())],
+        principals: vec![(GRAPH.into(), "graph-sp".into())],
     }
 }
 

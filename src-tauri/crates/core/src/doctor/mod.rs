@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 #[cfg(test)]
 mod checks_test;
+pub mod consent;
 pub mod nylas;
 pub mod registration;
 pub mod repair;
@@ -28,6 +29,7 @@ pub enum FindingCode {
     SecretExpired,
     SecretExpiring,
     SecretNotInApp,
+    ConsentMissing,
     ApiKeyInvalid,
     WrongRegion,
     ConnectorMissing,

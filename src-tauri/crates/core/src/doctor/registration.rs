@@ -28,6 +28,8 @@ pub struct Needs {
     /// Permissions the app must not ask for (EWS and EAS on a Nylas v3 app), as `(resource app
     /// ID, permission ID, name)`.
     pub refused: Vec<(String, String, String)>,
+    /// Each API's service principal in the tenant, as `(resource app ID, object ID)`.
+    pub principals: Vec<(String, String)>,
 }
 
 /// What is wrong with the registration and its service principal (`None`: there is none).

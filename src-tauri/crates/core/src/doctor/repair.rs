@@ -113,6 +113,7 @@ mod tests {
             redirect_uris: vec!["http://localhost/callback".into()],
             permissions: vec![w("mail"), w("user")],
             refused: vec![],
+            principals: vec![],
         };
         let all = [FindingCode::RedirectUriMissing, FindingCode::PermissionMissing];
         let body = application_patch(&app, &needs, &all).unwrap();

@@ -118,6 +118,34 @@ pub struct OAuth2PermissionGrant {
     pub scope: Option<String>,
 }
 
+/// `authorizationPolicy`: the tenant's settings for what users may do, here whether they may
+/// grant apps permissions themselves.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorizationPolicy {
+    #[serde(default)]
+    pub default_user_role_permissions: DefaultUserRolePermissions,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DefaultUserRolePermissions {
+    /// `ManagePermissionGrantsForSelf.*` policies; none: users may not consent to any app.
+    #[serde(default)]
+    pub permission_grant_policies_assigned: Vec<String>,
+}
+
+impl AuthorizationPolicy {
+    /// Whether users may consent to mail permissions themselves: only the legacy allow-all
+    /// policy allows it (the low-risk one covers verified publishers' low-impact permissions).
+    pub fn users_may_consent(&self) -> bool {
+        self.default_user_role_permissions
+            .permission_grant_policies_assigned
+            .iter()
+            .any(|p| p.ends_with("microsoft-user-default-legacy"))
+    }
+}
+
 /// A page of a collection: its items and, when there are more, the next page's address.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Collection<T> {

@@ -9,6 +9,7 @@ mod applications;
 mod filter;
 mod keyed;
 mod passwords;
+mod policy;
 mod principals;
 /// The Graph store, where it always was for callers outside the crate.
 pub use crate::state::graph as store;
@@ -54,6 +55,10 @@ pub fn router(st: Arc<SandboxState>) -> Router {
         .route(
             "/v1.0/oauth2PermissionGrants/{id}",
             patch(principals::regrant).delete(principals::revoke),
+        )
+        .route(
+            "/v1.0/policies/authorizationPolicy",
+            get(policy::get).patch(policy::update),
         )
         // Alternate keys: applications(uniqueName='…'), applications(appId='…'),
         // servicePrincipals(appId='…').

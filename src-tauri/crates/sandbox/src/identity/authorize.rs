@@ -234,7 +234,7 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
     }
     // User consent is disabled in the demo tenant: a non-admin needs an administrator's approval
     // first, which Microsoft says on its own page.
-    if !is_admin && !st.lock().admin_consented(&req.client_id) {
+    if !is_admin && !st.lock().admin_consented(&req.client_id) && !st.lock().users_may_consent() {
         return super::approval::need_admin_approval(&st, req);
     }
     let code = opaque("0.sbx.");

@@ -1,6 +1,6 @@
 //! The demo tenant's ready-made app as Microsoft Graph holds it: the registration (both redirect
-//! URIs, the default permissions), its two secrets (one current, one expired) and its service
-//! principal, so Graph and sign-in tell the same story about it.
+//! URIs, the default permissions), its two secrets (one current, one expired), its service
+//! principal and the tenant-wide consent, so Graph and sign-in tell the same story about it.
 
 use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
@@ -38,7 +38,7 @@ fn password(key_id: &str, value: &str, name: &str, start: OffsetDateTime, end: O
     }
 }
 
-/// Adds the demo app and its service principal to `graph`.
+/// Adds the demo app, its service principal and its tenant-wide consent to `graph`.
 pub fn seed(graph: &mut GraphStore, nylas_url: &str) {
     let now = OffsetDateTime::now_utc();
     let ids: Vec<Value> = DEMO_APP_SCOPES
@@ -75,11 +75,23 @@ pub fn seed(graph: &mut GraphStore, nylas_url: &str) {
     ];
     let Some(doc) = doc.as_object().cloned() else { return };
     graph.apps.push(GraphApp { doc, passwords });
+    let sp_id = new_id();
     graph.service_principals.push(json!({
-        "id": new_id(), "appId": fixtures::CLIENT_ID, "displayName": "Contoso demo mail app",
+        "id": sp_id, "appId": fixtures::CLIENT_ID, "displayName": "Contoso demo mail app",
         "servicePrincipalType": "Application", "accountEnabled": true, "appRoleAssignmentRequired": false,
         "appOwnerOrganizationId": fixtures::TENANT_ID, "oauth2PermissionScopes": [], "appRoles": [],
     }));
-    // No tenant-wide consent yet: the demo tenant lets no user consent, so a colleague who is
-    // not an administrator meets "Need admin approval" until an administrator approves the app.
+    // An administrator granted its permissions for the whole organization (the demo tenant lets
+    // no user consent). Revoking that grant brings back "Need admin approval" for non-admins.
+    let graph_sp = graph
+        .service_principals
+        .iter()
+        .find(|s| s["appId"] == GRAPH_APP_ID)
+        .and_then(|s| s["id"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    graph.grants.push(json!({
+        "id": new_id(), "clientId": sp_id, "consentType": "AllPrincipals", "principalId": null,
+        "resourceId": graph_sp, "scope": DEMO_APP_SCOPES.join(" "),
+    }));
 }

@@ -39,6 +39,12 @@ pub const GRAPH_SCOPES: &[(&str, &str, bool)] = &[
         "41ce6ca6-6826-4807-84f1-1c82854f7ee5",
         true,
     ),
+    ("Policy.Read.All", "572fea84-0151-49b2-9301-11cb16974376", true),
+    (
+        "Policy.ReadWrite.Authorization",
+        "edd3c878-b384-41fd-95ad-e7407dd775be",
+        true,
+    ),
 ];
 
 /// An access token the identity platform issued, as Graph reads it.
@@ -101,6 +107,9 @@ pub struct GraphStore {
     /// Whether users who are not administrators may register apps (the demo tenant says no,
     /// as many organizations do).
     pub users_can_register_apps: bool,
+    /// The permission-grant policies users have (`permissionGrantPoliciesAssigned`): none in the
+    /// demo tenant, so users may not consent to apps themselves.
+    pub user_consent_policies: Vec<String>,
     /// How long a new app stays unknown to sign-in and to service-principal creation.
     pub replication: Duration,
 }

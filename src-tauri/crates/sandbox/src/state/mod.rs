@@ -84,6 +84,9 @@ impl SandboxState {
             ..Inner::default()
         };
         inner.sync_app(fixtures::CLIENT_ID, None);
+        inner
+            .admin_consents
+            .push((fixtures::CLIENT_ID.into(), fixtures::TENANT_ID.into()));
         Self {
             inner: Mutex::new(inner),
             code_lifetime: Duration::from_secs(600),
@@ -157,6 +160,15 @@ impl Inner {
             }
             None => (true, false),
         }
+    }
+
+    /// Whether users may grant apps permissions themselves (the legacy allow-all policy; the
+    /// low-risk one never covers mail permissions).
+    pub fn users_may_consent(&self) -> bool {
+        self.graph
+            .user_consent_policies
+            .iter()
+            .any(|p| p.ends_with("microsoft-user-default-legacy"))
     }
 
     pub fn admin_consented(&self, client_id: &str) -> bool {

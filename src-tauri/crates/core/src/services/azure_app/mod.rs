@@ -67,9 +67,22 @@ impl AzureApp {
     /// The signed-in administrator, signing in first when there is none (or it lacks what
     /// `admin_consent` needs, or its token is nearly spent).
     pub(crate) async fn admin(&self, p: &Profile, opts: &SignInOptions, job: &Job) -> Result<AdminSession> {
+        self.admin_reading(p, opts, false, job).await
+    }
+
+    /// Like [`AzureApp::admin`], also allowed to read the tenant's consent policy and grants
+    /// (the doctor's look).
+    pub(crate) async fn admin_reading(
+        &self,
+        p: &Profile,
+        opts: &SignInOptions,
+        read_policy: bool,
+        job: &Job,
+    ) -> Result<AdminSession> {
         let (client_id, login_hint) = opts.checked()?;
         let held = self.session.lock().ok().and_then(|s| s.clone());
-        if let Some(s) = held.filter(|s| s.fresh() && (s.admin_consent || !opts.admin_consent)) {
+        let enough = |s: &AdminSession| (s.admin_consent || !opts.admin_consent) && (s.read_policy || !read_policy);
+        if let Some(s) = held.filter(|s| s.fresh() && enough(s)) {
             return Ok(s);
         }
         let identity = p.cloud.host()?;
@@ -83,6 +96,7 @@ impl AzureApp {
             client_id,
             graph_base,
             admin_consent: opts.admin_consent,
+            read_policy,
             login_hint,
             device_code: opts.device_code,
         };

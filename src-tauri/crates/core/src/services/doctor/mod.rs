@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::azure_app::{AzureApp, SignInOptions};
 use super::profiles::Profiles;
+use super::sign_in::AdminSession;
 use super::vault::Vault;
 use crate::doctor::registration::{self, Needs};
 use crate::doctor::{repair, secrets, Checkup, Finding, FindingCode};
@@ -22,6 +23,7 @@ use crate::microsoft::redirect;
 use crate::profile::Profile;
 use crate::secrets::SecretKind;
 
+mod consent_side;
 mod needs;
 mod nylas_side;
 
@@ -106,7 +108,7 @@ impl Doctor {
         chosen: &[FindingCode],
         job: &Job,
     ) -> Result<()> {
-        let admin = self.azure_app.admin(p, opts, job).await?;
+        let admin = self.admin(p, opts, job).await?;
         let g = &admin.graph;
         if let Some(body) = repair::application_patch(&seen.app, &seen.needs, chosen) {
             g.patch(&format!("applications/{}", seen.app.id), body).await?;
@@ -121,6 +123,13 @@ impl Doctor {
                 );
             }
             Some(sp) => {
+                if chosen.contains(&FindingCode::ConsentMissing) {
+                    consent_side::repair(g, sp, &seen.needs).await?;
+                    job.step(
+                        JobStep::Fixed,
+                        "The app's permissions were granted for the whole organization.",
+                    );
+                }
                 if let Some(body) = repair::principal_patch(chosen) {
                     g.patch(&format!("servicePrincipals/{}", sp.id), body).await?;
                     job.step(
@@ -132,6 +141,16 @@ impl Doctor {
             None => {}
         }
         Ok(())
+    }
+
+    /// The administrator's Graph sign-in, allowed to read and grant tenant-wide consent and to
+    /// read the tenant's consent policy.
+    async fn admin(&self, p: &Profile, opts: &SignInOptions, job: &Job) -> Result<AdminSession> {
+        let opts = SignInOptions {
+            admin_consent: true,
+            ..opts.clone()
+        };
+        self.azure_app.admin_reading(p, &opts, true, job).await
     }
 
     fn profile(&self) -> Result<Profile> {
@@ -175,7 +194,7 @@ impl Doctor {
             );
         }
         job.go_on()?;
-        let admin = self.azure_app.admin(p, opts, job).await?;
+        let admin = self.admin(p, opts, job).await?;
         let g = &admin.graph;
         let app: Option<Application> = g.find(&format!("applications(appId='{}')", p.client_id)).await?;
         let Some(app) = app else {
@@ -190,6 +209,9 @@ impl Doctor {
             .await?;
         let needs = needs::of(g, p).await?;
         findings.extend(registration::check(&app, sp.as_ref(), &needs));
+        if let Some(sp) = &sp {
+            findings.extend(consent_side::look(g, sp, &needs).await?);
+        }
         if let Some(secret) = &stored {
             findings.extend(secrets::check(
                 &app.password_credentials,

@@ -32,12 +32,16 @@ pub(super) async fn of(g: &Graph, p: &Profile) -> Result<Needs> {
         apis.push(permissions::EXCHANGE_APP_ID);
     }
     let mut ids: HashMap<String, HashMap<String, String>> = HashMap::new();
+    let mut principals = Vec::new();
     for api in apis {
         if ids.contains_key(api) {
             continue;
         }
         let path = format!("servicePrincipals(appId='{api}')?$select=id,appId,oauth2PermissionScopes");
         let sp: Option<ServicePrincipal> = g.find(&path).await?;
+        if let Some(sp) = &sp {
+            principals.push((api.to_string(), sp.id.clone()));
+        }
         let by_name = sp
             .into_iter()
             .flat_map(|s| s.oauth2_permission_scopes)
@@ -78,5 +82,6 @@ pub(super) async fn of(g: &Graph, p: &Profile) -> Result<Needs> {
         redirect_uris: checklist::redirect_uris(p.target, &p.region, p.auth_mode),
         permissions,
         refused,
+        principals,
     })
 }

@@ -30,6 +30,8 @@ pub struct GraphAdminPlan {
     pub graph_base: Url,
     /// Also ask to grant tenant-wide consent (`DelegatedPermissionGrant.ReadWrite.All`).
     pub admin_consent: bool,
+    /// Also ask to read the tenant's consent policy (`Policy.Read.All`), for the doctor.
+    pub read_policy: bool,
     pub login_hint: Option<String>,
     /// Sign in on another device with a code instead of this computer's browser.
     pub device_code: bool,
@@ -41,6 +43,9 @@ impl GraphAdminPlan {
         let mut s = vec![format!("{resource}Application.ReadWrite.All")];
         if self.admin_consent {
             s.push(format!("{resource}DelegatedPermissionGrant.ReadWrite.All"));
+        }
+        if self.read_policy {
+            s.push(format!("{resource}Policy.Read.All"));
         }
         s.extend(["openid".into(), "profile".into()]);
         s
@@ -54,6 +59,7 @@ pub struct AdminSession {
     pub tenant_id: String,
     pub account: SignedInAccount,
     pub admin_consent: bool,
+    pub read_policy: bool,
     expires: Instant,
 }
 
@@ -177,6 +183,7 @@ async fn session(
         tenant_id,
         account,
         admin_consent: plan.admin_consent,
+        read_policy: plan.read_policy,
         expires: Instant::now() + lasts,
     })
 }
