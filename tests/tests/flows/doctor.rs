@@ -175,3 +175,19 @@ async fn a_secret_replaced_in_azure_is_told_apart_by_microsoft_and_by_graph() {
     assert_eq!(status, 204, "{answer}");
     assert_eq!(codes(&core).await, [FindingCode::SecretNotInApp]);
 }
+
+#[tokio::test]
+async fn an_app_deleted_in_azure_is_said_once() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = demo(&sb, dir.path()).await;
+    let token = sign_in(&sb, ADMIN).await;
+    let path = format!("applications(appId='{}')", f::CLIENT_ID);
+    let (status, _) = graph(&sb, &token, "DELETE", &path, None, false).await;
+    assert_eq!(status, 204);
+    assert_eq!(
+        codes(&core).await,
+        [FindingCode::AppMissing],
+        "Microsoft and Graph agree, said once"
+    );
+}

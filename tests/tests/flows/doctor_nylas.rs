@@ -103,3 +103,32 @@ async fn a_secret_removed_in_azure_invalidates_the_grant_and_both_sides_say_why(
         "{invalid:?}"
     );
 }
+
+#[tokio::test]
+async fn a_connector_sending_a_single_organization_app_through_common_is_found_and_fixed() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (core, grant) = connected(&sb, dir.path()).await;
+    let answer = http()
+        .patch(format!("{}/v3/connectors/microsoft", sb.nylas_url))
+        .bearer_auth(f::NYLAS_API_KEY)
+        .json(&json!({"settings": {"tenant": "common"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let fixed = core
+        .doctor
+        .fix(as_admin(), None, &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    let audience = fixed
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::AudienceMismatch)
+        .unwrap();
+    assert!(audience.fixed && audience.evidence.contains("\"common\""), "{fixed:?}");
+    let connector = sb.state.lock().connectors.get("microsoft").unwrap().tenant.clone();
+    assert_eq!(connector.as_deref(), Some(f::TENANT_ID));
+    assert!(core.tools.check_grant(&grant).await.unwrap().check.ok);
+}

@@ -3,4 +3,4 @@
 /**
  * What the doctor can find, each a stable name for scripts and the window.
  */
-export type FindingCode = "app_missing" | "redirect_uri_missing" | "permission_missing" | "unsupported_permission" | "service_principal_missing" | "service_principal_disabled" | "assignment_required" | "secret_expired" | "secret_expiring" | "secret_not_in_app" | "consent_missing" | "api_key_invalid" | "wrong_region" | "connector_missing" | "connector_client_mismatch" | "callback_uri_missing" | "grant_invalid";
+export type FindingCode = "app_missing" | "redirect_uri_missing" | "permission_missing" | "unsupported_permission" | "service_principal_missing" | "service_principal_disabled" | "assignment_required" | "secret_expired" | "secret_expiring" | "secret_not_in_app" | "consent_missing" | "audience_mismatch" | "api_key_invalid" | "wrong_region" | "connector_missing" | "connector_client_mismatch" | "callback_uri_missing" | "grant_invalid";

@@ -120,3 +120,28 @@ fn microsofts_answer_to_the_app_credentials_is_told_apart() {
     assert_eq!(code(700016), Some(FindingCode::AppMissing));
     assert_eq!(code(50076), None);
 }
+
+#[test]
+fn the_apps_audience_is_checked_against_the_connectors_tenant() {
+    let single: Application =
+        serde_json::from_value(serde_json::json!({"id": "o", "appId": "a", "signInAudience": "AzureADMyOrg"})).unwrap();
+    let multi: Application =
+        serde_json::from_value(serde_json::json!({"id": "o", "appId": "a", "signInAudience": "AzureADMultipleOrgs"}))
+            .unwrap();
+    let code =
+        |app: &Application, tenant: &str| registration::audience(app, Some(tenant)).map(|f| (f.code, f.severity));
+    assert_eq!(
+        code(&single, "common"),
+        Some((FindingCode::AudienceMismatch, super::Severity::Error))
+    );
+    assert_eq!(code(&single, "6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"), None);
+    assert_eq!(
+        code(&multi, "contoso.onmicrosoft.com"),
+        Some((FindingCode::AudienceMismatch, super::Severity::Warning))
+    );
+    assert_eq!(code(&multi, "organizations"), None);
+    assert!(
+        registration::audience(&single, None).is_none(),
+        "no connector, nothing to compare"
+    );
+}

@@ -30,6 +30,7 @@ pub enum FindingCode {
     SecretExpiring,
     SecretNotInApp,
     ConsentMissing,
+    AudienceMismatch,
     ApiKeyInvalid,
     WrongRegion,
     ConnectorMissing,

@@ -152,6 +152,39 @@ fn principal(sp: Option<&ServicePrincipal>) -> Option<Finding> {
     })
 }
 
+/// Who may sign in to the app against the tenant the Nylas connector sends sign-ins to.
+pub fn audience(app: &Application, connector_tenant: Option<&str>) -> Option<Finding> {
+    let audience = app.sign_in_audience.as_deref()?;
+    let tenant = connector_tenant?;
+    let shared = ["common", "organizations", "consumers"]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(tenant));
+    let single = audience == "AzureADMyOrg";
+    let seen = format!("The app accepts {audience}; Nylas's connector signs in through \"{tenant}\"");
+    if single && shared {
+        return Some(
+            Finding::new(
+                FindingCode::AudienceMismatch,
+                Severity::Error,
+                Place::Nylas,
+                "The app is for your organization only, but Nylas signs mailboxes in through Microsoft's shared address, which Microsoft refuses for such an app (AADSTS50194).",
+            )
+            .saw(seen)
+            .fix("Point Nylas's connector at your organization's directory (tenant) ID.", true),
+        );
+    }
+    (!single && !shared).then(|| {
+        Finding::new(
+            FindingCode::AudienceMismatch,
+            Severity::Warning,
+            Place::Nylas,
+            "The app accepts other organizations, but Nylas signs mailboxes in through your organization only, so mailboxes of other organizations cannot connect.",
+        )
+        .saw(seen)
+        .fix(format!("If other organizations' mailboxes should connect, set the profile's tenant to \"organizations\" on the App credentials step ({PORTAL_AUTH} shows the app's audience)."), false)
+    })
+}
+
 fn listed(items: &[String]) -> String {
     if items.is_empty() {
         "none".into()

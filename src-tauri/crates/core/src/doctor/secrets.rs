@@ -68,19 +68,23 @@ pub fn from_microsoft(aadsts: u32) -> Option<Finding> {
     Some(match aadsts {
         7000215 => not_in_app().saw(seen),
         7000222 => expired().saw(seen),
-        700016 => Finding::new(
-            FindingCode::AppMissing,
-            Severity::Error,
-            Place::Azure,
-            "Microsoft does not know an app with this client ID in this organization.",
-        )
-        .saw(seen)
-        .fix(
-            "Check the client ID on the App credentials step, or create the app again.",
-            false,
-        ),
+        700016 => app_missing().saw(seen),
         _ => return None,
     })
+}
+
+/// No app with this client ID where it should be (Microsoft's sign-in, or Graph).
+pub fn app_missing() -> Finding {
+    Finding::new(
+        FindingCode::AppMissing,
+        Severity::Error,
+        Place::Azure,
+        "There is no app with this profile's client ID in the organization.",
+    )
+    .fix(
+        "Sign in to the organization the app belongs to, check the client ID on the App credentials step, or create the app again.",
+        false,
+    )
 }
 
 fn not_in_app() -> Finding {

@@ -22,6 +22,7 @@ use crate::microsoft::oauth::MsOAuth;
 use crate::microsoft::redirect;
 use crate::profile::Profile;
 use crate::secrets::SecretKind;
+use crate::tenant::Tenant;
 
 mod consent_side;
 mod needs;
@@ -186,8 +187,11 @@ impl Doctor {
                 "Microsoft's sign-in was asked about the app's client ID and secret.",
             );
         }
+        let mut connector_tenant = None;
         if let Ok(key) = self.vault.require(p, SecretKind::NylasApiKey).await {
-            findings.extend(nylas_side::look(&self.http, p, key, self.hosted_port).await?);
+            let (said, tenant) = nylas_side::look(&self.http, p, key, self.hosted_port).await?;
+            findings.extend(said);
+            connector_tenant = tenant;
             job.step(
                 JobStep::Checked,
                 "Nylas was asked about the API key, the connector and the grants.",
@@ -198,7 +202,8 @@ impl Doctor {
         let g = &admin.graph;
         let app: Option<Application> = g.find(&format!("applications(appId='{}')", p.client_id)).await?;
         let Some(app) = app else {
-            findings.push(app_missing(p));
+            findings
+                .push(secrets::app_missing().saw(format!("Graph has no application with client ID {}", p.client_id)));
             return Ok((findings, None));
         };
         let sp: Option<ServicePrincipal> = g
@@ -209,6 +214,14 @@ impl Doctor {
             .await?;
         let needs = needs::of(g, p).await?;
         findings.extend(registration::check(&app, sp.as_ref(), &needs));
+        // The connector can be pointed at the profile's tenant only when it names one.
+        let own_tenant = matches!(p.tenant, Tenant::Id(_) | Tenant::Domain(_));
+        findings.extend(
+            registration::audience(&app, connector_tenant.as_deref()).map(|f| Finding {
+                fixable: f.fixable && own_tenant,
+                ..f
+            }),
+        );
         if let Some(sp) = &sp {
             findings.extend(consent_side::look(g, sp, &needs).await?);
         }
@@ -241,16 +254,4 @@ impl Doctor {
             Err(e) => Ok(e.aadsts().and_then(secrets::from_microsoft)),
         }
     }
-}
-
-fn app_missing(p: &Profile) -> Finding {
-    use crate::doctor::{Place, Severity};
-    Finding::new(
-        FindingCode::AppMissing,
-        Severity::Error,
-        Place::Azure,
-        "There is no app with this profile's client ID in the organization the administrator signed in to.",
-    )
-    .saw(format!("No application with client ID {}", p.client_id))
-    .fix("Sign in to the organization the app belongs to, check the client ID on the App credentials step, or create the app again.", false)
 }

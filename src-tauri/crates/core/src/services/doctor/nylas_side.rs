@@ -15,11 +15,11 @@ pub(super) async fn look(
     p: &Profile,
     key: Sensitive<String>,
     hosted_port: u16,
-) -> Result<Vec<Finding>> {
+) -> Result<(Vec<Finding>, Option<String>)> {
     let client = NylasClient::for_region(http, &p.region, key.clone())?;
     match client.application().await {
         Ok(_) => {}
-        Err(e) if e.status() == Some(401) => return Ok(vec![refused_key(http, p, key).await]),
+        Err(e) if e.status() == Some(401) => return Ok((vec![refused_key(http, p, key).await], None)),
         Err(e) => return Err(e.into()),
     }
     let connector = client.microsoft_connector().await?;
@@ -44,6 +44,11 @@ pub(super) async fn look(
         Some(u) => Callback::Exact(u),
         None => Callback::AnyLoopback,
     });
+    let tenant = connector
+        .as_ref()
+        .and_then(|c| c.settings.get("tenant"))
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
     let seen = NylasSeen {
         connector_client_id: connector
             .as_ref()
@@ -54,11 +59,12 @@ pub(super) async fn look(
         grants,
         callback_uris,
     };
-    Ok(nylas::check(&p.client_id, &seen, callback))
+    Ok((nylas::check(&p.client_id, &seen, callback), tenant))
 }
 
-/// Fixes the chosen Nylas findings: the connector pointed at (or made for) this app with the
-/// keychain's secret, and Hosted auth's callback registered. Says what was done.
+/// Fixes the chosen Nylas findings: the connector pointed at (or made for) this app and this
+/// profile's tenant with the keychain's secret, and Hosted auth's callback registered. Says what
+/// was done.
 pub(super) async fn repair(
     http: &reqwest::Client,
     p: &Profile,
@@ -69,7 +75,11 @@ pub(super) async fn repair(
 ) -> Result<Vec<String>> {
     let client = NylasClient::for_region(http, &p.region, key)?;
     let mut done = Vec::new();
-    let connector = [FindingCode::ConnectorMissing, FindingCode::ConnectorClientMismatch];
+    let connector = [
+        FindingCode::ConnectorMissing,
+        FindingCode::ConnectorClientMismatch,
+        FindingCode::AudienceMismatch,
+    ];
     if let Some(secret) = secret.filter(|_| chosen.iter().any(|c| connector.contains(c))) {
         client
             .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(p, secret))
