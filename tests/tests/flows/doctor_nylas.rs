@@ -1,7 +1,8 @@
 //! The connection doctor's look at Nylas, against the demo tenant broken the way people break
 //! it: the connector pointed at another app through Nylas's API (found, fixed, a grant passes
 //! again), and the app's secret removed in Azure, which invalidates the connected mailbox's grant
-//! (found on both sides, with Microsoft's reason).
+//! (found on both sides, with Microsoft's reason; the secret replaced by the fix, the mailbox
+//! signed in again).
 
 use std::time::Duration;
 
@@ -102,6 +103,26 @@ async fn a_secret_removed_in_azure_invalidates_the_grant_and_both_sides_say_why(
         invalid.message.contains(ADMIN) && invalid.evidence.contains("AADSTS7000215"),
         "{invalid:?}"
     );
+
+    // The fix replaces the secret (keychain and connector too); the mailbox then signs in again.
+    let fixed = core
+        .doctor
+        .fix(as_admin(), None, &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    assert!(fixed.findings[0].fixed, "{fixed:?}");
+    assert_eq!(fixed.summary.text, "2 problems found, 1 fixed.");
+    let again = core
+        .sign_in
+        .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    assert!(
+        again.check.ok && again.grant.id == grant,
+        "the same grant, working: {again:?}"
+    );
+    let healthy = core.doctor.check(as_admin(), &core.jobs.start(|_| {})).await.unwrap();
+    assert!(healthy.findings.is_empty(), "{healthy:?}");
 }
 
 #[tokio::test]

@@ -57,7 +57,10 @@ pub fn check(app_secrets: &[PasswordCredential], stored: &Sensitive<String>, now
             ),
         )
         .saw(format!("The keychain's secret expires on {day}"))
-        .fix("Replace the secret (Azure app tab › Replace the secret).", false)];
+        .fix(
+            "Replace the secret: a new one in Azure and the keychain, given to Nylas, then the old one removed.",
+            true,
+        )];
     }
     vec![]
 }
@@ -94,7 +97,7 @@ fn not_in_app() -> Finding {
         Place::Keychain,
         "The secret in the keychain is not one of the app's secrets (it was replaced or removed in Azure).",
     )
-    .fix(format!("Replace the secret (Azure app tab), or paste the current one's Value on the App credentials step ({PORTAL_SECRETS})."), false)
+    .fix(format!("Replace the secret (a new one in Azure, the keychain and Nylas), or paste the current one's Value on the App credentials step ({PORTAL_SECRETS})."), true)
 }
 
 fn expired() -> Finding {
@@ -104,5 +107,5 @@ fn expired() -> Finding {
         Place::Azure,
         "The client secret has expired, so Microsoft refuses every sign-in and every renewal of the mailboxes' access (AADSTS7000222).",
     )
-    .fix("Replace the secret (Azure app tab › Replace the secret).", false)
+    .fix("Replace the secret: a new one in Azure and the keychain, given to Nylas.", true)
 }

@@ -104,20 +104,28 @@ impl AzureApp {
         })
     }
 
-    /// Tests the profile's last connected grant (or any grant) with Nylas; a failure stops the
-    /// rotation before the old secret is removed.
+    /// Tests a valid grant (the profile's last connected one when it still is) with Nylas; a
+    /// failure stops the rotation before the old secret is removed. An invalid grant cannot
+    /// tell whether the new secret works, so none is tested when all are invalid.
     async fn check_a_grant(
         &self,
         nylas: &NylasClient,
         p: &crate::profile::Profile,
         job: &Job,
     ) -> Result<Option<String>> {
-        let id = match p.last_result.as_ref().map(|r| r.grant.id.clone()) {
-            Some(id) => id,
-            None => match nylas.grants_page(1, 0).await?.into_iter().next() {
-                Some(g) => g.id,
-                None => return Ok(None),
-            },
+        let grants = nylas.grants_page(50, 0).await?;
+        let valid = |g: &&crate::nylas::types::Grant| g.grant_status.as_deref() == Some("valid");
+        let last = p.last_result.as_ref().map(|r| r.grant.id.as_str());
+        let chosen = grants
+            .iter()
+            .filter(valid)
+            .find(|g| Some(g.id.as_str()) == last)
+            .or_else(|| grants.iter().find(valid));
+        let Some(id) = chosen.map(|g| g.id.clone()) else {
+            if !grants.is_empty() {
+                job.warn("No connected mailbox could test the new secret: Nylas marks every grant invalid. Sign them in again.");
+            }
+            return Ok(None);
         };
         let check = check_grant(nylas, &id).await;
         if !check.ok {

@@ -85,6 +85,26 @@ impl Doctor {
         if let Some(seen) = &seen {
             self.repair_azure(&p, &opts, seen, &chosen, job).await?;
         }
+        let secret_codes = [
+            FindingCode::SecretNotInApp,
+            FindingCode::SecretExpired,
+            FindingCode::SecretExpiring,
+        ];
+        if seen.is_some() && chosen.iter().any(|c| secret_codes.contains(c)) {
+            // The existing rotation: new secret, keychain, Nylas connector, a grant tested, old removed.
+            let opts = SignInOptions {
+                admin_consent: true,
+                ..opts.clone()
+            };
+            let rotated = self.azure_app.rotate_secret(opts, None, job).await?;
+            job.step(
+                JobStep::Fixed,
+                format!(
+                    "The secret was replaced; the new one lasts until {}.",
+                    rotated.expires_on
+                ),
+            );
+        }
         if let Ok(key) = self.vault.require(&p, SecretKind::NylasApiKey).await {
             let secret = self.vault.require(&p, SecretKind::AzureClientSecret).await.ok();
             for done in nylas_side::repair(&self.http, &p, key, secret.as_ref(), self.hosted_port, &chosen).await? {
