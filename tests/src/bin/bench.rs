@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use mailbox_connect_core::legacy::{audit, V2Client, V2Input, CONCURRENCY, PAGE_SIZE};
 use mailbox_connect_core::nylas::grant_check::{check_paced, ADMIN_RATE_PER_SECOND};
 use mailbox_connect_core::nylas::NylasClient;
+use mailbox_connect_core::services::azure_app::SignInOptions;
 use mailbox_connect_core::Sensitive;
 use mailbox_connect_e2e::harness::demo;
 use mailbox_connect_e2e::scripted_browser::Decision;
@@ -121,6 +122,48 @@ async fn check_thousand_grants() {
     );
 }
 
+/// The connection doctor on a healthy demo profile, the administrator already signed in: how long
+/// a full check takes, and how many requests it makes (none should repeat).
+async fn doctor_check() {
+    let d = demo(Decision::Accept).await;
+    let admin = SignInOptions {
+        login_hint: Some("adele.vance@contoso-demo.onmicrosoft.com".into()),
+        ..SignInOptions::default()
+    };
+    let check = || async {
+        d.core
+            .doctor
+            .check(admin.clone(), &d.core.jobs.start(|_| {}))
+            .await
+            .unwrap()
+    };
+    assert!(check().await.findings.is_empty(), "the demo profile is healthy");
+    d.sandbox.state.start_request_log();
+    check().await;
+    let asked = d.sandbox.state.take_request_log();
+    let mut repeated: Vec<&String> = asked
+        .iter()
+        .filter(|r| asked.iter().filter(|x| x == r).count() > 1)
+        .collect();
+    repeated.dedup();
+    let mut samples = Vec::new();
+    for _ in 0..20 {
+        let started = Instant::now();
+        check().await;
+        samples.push(ms(started.elapsed()));
+    }
+    samples.sort_by(f64::total_cmp);
+    println!(
+        "doctor, full check of a healthy demo profile (administrator signed in): median {:.1} ms, p95 {:.1} ms (n={}; target < 2000 ms); {} requests, {} repeated (target: none){}",
+        percentile(&samples, 0.5),
+        percentile(&samples, 0.95),
+        samples.len(),
+        asked.len(),
+        repeated.len(),
+        if repeated.is_empty() { String::new() } else { format!(": {repeated:?}") }
+    );
+}
+
 #[tokio::main]
 async fn main() {
     println!(
@@ -131,4 +174,5 @@ async fn main() {
     callback_to_grant().await;
     migration_audit().await;
     check_thousand_grants().await;
+    doctor_check().await;
 }

@@ -10,6 +10,7 @@ mod jwt;
 pub mod legacy;
 pub mod nylas;
 pub mod recording;
+pub mod request_log;
 pub mod state;
 pub mod tls;
 
@@ -76,15 +77,17 @@ impl Sandbox {
             tasks: vec![],
         };
         let server = tls.map(|t| t.server);
+        let noted =
+            |app: axum::Router| app.layer(axum::middleware::from_fn_with_state(state.clone(), request_log::note));
         sb.serve(
             id_tcp,
-            identity::router(state.clone(), IssuerHost(identity_url)),
+            noted(identity::router(state.clone(), IssuerHost(identity_url))),
             server.clone(),
         )?;
-        sb.serve(graph_tcp, graph::router(state.clone()), server.clone())?;
+        sb.serve(graph_tcp, noted(graph::router(state.clone())), server.clone())?;
         sb.serve(
             ny_tcp,
-            nylas::router(state.clone()).merge(legacy::router(state)),
+            noted(nylas::router(state.clone()).merge(legacy::router(state.clone()))),
             server,
         )?;
         Ok(sb)

@@ -51,6 +51,8 @@ pub struct Inner {
     pub devices: identity::DeviceLogins,
     /// Nylas answers kept for a spec check (`None`: not recording).
     pub recorded: Option<Vec<recording::Exchange>>,
+    /// The requests served, while a benchmark counts them (`None`: not noting).
+    pub request_log: Option<Vec<String>>,
 }
 
 pub struct SandboxState {
