@@ -11,6 +11,7 @@ mod cli;
 mod cli_azure_app;
 mod demo_app_graph;
 mod doctor;
+mod doctor_more;
 mod doctor_nylas;
 mod doctor_principal;
 mod faults;

@@ -87,7 +87,11 @@ pub fn redirect_uris(target: ChecklistTarget, region: &Region, mode: AuthMode) -
             format!("https://datastreams.{r}.nylas.com/connect/callback"),
             format!("https://datastreams.{r}.nylas.com/v3/connect/callback"),
         ],
-        (ChecklistTarget::NylasV3, AuthMode::Hosted) => vec![format!("https://api.{r}.nylas.com/v3/connect/callback")],
+        // A custom API address (the demo tenant's) has its own callback.
+        (ChecklistTarget::NylasV3, AuthMode::Hosted) => match region {
+            Region::Custom(base) => vec![format!("{}/v3/connect/callback", base.trim_end_matches('/'))],
+            _ => vec![format!("https://api.{r}.nylas.com/v3/connect/callback")],
+        },
         _ => vec![redirect::REGISTERED.into()],
     }
 }
