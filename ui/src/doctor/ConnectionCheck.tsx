@@ -14,7 +14,7 @@ import { grouped, remedy } from "./findings";
 /** The connection doctor. `starts` counts requests from elsewhere on the screen (a failed grant
  * test) to run it now. */
 export function ConnectionCheck({ starts = 0 }: { starts?: number }) {
-  const { state, busy, error, navigate } = useApp();
+  const { state, busy, error, navigate, run } = useApp();
   const job = useJob();
   const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false, device_code: false });
   const [checkup, setCheckup] = useState<Checkup | null>(null);
@@ -73,6 +73,11 @@ export function ConnectionCheck({ starts = 0 }: { starts?: number }) {
                         onClick={() => navigate({ view: "sign-in", loginHint: f.mailbox })}>Sign {f.mailbox} in again</button>
                     )}
                     {remedy(f) !== "fixed" && <p class="hint"><strong>How to fix:</strong> {f.fix}</p>}
+                    {remedy(f) !== "fixed" && f.portal && (
+                      <button type="button" class="copy" id={`portal-${f.code}`} onClick={() => run(async () => { await api.openPortalPage(f.portal!); })}>
+                        Open it in the Azure portal
+                      </button>
+                    )}
                   </li>
                 ))}
               </ul>

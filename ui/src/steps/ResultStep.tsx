@@ -23,7 +23,7 @@ function Permissions({ id, scopes }: { id: string; scopes: string[] }) {
 }
 
 export function ResultStep() {
-  const { state, run, busy, error } = useApp();
+  const { state, run, busy, error, navigate } = useApp();
   const r = state.profile.last_result;
   const [check, setCheck] = useState<GrantCheck | null>(null);
   const [testing, setTesting] = useState(false);
@@ -55,6 +55,7 @@ export function ResultStep() {
         <dt>Test read through Nylas</dt>
         <dd id="grant-check" class={shownCheck.ok ? "ok" : "bad"} aria-live="polite">
           {shownCheck.ok ? "Passed. " : "Failed. "}{shownCheck.detail}
+          {!shownCheck.ok && <> <button type="button" class="copy" id="check-from-result" onClick={() => navigate({ view: "mailboxes", then: "check" })}>Check this connection</button></>}
         </dd>
         <dt>Nylas's link to your Azure app</dt>
         <dd>

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::azure::portal::PortalPage;
+
 #[cfg(test)]
 mod checks_test;
 pub mod consent;
@@ -78,6 +80,25 @@ pub struct Finding {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mailbox: Option<String>,
+    /// The Azure portal page where it is fixed by hand, when it is on the app's own pages.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub portal: Option<PortalPage>,
+}
+
+impl FindingCode {
+    /// The app's page in the Azure portal where this is fixed by hand.
+    pub fn portal_page(self) -> Option<PortalPage> {
+        use FindingCode::*;
+        match self {
+            AppMissing => Some(PortalPage::Registrations),
+            RedirectUriMissing => Some(PortalPage::Authentication),
+            PermissionMissing | UnsupportedPermission | ConsentMissing => Some(PortalPage::ApiPermissions),
+            SecretExpired | SecretExpiring | SecretNotInApp => Some(PortalPage::Certificates),
+            AudienceMismatch => Some(PortalPage::Authentication),
+            _ => None,
+        }
+    }
 }
 
 impl Finding {
@@ -92,6 +113,7 @@ impl Finding {
             fixable: false,
             fixed: false,
             mailbox: None,
+            portal: code.portal_page(),
         }
     }
 
