@@ -160,6 +160,10 @@ impl Desktop {
             (NYLAS, "save-nylas"),
         ] {
             app.wait_for(screen).await;
+            if screen == CREDENTIALS {
+                // The saved expiry has been read (its preview shows), so the form is complete.
+                app.element("expiry-preview").await;
+            }
             app.click(button).await;
         }
         app.wait_for(CONSENT).await;

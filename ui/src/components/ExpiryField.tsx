@@ -60,6 +60,8 @@ export function ExpiryField({ saved, error, onChange }: {
             onInput={(e) => setTyped((e.target as HTMLInputElement).value)} />
         </div>
       )}
+      {/* While the date is being read, its line is kept, so nothing below it moves under a click. */}
+      {text && dates.length === 0 && !reading?.problem && <p class="preview" aria-hidden="true">&nbsp;</p>}
       {dates.length === 1 && (
         <p class="preview" id="expiry-preview" aria-live="polite">Expires on <strong>{dates[0].words}</strong> ({dates[0].from_now}).</p>
       )}
