@@ -7,6 +7,7 @@ use mailbox_connect_core::job::{ConsentStarted, Job, JobEvent, Report};
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::result::ConnectResult;
 use mailbox_connect_core::secrets::SecretStore;
+use mailbox_connect_core::services::azure_app::{CreateOptions, SignInOptions};
 use mailbox_connect_core::{AppError, Config, DemoEnv, Services};
 use mailbox_connect_sandbox::Sandbox;
 
@@ -110,4 +111,31 @@ pub async fn kept_secret(secrets: &SecretStore, id: &str) -> Option<mailbox_conn
         .get(id, mailbox_connect_core::secrets::SecretKind::AzureClientSecret)
         .await
         .unwrap()
+}
+
+/// "Create it for me" signed in as `who` (with tenant-wide consent when `admin_consent`).
+pub fn as_admin(who: &str, admin_consent: bool) -> CreateOptions {
+    CreateOptions {
+        sign_in: SignInOptions {
+            admin_consent,
+            bootstrap_client_id: None,
+            login_hint: Some(who.into()),
+            device_code: false,
+        },
+        target: None,
+        secret_months: None,
+    }
+}
+
+/// Services on the demo tenant `sb` (resumed, not begun), over `secrets`, for the Graph tests.
+pub async fn graph_demo_services(sb: &Sandbox, dir: &std::path::Path, secrets: SecretStore) -> Services {
+    let core = services_with(
+        dir,
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+        Duration::from_secs(20),
+        secrets,
+    );
+    core.demo.resume(demo_env(sb)).await.ok();
+    core
 }

@@ -6,6 +6,7 @@
 mod admin_paths;
 mod azure_app;
 mod azure_app_device_code;
+mod azure_app_refusals;
 mod browser_outcome;
 mod cli;
 mod cli_azure_app;
