@@ -12,6 +12,14 @@ pub const ADMIN: &str = "adele.vance@contoso-demo.onmicrosoft.com";
 pub const USER: &str = "lee.gu@contoso-demo.onmicrosoft.com";
 const APP_SCOPES: &str = "https://graph.microsoft.com/Application.ReadWrite.All https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All https://graph.microsoft.com/Policy.ReadWrite.Authorization openid profile";
 
+/// The demo administrator's Graph sign-in, pre-filled with their address (for the core's jobs).
+pub fn admin_sign_in() -> mailbox_connect_core::services::azure_app::SignInOptions {
+    mailbox_connect_core::services::azure_app::SignInOptions {
+        login_hint: Some(ADMIN.into()),
+        ..Default::default()
+    }
+}
+
 pub fn http() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

@@ -139,3 +139,19 @@ pub async fn graph_demo_services(sb: &Sandbox, dir: &std::path::Path, secrets: S
     core.demo.resume(demo_env(sb)).await.ok();
     core
 }
+
+/// Services on the demo tenant `sb`, begun in demo mode: a fresh demo profile (memory keychain).
+pub async fn demo_begun(sb: &Sandbox, dir: &std::path::Path) -> Services {
+    let core = services_with(
+        dir,
+        ScriptedBrowser::new(Decision::Accept),
+        ResponseMode::FormPost,
+        Duration::from_secs(20),
+        SecretStore::memory(),
+    );
+    core.setup
+        .begin(Some(demo_env(sb)))
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    core
+}

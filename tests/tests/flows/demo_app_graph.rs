@@ -2,39 +2,26 @@
 //! in the portal would be: "Show what Azure has" lists it with its two secrets, and replacing the
 //! secret works on it (the new one signs a mailbox in; the old one is gone from Graph and sign-in).
 
+use mailbox_connect_e2e::graph_session::admin_sign_in;
+use mailbox_connect_e2e::harness::demo_begun;
 use std::time::Duration;
 
-use mailbox_connect_core::microsoft::oauth::ResponseMode;
-use mailbox_connect_core::secrets::SecretStore;
-use mailbox_connect_core::services::azure_app::SignInOptions;
 use mailbox_connect_e2e::graph_session::{client_credentials, ADMIN};
-use mailbox_connect_e2e::harness::{demo_env, services_with};
-use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::Sandbox;
-
-fn as_admin() -> SignInOptions {
-    SignInOptions {
-        login_hint: Some(ADMIN.into()),
-        ..SignInOptions::default()
-    }
-}
 
 #[tokio::test]
 async fn the_demo_app_is_shown_by_graph_and_its_secret_can_be_replaced() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     sb.state.lock().graph.replication = Duration::from_millis(300);
     let dir = tempfile::tempdir().unwrap();
-    let core = services_with(
-        dir.path(),
-        ScriptedBrowser::new(Decision::Accept),
-        ResponseMode::FormPost,
-        Duration::from_secs(20),
-        SecretStore::memory(),
-    );
-    core.setup.begin(Some(demo_env(&sb))).await.unwrap();
+    let core = demo_begun(&sb, dir.path()).await;
 
-    let shown = core.azure_app.show(as_admin(), &core.jobs.start(|_| {})).await.unwrap();
+    let shown = core
+        .azure_app
+        .show(admin_sign_in(), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
     assert_eq!(shown.client_id, f::CLIENT_ID);
     assert!(
         shown.redirect_uris.iter().any(|u| u == "http://localhost/callback"),
@@ -47,7 +34,7 @@ async fn the_demo_app_is_shown_by_graph_and_its_secret_can_be_replaced() {
 
     let rotated = core
         .azure_app
-        .rotate_secret(as_admin(), Some(6), &core.jobs.start(|_| {}))
+        .rotate_secret(admin_sign_in(), Some(6), &core.jobs.start(|_| {}))
         .await
         .unwrap();
     assert_eq!(rotated.removed, [f::SECRET_ID], "the old secret, found by its hint");

@@ -2,6 +2,8 @@
 //! broken the way an admin would break it in the portal (through the demo tenant's Graph) is
 //! named finding by finding; the secret is never in what the doctor says.
 
+use mailbox_connect_e2e::graph_session::admin_sign_in;
+use mailbox_connect_e2e::harness::demo_begun;
 use std::time::Duration;
 
 use clap::Parser;
@@ -9,7 +11,6 @@ use mailbox_connect::cli::{execute, Cli};
 use mailbox_connect_core::doctor::FindingCode;
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::secrets::SecretStore;
-use mailbox_connect_core::services::azure_app::SignInOptions;
 use mailbox_connect_core::Services;
 use mailbox_connect_e2e::graph_session::{graph, sign_in, ADMIN};
 use mailbox_connect_e2e::harness::{demo_env, services_with};
@@ -20,27 +21,12 @@ use serde_json::json;
 
 const USER_READ: &str = "e1fe6dd8-ba31-4d61-89e7-88639da4683d";
 
-fn as_admin() -> SignInOptions {
-    SignInOptions {
-        login_hint: Some(ADMIN.into()),
-        ..SignInOptions::default()
-    }
-}
-
-async fn demo(sb: &Sandbox, dir: &std::path::Path) -> Services {
-    let core = services_with(
-        dir,
-        ScriptedBrowser::new(Decision::Accept),
-        ResponseMode::FormPost,
-        Duration::from_secs(20),
-        SecretStore::memory(),
-    );
-    core.setup.begin(Some(demo_env(sb))).await.unwrap();
-    core
-}
-
 async fn codes(core: &Services) -> Vec<FindingCode> {
-    let checkup = core.doctor.check(as_admin(), &core.jobs.start(|_| {})).await.unwrap();
+    let checkup = core
+        .doctor
+        .check(admin_sign_in(), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
     let said = serde_json::to_string(&checkup).unwrap();
     assert!(
         !said.contains(f::SECRET_VALUE) && !said.contains(&f::SECRET_VALUE[3..]),
@@ -53,7 +39,7 @@ async fn codes(core: &Services) -> Vec<FindingCode> {
 async fn a_fresh_demo_profile_is_healthy_and_a_broken_app_is_named() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let core = demo(&sb, dir.path()).await;
+    let core = demo_begun(&sb, dir.path()).await;
     assert_eq!(codes(&core).await, [], "nothing wrong with a fresh demo profile");
 
     // An admin removes the loopback redirect URI and User.Read in the portal.
@@ -159,7 +145,7 @@ async fn the_command_line_doctor_exits_0_when_healthy_and_3_naming_what_is_wrong
 async fn a_secret_replaced_in_azure_is_told_apart_by_microsoft_and_by_graph() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let core = demo(&sb, dir.path()).await;
+    let core = demo_begun(&sb, dir.path()).await;
     // An admin deletes the secret the app uses in the portal (a new one was made elsewhere).
     let token = sign_in(&sb, ADMIN).await;
     let path = format!("applications(appId='{}')", f::CLIENT_ID);
@@ -180,7 +166,7 @@ async fn a_secret_replaced_in_azure_is_told_apart_by_microsoft_and_by_graph() {
 async fn an_app_deleted_in_azure_is_said_once() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let core = demo(&sb, dir.path()).await;
+    let core = demo_begun(&sb, dir.path()).await;
     let token = sign_in(&sb, ADMIN).await;
     let path = format!("applications(appId='{}')", f::CLIENT_ID);
     let (status, _) = graph(&sb, &token, "DELETE", &path, None, false).await;

@@ -3,44 +3,23 @@
 //! auth with no return address registered with Nylas, the Microsoft connector deleted through
 //! Nylas's API (fixed by making it again), and an API key revoked in the Nylas dashboard.
 
-use std::time::Duration;
-
 use mailbox_connect_core::doctor::{Checkup, FindingCode};
-use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::profile::AuthMode;
-use mailbox_connect_core::secrets::SecretStore;
-use mailbox_connect_core::services::azure_app::SignInOptions;
 use mailbox_connect_core::Services;
+use mailbox_connect_e2e::graph_session::admin_sign_in;
 use mailbox_connect_e2e::graph_session::{graph, http, sign_in, ADMIN};
-use mailbox_connect_e2e::harness::{demo_env, services_with};
-use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
+use mailbox_connect_e2e::harness::demo_begun;
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::Sandbox;
 use serde_json::json;
 
 const EWS: &str = "9769c687-087d-48ac-9cb3-c37dde652038";
 
-fn as_admin() -> SignInOptions {
-    SignInOptions {
-        login_hint: Some(ADMIN.into()),
-        ..SignInOptions::default()
-    }
-}
-
-async fn demo(sb: &Sandbox, dir: &std::path::Path) -> Services {
-    let core = services_with(
-        dir,
-        ScriptedBrowser::new(Decision::Accept),
-        ResponseMode::FormPost,
-        Duration::from_secs(20),
-        SecretStore::memory(),
-    );
-    core.setup.begin(Some(demo_env(sb))).await.unwrap();
-    core
-}
-
 async fn check(core: &Services) -> Checkup {
-    core.doctor.check(as_admin(), &core.jobs.start(|_| {})).await.unwrap()
+    core.doctor
+        .check(admin_sign_in(), &core.jobs.start(|_| {}))
+        .await
+        .unwrap()
 }
 
 fn codes(c: &Checkup) -> Vec<FindingCode> {
@@ -51,7 +30,7 @@ fn codes(c: &Checkup) -> Vec<FindingCode> {
 async fn a_deleted_enterprise_application_and_an_exchange_permission_on_a_v3_app() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let core = demo(&sb, dir.path()).await;
+    let core = demo_begun(&sb, dir.path()).await;
     let token = sign_in(&sb, ADMIN).await;
     let app = format!("applications(appId='{}')", f::CLIENT_ID);
     let (_, doc) = graph(&sb, &token, "GET", &app, None, false).await;
@@ -100,7 +79,7 @@ async fn a_deleted_enterprise_application_and_an_exchange_permission_on_a_v3_app
     let only = [FindingCode::ServicePrincipalMissing];
     let fixed = core
         .doctor
-        .fix(as_admin(), Some(&only), &core.jobs.start(|_| {}))
+        .fix(admin_sign_in(), Some(&only), &core.jobs.start(|_| {}))
         .await
         .unwrap();
     let sp = fixed
@@ -117,7 +96,7 @@ async fn a_deleted_enterprise_application_and_an_exchange_permission_on_a_v3_app
 async fn hosted_auth_without_a_return_address_a_deleted_connector_and_a_revoked_key() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let core = demo(&sb, dir.path()).await;
+    let core = demo_begun(&sb, dir.path()).await;
     let r = core
         .sign_in
         .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
@@ -143,7 +122,7 @@ async fn hosted_auth_without_a_return_address_a_deleted_connector_and_a_revoked_
     );
     let fixed = core
         .doctor
-        .fix(as_admin(), None, &core.jobs.start(|_| {}))
+        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
         .await
         .unwrap();
     let connector = fixed

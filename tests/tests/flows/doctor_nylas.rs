@@ -4,37 +4,18 @@
 //! (found on both sides, with Microsoft's reason; the secret replaced by the fix, the mailbox
 //! signed in again).
 
-use std::time::Duration;
-
 use mailbox_connect_core::doctor::FindingCode;
-use mailbox_connect_core::microsoft::oauth::ResponseMode;
-use mailbox_connect_core::secrets::SecretStore;
-use mailbox_connect_core::services::azure_app::SignInOptions;
 use mailbox_connect_core::Services;
+use mailbox_connect_e2e::graph_session::admin_sign_in;
 use mailbox_connect_e2e::graph_session::{graph, http, sign_in, ADMIN};
-use mailbox_connect_e2e::harness::{demo_env, services_with};
-use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
+use mailbox_connect_e2e::harness::demo_begun;
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::Sandbox;
 use serde_json::json;
 
-fn as_admin() -> SignInOptions {
-    SignInOptions {
-        login_hint: Some(ADMIN.into()),
-        ..SignInOptions::default()
-    }
-}
-
 /// A demo profile with one connected mailbox.
 async fn connected(sb: &Sandbox, dir: &std::path::Path) -> (Services, String) {
-    let core = services_with(
-        dir,
-        ScriptedBrowser::new(Decision::Accept),
-        ResponseMode::FormPost,
-        Duration::from_secs(20),
-        SecretStore::memory(),
-    );
-    core.setup.begin(Some(demo_env(sb))).await.unwrap();
+    let core = demo_begun(sb, dir).await;
     let r = core
         .sign_in
         .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
@@ -59,12 +40,16 @@ async fn a_connector_pointed_at_another_app_is_found_and_fixed() {
         .unwrap();
     assert_eq!(answer.status(), 200);
 
-    let checkup = core.doctor.check(as_admin(), &core.jobs.start(|_| {})).await.unwrap();
+    let checkup = core
+        .doctor
+        .check(admin_sign_in(), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
     let codes: Vec<FindingCode> = checkup.findings.iter().map(|x| x.code).collect();
     assert!(codes.contains(&FindingCode::ConnectorClientMismatch), "{checkup:?}");
     let fixed = core
         .doctor
-        .fix(as_admin(), None, &core.jobs.start(|_| {}))
+        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
         .await
         .unwrap();
     let mismatch = fixed
@@ -91,7 +76,11 @@ async fn a_secret_removed_in_azure_invalidates_the_grant_and_both_sides_say_why(
     // Nylas finds out the next time it refreshes the mailbox's access.
     assert!(!core.tools.check_grant(&grant).await.unwrap().check.ok);
 
-    let checkup = core.doctor.check(as_admin(), &core.jobs.start(|_| {})).await.unwrap();
+    let checkup = core
+        .doctor
+        .check(admin_sign_in(), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
     let codes: Vec<FindingCode> = checkup.findings.iter().map(|x| x.code).collect();
     assert_eq!(
         codes,
@@ -107,7 +96,7 @@ async fn a_secret_removed_in_azure_invalidates_the_grant_and_both_sides_say_why(
     // The fix replaces the secret (keychain and connector too); the mailbox then signs in again.
     let fixed = core
         .doctor
-        .fix(as_admin(), None, &core.jobs.start(|_| {}))
+        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
         .await
         .unwrap();
     assert!(fixed.findings[0].fixed, "{fixed:?}");
@@ -121,7 +110,11 @@ async fn a_secret_removed_in_azure_invalidates_the_grant_and_both_sides_say_why(
         again.check.ok && again.grant.id == grant,
         "the same grant, working: {again:?}"
     );
-    let healthy = core.doctor.check(as_admin(), &core.jobs.start(|_| {})).await.unwrap();
+    let healthy = core
+        .doctor
+        .check(admin_sign_in(), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
     assert!(healthy.findings.is_empty(), "{healthy:?}");
 }
 
@@ -140,7 +133,7 @@ async fn a_connector_sending_a_single_organization_app_through_common_is_found_a
     assert_eq!(answer.status(), 200);
     let fixed = core
         .doctor
-        .fix(as_admin(), None, &core.jobs.start(|_| {}))
+        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
         .await
         .unwrap();
     let audience = fixed

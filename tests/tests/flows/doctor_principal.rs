@@ -2,16 +2,11 @@
 //! the demo tenant's Graph): sign-in then fails as Microsoft fails it, the doctor names why, and
 //! its one-click fix lets the mailbox sign in again. So does a revoked tenant-wide consent.
 
-use std::time::Duration;
-
 use mailbox_connect_core::doctor::{FindingCode, Severity};
-use mailbox_connect_core::microsoft::oauth::ResponseMode;
-use mailbox_connect_core::secrets::SecretStore;
 use mailbox_connect_core::services::azure_app::SignInOptions;
 use mailbox_connect_core::ErrorCode;
 use mailbox_connect_e2e::graph_session::{graph, revoke_tenant_consent, sign_in, ADMIN};
-use mailbox_connect_e2e::harness::{demo_env, services_with};
-use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
+use mailbox_connect_e2e::harness::demo_begun;
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::Sandbox;
 use serde_json::json;
@@ -20,14 +15,7 @@ use serde_json::json;
 async fn a_disabled_or_assignment_only_app_is_found_and_fixed() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let core = services_with(
-        dir.path(),
-        ScriptedBrowser::new(Decision::Accept),
-        ResponseMode::FormPost,
-        Duration::from_secs(20),
-        SecretStore::memory(),
-    );
-    core.setup.begin(Some(demo_env(&sb))).await.unwrap();
+    let core = demo_begun(&sb, dir.path()).await;
     let token = sign_in(&sb, ADMIN).await;
     let sp = format!("servicePrincipals(appId='{}')", f::CLIENT_ID);
     let admin = SignInOptions {
@@ -83,14 +71,7 @@ async fn a_disabled_or_assignment_only_app_is_found_and_fixed() {
 async fn revoked_tenant_wide_consent_is_found_and_granted_again() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let core = services_with(
-        dir.path(),
-        ScriptedBrowser::new(Decision::Accept),
-        ResponseMode::FormPost,
-        Duration::from_secs(20),
-        SecretStore::memory(),
-    );
-    core.setup.begin(Some(demo_env(&sb))).await.unwrap();
+    let core = demo_begun(&sb, dir.path()).await;
     revoke_tenant_consent(&sb).await;
     let lee = f::USERS[2].email;
     let e = core
