@@ -154,6 +154,20 @@ pub async fn revoke_tenant_consent(sb: &Sandbox) {
     }
 }
 
+/// Changes Nylas's Microsoft connector through Nylas's API (as someone with the API key would);
+/// returns the HTTP status.
+pub async fn patch_connector(sb: &Sandbox, body: Value) -> u16 {
+    http()
+        .patch(format!("{}/v3/connectors/microsoft", sb.nylas_url))
+        .bearer_auth(f::NYLAS_API_KEY)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
 /// The token endpoint's answer to the new app's client credentials.
 pub async fn client_credentials(sb: &Sandbox, app_id: &str, secret: &str) -> Value {
     http()

@@ -80,6 +80,12 @@ impl Desktop {
         Self::start_with(&[]).await
     }
 
+    /// Starts the app on a demo tenant the test serves itself (so it can say what that tenant holds).
+    pub async fn on_tenant(sb: &mailbox_connect_sandbox::Sandbox) -> Self {
+        let tenant = format!("{} {} {}", sb.identity_url, sb.nylas_url, sb.graph_url);
+        Self::start_with(&[("MAILBOX_CONNECT_DEMO_TENANT", tenant)]).await
+    }
+
     /// Starts the app with a private home folder plus `extra_env`.
     pub async fn start_with(extra_env: &[(&str, String)]) -> Self {
         let tmp = tempfile::tempdir().unwrap();

@@ -7,7 +7,7 @@
 use mailbox_connect_core::doctor::FindingCode;
 use mailbox_connect_core::Services;
 use mailbox_connect_e2e::graph_session::admin_sign_in;
-use mailbox_connect_e2e::graph_session::{graph, http, sign_in, ADMIN};
+use mailbox_connect_e2e::graph_session::{graph, patch_connector, sign_in, ADMIN};
 use mailbox_connect_e2e::harness::demo_begun;
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::Sandbox;
@@ -31,14 +31,7 @@ async fn a_connector_pointed_at_another_app_is_found_and_fixed() {
     let dir = tempfile::tempdir().unwrap();
     let (core, grant) = connected(&sb, dir.path()).await;
     // Someone points the Nylas connector at another Azure app through Nylas's API.
-    let answer = http()
-        .patch(format!("{}/v3/connectors/microsoft", sb.nylas_url))
-        .bearer_auth(f::NYLAS_API_KEY)
-        .json(&json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "other"}}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(answer.status(), 200);
+    assert_eq!(patch_connector(&sb, serde_json::json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "other"}})).await, 200);
 
     let checkup = core
         .doctor
@@ -123,14 +116,10 @@ async fn a_connector_sending_a_single_organization_app_through_common_is_found_a
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let (core, grant) = connected(&sb, dir.path()).await;
-    let answer = http()
-        .patch(format!("{}/v3/connectors/microsoft", sb.nylas_url))
-        .bearer_auth(f::NYLAS_API_KEY)
-        .json(&json!({"settings": {"tenant": "common"}}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(answer.status(), 200);
+    assert_eq!(
+        patch_connector(&sb, serde_json::json!({"settings": {"tenant": "common"}})).await,
+        200
+    );
     let fixed = core
         .doctor
         .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))

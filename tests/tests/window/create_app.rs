@@ -103,8 +103,7 @@ async fn the_administrator_can_sign_in_on_another_device_with_a_code() {
     // pressed while the job waits for it, however slow the machine.
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     sb.state.lock().graph.replication = Duration::from_secs(12);
-    let tenant = format!("{} {} {}", sb.identity_url, sb.nylas_url, sb.graph_url);
-    let d = Desktop::start_with(&[("MAILBOX_CONNECT_DEMO_TENANT", tenant)]).await;
+    let d = Desktop::on_tenant(&sb).await;
     let app = d.app.clone();
     app.wait_for(WELCOME).await;
     app.click("start-demo").await;

@@ -3,16 +3,15 @@
 //! working; its failed test offers "Check this connection", which finds the connector (fixed in
 //! one click) and the invalid grant (signed in again from the finding).
 
+use mailbox_connect_e2e::graph_session::patch_connector;
 use mailbox_connect_e2e::window::{Desktop, Screen, CONSENT, RESULT};
-use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::Sandbox;
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
 async fn from_a_failing_grant_through_the_check_to_a_fixed_tested_grant() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
-    let tenant = format!("{} {} {}", sb.identity_url, sb.nylas_url, sb.graph_url);
-    let mut d = Desktop::start_with(&[("MAILBOX_CONNECT_DEMO_TENANT", tenant)]).await;
+    let mut d = Desktop::on_tenant(&sb).await;
     let app = d.app.clone();
     d.demo_to_sign_in().await;
     app.click("start-consent").await;
@@ -20,14 +19,7 @@ async fn from_a_failing_grant_through_the_check_to_a_fixed_tested_grant() {
     app.wait_for(RESULT).await;
 
     // Someone points the Nylas connector at another Azure app.
-    let answer = reqwest::Client::new()
-        .patch(format!("{}/v3/connectors/microsoft", sb.nylas_url))
-        .bearer_auth(f::NYLAS_API_KEY)
-        .json(&serde_json::json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "other"}}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(answer.status(), 200);
+    assert_eq!(patch_connector(&sb, serde_json::json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "other"}})).await, 200);
 
     // The mailbox's test fails; the failure offers the check.
     app.click("tab-mailboxes").await;

@@ -10,8 +10,7 @@ use mailbox_connect_sandbox::Sandbox;
 async fn sign_in_again_opens_the_sign_in_step_with_or_without_an_address() {
     // A demo tenant of the test's own, so the test can say what Nylas holds.
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
-    let tenant = format!("{} {} {}", sb.identity_url, sb.nylas_url, sb.graph_url);
-    let mut d = Desktop::start_with(&[("MAILBOX_CONNECT_DEMO_TENANT", tenant)]).await;
+    let mut d = Desktop::on_tenant(&sb).await;
     let app = d.app.clone();
     d.demo_to_sign_in().await;
     app.click("start-consent").await;

@@ -15,8 +15,7 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     // consent, so a colleague who is not an administrator needs an approval.
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     revoke_tenant_consent(&sb).await;
-    let tenant = format!("{} {} {}", sb.identity_url, sb.nylas_url, sb.graph_url);
-    let mut d = Desktop::start_with(&[("MAILBOX_CONNECT_DEMO_TENANT", tenant)]).await;
+    let mut d = Desktop::on_tenant(&sb).await;
     let app = d.app.clone();
 
     // A non-administrator gets Microsoft's "Need admin approval" page and returns to the app

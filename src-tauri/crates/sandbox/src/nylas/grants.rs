@@ -35,10 +35,12 @@ pub fn view(g: &Grant) -> Value {
 }
 
 /// Grants are addressed by id or by email, as in Nylas.
+fn addressed(g: &Grant, key: &str) -> bool {
+    g.id == key || same_email(g, key.trim_start_matches("email:"))
+}
+
 fn find<'a>(grants: &'a [Grant], key: &str) -> Option<&'a Grant> {
-    grants
-        .iter()
-        .find(|g| g.id == key || same_email(g, key.trim_start_matches("email:")))
+    grants.iter().find(|g| addressed(g, key))
 }
 
 /// What Microsoft says when Nylas refreshes a Microsoft grant's access with the connector's app
@@ -148,11 +150,7 @@ pub async fn messages(
     // Reading through a Microsoft grant refreshes its access with the connector's app: when
     // Microsoft refuses that, Nylas marks the grant invalid and says why.
     let refused = refresh_refused(&inner);
-    let Some(i) = inner
-        .grants
-        .iter()
-        .position(|g| g.id == id || same_email(g, id.trim_start_matches("email:")))
-    else {
+    let Some(i) = inner.grants.iter().position(|g| addressed(g, &id)) else {
         return not_found("Grant");
     };
     if let (Some(why), "microsoft") = (refused, inner.grants[i].provider.as_str()) {

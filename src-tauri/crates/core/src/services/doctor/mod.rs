@@ -92,11 +92,7 @@ impl Doctor {
         ];
         if seen.is_some() && chosen.iter().any(|c| secret_codes.contains(c)) {
             // The existing rotation: new secret, keychain, Nylas connector, a grant tested, old removed.
-            let opts = SignInOptions {
-                admin_consent: true,
-                ..opts.clone()
-            };
-            let rotated = self.azure_app.rotate_secret(opts, None, job).await?;
+            let rotated = self.azure_app.rotate_secret(widened(&opts), None, job).await?;
             job.step(
                 JobStep::Fixed,
                 format!(
@@ -167,11 +163,7 @@ impl Doctor {
     /// The administrator's Graph sign-in, allowed to read and grant tenant-wide consent and to
     /// read the tenant's consent policy.
     async fn admin(&self, p: &Profile, opts: &SignInOptions, job: &Job) -> Result<AdminSession> {
-        let opts = SignInOptions {
-            admin_consent: true,
-            ..opts.clone()
-        };
-        self.azure_app.admin_reading(p, &opts, true, job).await
+        self.azure_app.admin_reading(p, &widened(opts), true, job).await
     }
 
     fn profile(&self) -> Result<Profile> {
@@ -273,5 +265,14 @@ impl Doctor {
             Err(e @ MsError::Unreachable { .. }) => Err(e.into()),
             Err(e) => Ok(e.aadsts().and_then(secrets::from_microsoft)),
         }
+    }
+}
+
+/// The administrator's sign-in as the doctor needs it: also allowed to grant tenant-wide consent,
+/// so its session serves the check, the fixes and the rotation alike.
+fn widened(opts: &SignInOptions) -> SignInOptions {
+    SignInOptions {
+        admin_consent: true,
+        ..opts.clone()
     }
 }
