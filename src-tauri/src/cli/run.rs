@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use mailbox_connect_core::legacy::V2Input;
+use mailbox_connect_core::nylas::grant_cause::GrantAction;
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::result::GrantCheck;
 use mailbox_connect_core::{profile::ledger, AppError, DemoEnv, Sensitive, Services};
@@ -41,8 +42,44 @@ pub async fn execute(command: Command, s: &Services, demo: Option<DemoEnv>, out:
     code
 }
 
-fn test_line(c: &GrantCheck) -> String {
-    format!("Test: {} {}", if c.ok { "passed." } else { "FAILED." }, c.detail)
+/// The test's verdict; a failure also says why, what Nylas answered, the scopes, and what next.
+fn test_line(c: &GrantCheck, email: &str) -> String {
+    let mut out = format!("Test: {} {}", if c.ok { "passed." } else { "FAILED." }, c.detail);
+    if c.ok {
+        return out;
+    }
+    if let Some(r) = &c.refusal {
+        let status = r.status.map(|s| format!("HTTP {s} ")).unwrap_or_default();
+        let kind = r.kind.as_deref().unwrap_or("");
+        let request = r.request_id.as_deref().unwrap_or("none");
+        out.push_str(&format!(
+            "\n  Nylas said: {status}{kind}: {} (request ID {request})",
+            r.message
+        ));
+    }
+    if !c.scopes.is_empty() || !c.missing_scopes.is_empty() {
+        out.push_str(&format!("\n  Grant's scopes: {}", c.scopes.join(" ")));
+    }
+    if !c.missing_scopes.is_empty() {
+        out.push_str(&format!(
+            "\n  Missing for this profile: {}",
+            c.missing_scopes.join(", ")
+        ));
+    }
+    if let Some(cause) = &c.cause {
+        out.push_str(&format!("\n  Cause: {cause}"));
+    }
+    let email = if email.is_empty() { "ADDRESS" } else { email };
+    let next = match c.action {
+        Some(GrantAction::Reauthenticate) => {
+            format!("sign the mailbox in again: mailbox-connect connect --email {email}")
+        }
+        Some(GrantAction::CheckConnection) => "check the connection: mailbox-connect doctor".into(),
+        Some(GrantAction::TryAgain) => "test again in a minute".into(),
+        None => "mailbox-connect doctor".into(),
+    };
+    out.push_str(&format!("\n  Next: {next}"));
+    out
 }
 
 async fn execute_inner(
@@ -69,7 +106,7 @@ async fn execute_inner(
             if !r.scopes.missing.is_empty() {
                 w.push(format!("Not granted: {}", r.scopes.missing.join(", ")));
             }
-            w.push(test_line(&r.check));
+            w.push(test_line(&r.check, r.grant.email.as_deref().unwrap_or_default()));
             Ok(if r.check.ok { 0 } else { 2 })
         }
         Command::CheckGrant { grant, json } => {
@@ -81,7 +118,7 @@ async fn execute_inner(
             }
             let email = r.grant.email.unwrap_or_default();
             w.push(format!("Grant: {} {email} [{}]", r.grant.id, r.grant.provider));
-            w.push(test_line(&r.check));
+            w.push(test_line(&r.check, &email));
             Ok(code)
         }
         Command::CheckGrants { json } => {
@@ -95,7 +132,8 @@ async fn execute_inner(
             for r in &rows {
                 let email = r.grant.email.clone().unwrap_or_default();
                 let verdict = if r.check.ok { "passed" } else { "FAILED" };
-                w.push(format!("{}\t{email}\t{verdict}\t{}", r.grant.id, r.check.detail));
+                let why = r.check.cause.as_deref().unwrap_or(&r.check.detail);
+                w.push(format!("{}\t{email}\t{verdict}\t{why}", r.grant.id));
             }
             w.push(format!("# {} of {} grants passed", rows.len() - failed, rows.len()));
             Ok(code)

@@ -106,12 +106,15 @@ async fn check_thousand_grants() {
                 grant_status: None,
                 scope: vec![],
                 created_at: 0,
+                updated_at: None,
             });
         }
         all
     };
     let t = Instant::now();
-    let rows = check_paced(nylas, list, ADMIN_RATE_PER_SECOND).await.unwrap();
+    let rows = check_paced(nylas, list, Default::default(), ADMIN_RATE_PER_SECOND)
+        .await
+        .unwrap();
     let took = t.elapsed().as_secs_f64();
     let floor = 1000.0 / ADMIN_RATE_PER_SECOND as f64;
     let limited = sb.state.lock().faults.rate_limited;

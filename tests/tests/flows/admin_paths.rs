@@ -33,7 +33,7 @@ async fn nylas_hosted_auth_registers_the_callback_and_redeems_nylas_code() {
     assert!(r.check.ok, "{:?}", r.check);
     // The loopback callback was registered with the Nylas application, once.
     assert_eq!(d.sandbox.state.lock().callback_uris.len(), 1);
-    assert_eq!(d.core.tools.ledger().unwrap()[0].method, Method::Hosted);
+    assert_eq!(d.core.tools.ledger().unwrap()[0].method, Some(Method::Hosted));
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use mailbox_connect_e2e::harness::{demo, demo_env};
 use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::fixtures as f;
 
-async fn run(
+pub(crate) async fn run(
     core: &mailbox_connect_core::Services,
     args: &[&str],
     env: Option<mailbox_connect_core::DemoEnv>,
@@ -85,8 +85,10 @@ async fn connect_check_grants_ledger_audit() {
     );
     let (_, out) = run(&d.core, &["grants"], None).await;
     assert!(out.contains(&grant_id) && out.contains("valid"));
+    // The connection and each test of it (check-grant twice, check-grants twice).
     let (_, out) = run(&d.core, &["ledger"], None).await;
-    assert_eq!(out.lines().count(), 2, "{out}");
+    assert_eq!(out.lines().count(), 6, "{out}");
+    assert_eq!(out.matches(",true,tested,").count(), 4, "{out}");
 
     std::env::set_var("NYLAS_V2_CLIENT_SECRET", f::V2_CLIENT_SECRET);
     let (code, out) = run(

@@ -17,6 +17,7 @@ mod doctor_nylas;
 mod doctor_principal;
 mod faults;
 mod full_flow;
+mod grant_causes;
 mod job_cancel;
 mod keychain;
 mod migration;

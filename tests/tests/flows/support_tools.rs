@@ -32,7 +32,9 @@ async fn check_list_ledger_and_diagnostics() {
     let out = tempfile::tempdir().unwrap();
     let csv = d.core.tools.export_ledger_csv(Some(out.path().to_path_buf())).unwrap();
     assert!(std::fs::read_to_string(&csv.path).unwrap().contains(&r.grant.id));
-    assert_eq!(csv.contents.lines().count(), 2);
+    // The header, the connection, and the two tests that found the grant.
+    assert_eq!(csv.contents.lines().count(), 4);
+    assert_eq!(csv.contents.matches(",true,tested,").count(), 2, "{}", csv.contents);
 
     d.core
         .tools

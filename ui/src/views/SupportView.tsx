@@ -30,21 +30,21 @@ export function SupportView() {
     <Screen name="support">
       <h1 id="step-heading" tabIndex={-1}>Connection history and support</h1>
       <table class="perms" id="ledger-table">
-        <caption class="offscreen">Mailboxes connected</caption>
+        <caption class="offscreen">Mailboxes connected and tested</caption>
         <thead><tr><th scope="col">When</th><th scope="col">Mailbox</th><th scope="col">How</th><th scope="col">Grant</th><th scope="col">Test</th></tr></thead>
         <tbody>
           {ledger.map((e) => (
             <tr key={`${e.grant_id}-${e.at}`}>
               <td>{new Date(Number(e.at) * 1000).toLocaleString()}</td>
               <td>{e.email}</td>
-              <td>{HOW[e.method]}</td>
+              <td>{e.event === "tested" ? "Tested" : e.method ? HOW[e.method] : "—"}</td>
               <td><code class="small">{e.grant_id}</code></td>
-              <td class={e.test_passed ? "ok" : "bad"}>{e.test_passed ? "passed" : "failed"}</td>
+              <td class={e.test_passed ? "ok" : "bad"}>{e.test_passed ? "passed" : "failed"}{e.cause && <><br /><span class="small">{e.cause}</span></>}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {ledger.length === 0 && <p>No mailboxes connected yet.</p>}
+      {ledger.length === 0 && <p>No mailboxes connected or tested yet.</p>}
       <div class="actions start">
         <button id="export-ledger" onClick={() => save("ledger", api.exportLedger)} disabled={busy}>Save the history as CSV…</button>
         <button id="make-diagnostics" onClick={() => save("diagnostics", api.saveDiagnostics)} disabled={busy}>Save a diagnostics bundle…</button>

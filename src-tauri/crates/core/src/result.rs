@@ -5,6 +5,7 @@ use ts_rs::TS;
 
 use crate::microsoft::id_token::SignedInAccount;
 use crate::microsoft::scope_report::ScopeReport;
+use crate::nylas::grant_cause::{GrantAction, NylasRefusal};
 use crate::nylas::types::{ConnectorAction, Grant};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -13,6 +14,26 @@ pub struct GrantCheck {
     pub ok: bool,
     pub status: String,
     pub detail: String,
+    /// Why it failed, in plain words.
+    #[serde(default)]
+    #[ts(optional)]
+    pub cause: Option<String>,
+    /// What mends it.
+    #[serde(default)]
+    #[ts(optional)]
+    pub action: Option<GrantAction>,
+    /// Nylas's refusal as it came (type, message, request ID).
+    #[serde(default)]
+    #[ts(optional)]
+    pub refusal: Option<NylasRefusal>,
+    /// The grant's scopes, and those of the profile it lacks.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    #[serde(default)]
+    pub missing_scopes: Vec<String>,
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub checked_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -4,6 +4,7 @@
 pub mod client;
 pub mod connectors;
 pub mod error;
+pub mod grant_cause;
 pub mod grant_check;
 pub mod grants;
 pub mod hosted;

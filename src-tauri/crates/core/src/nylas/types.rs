@@ -18,6 +18,9 @@ pub struct Grant {
     pub scope: Vec<String>,
     #[ts(type = "number")]
     pub created_at: i64,
+    #[serde(default)]
+    #[ts(optional, type = "number")]
+    pub updated_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,5 +1,6 @@
-//! The onboarding ledger: one line per mailbox connected (who, when, grant, scopes), kept as
-//! JSON lines in the data dir and exportable as CSV. No secrets are ever part of an entry.
+//! The onboarding ledger: one line per mailbox connected (who, when, grant, scopes) and per grant
+//! test, kept as JSON lines in the data dir and exportable as CSV. No secrets are ever part of
+//! an entry.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,9 +19,37 @@ pub struct LedgerEntry {
     pub email: String,
     pub grant_id: String,
     pub provider: String,
-    pub method: Method,
+    /// A connection, or a later test of the grant (older lines are connections).
+    #[serde(default)]
+    pub event: LedgerEvent,
+    /// How the grant was made; a test does not say.
+    #[serde(default)]
+    #[ts(optional)]
+    pub method: Option<Method>,
     pub scopes: Vec<String>,
     pub test_passed: bool,
+    /// Why the test failed, in plain words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub cause: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LedgerEvent {
+    #[default]
+    Connected,
+    Tested,
+}
+
+impl LedgerEvent {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LedgerEvent::Connected => "connected",
+            LedgerEvent::Tested => "tested",
+        }
+    }
 }
 
 /// How a grant was made (written as `byo`, `hosted`, `bulk`, `ews`).
@@ -86,7 +115,7 @@ impl Ledger {
 
 /// RFC 4180 CSV with a header row; fields that could start a spreadsheet formula are neutralised.
 pub fn to_csv(entries: &[LedgerEntry]) -> String {
-    let mut out = String::from("when_utc,profile,email,grant_id,provider,method,scopes,test_passed\r\n");
+    let mut out = String::from("when_utc,profile,email,grant_id,provider,method,scopes,test_passed,event,cause\r\n");
     for e in entries {
         let when = time::OffsetDateTime::from_unix_timestamp(e.at)
             .ok()
@@ -98,9 +127,11 @@ pub fn to_csv(entries: &[LedgerEntry]) -> String {
             e.email.clone(),
             e.grant_id.clone(),
             e.provider.clone(),
-            e.method.as_str().to_string(),
+            e.method.map(Method::as_str).unwrap_or_default().to_string(),
             e.scopes.join(" "),
             e.test_passed.to_string(),
+            e.event.as_str().to_string(),
+            e.cause.clone().unwrap_or_default(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));
@@ -146,18 +177,34 @@ mod tests {
             email: "=cmd@x.com".into(),
             grant_id: "g1".into(),
             provider: "microsoft".into(),
-            method: Method::Byo,
+            event: LedgerEvent::Connected,
+            method: Some(Method::Byo),
             scopes: vec!["Mail.Read".into(), "User.Read".into()],
             test_passed: true,
+            cause: None,
         };
         l.append(&e).unwrap();
-        l.append(&e).unwrap();
-        assert_eq!(l.entries().unwrap().len(), 2);
+        let tested = LedgerEntry {
+            event: LedgerEvent::Tested,
+            method: None,
+            test_passed: false,
+            cause: Some("lacks Mail.Read, so".into()),
+            ..e.clone()
+        };
+        l.append(&tested).unwrap();
+        assert_eq!(l.entries().unwrap(), [e, tested]);
         let csv = to_csv(&l.entries().unwrap());
         assert!(csv.starts_with("when_utc,profile,email"));
         assert!(
-            csv.contains(",'=cmd@x.com,g1,microsoft,byo,Mail.Read User.Read,true\r\n"),
+            csv.contains(",'=cmd@x.com,g1,microsoft,byo,Mail.Read User.Read,true,connected,\r\n"),
             "{csv}"
         );
+        assert!(
+            csv.contains(",g1,microsoft,,Mail.Read User.Read,false,tested,\"lacks Mail.Read, so\"\r\n"),
+            "{csv}"
+        );
+        // A line written before tests were recorded reads as a connection.
+        let old: LedgerEntry = serde_json::from_str(r#"{"at":1,"profile":"p","email":"e","grant_id":"g","provider":"microsoft","method":"byo","scopes":[],"test_passed":true}"#).unwrap();
+        assert_eq!((old.event, old.method), (LedgerEvent::Connected, Some(Method::Byo)));
     }
 }

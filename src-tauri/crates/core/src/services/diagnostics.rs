@@ -55,11 +55,43 @@ pub(super) fn bundle(
             })),
         },
         "recent_errors": errors,
-        "ledger": { "entries": ledger.len(), "failed_tests": ledger.iter().filter(|e| !e.test_passed).count() },
+        "ledger": ledger_summary(ledger),
         "log_tail": log,
     });
     redact(&serde_json::to_string_pretty(&value).unwrap_or_default())
 }
+
+/// Each grant's newest result (connection or test), how many of them fail now, and the
+/// recent failures with their causes.
+fn ledger_summary(ledger: &[LedgerEntry]) -> serde_json::Value {
+    let mut last: Vec<&LedgerEntry> = Vec::new();
+    for e in ledger {
+        match last.iter_mut().find(|l| l.grant_id == e.grant_id) {
+            Some(l) => *l = e,
+            None => last.push(e),
+        }
+    }
+    let line = |e: &&LedgerEntry| {
+        json!({ "at": e.at, "grant_id": e.grant_id, "email": mask_email(&e.email), "event": e.event.as_str(),
+            "test_passed": e.test_passed, "cause": e.cause })
+    };
+    let failures: Vec<_> = ledger
+        .iter()
+        .rev()
+        .filter(|e| !e.test_passed)
+        .take(RECENT_FAILURES)
+        .map(|e| line(&e))
+        .collect();
+    json!({
+        "entries": ledger.len(),
+        "failed_tests": last.iter().filter(|e| !e.test_passed).count(),
+        "last_results": last.iter().map(line).collect::<Vec<_>>(),
+        "recent_failures": failures,
+    })
+}
+
+/// How many recent failed connections and tests the bundle lists.
+const RECENT_FAILURES: usize = 10;
 
 /// `adele.vance@contoso.com` → `a***@contoso.com`.
 pub fn mask_email(e: &str) -> String {

@@ -16,7 +16,7 @@ use crate::microsoft::scope_report;
 use crate::nylas::connectors::EWS_GRANT_SCOPES;
 use crate::nylas::grant_check::check_grant;
 use crate::nylas::types::{ConnectorAction, EwsAccount};
-use crate::profile::ledger::{LedgerEntry, Method};
+use crate::profile::ledger::{LedgerEntry, LedgerEvent, Method};
 use crate::result::{now, ConnectResult, GrantCheck};
 use crate::validate;
 
@@ -74,7 +74,7 @@ impl Mailboxes {
                     return row(None, None, Some(e));
                 }
                 match nylas.connect_microsoft_bulk(&email, &credential).await {
-                    Ok(g) => row(Some(g.id.clone()), Some(check_grant(&nylas, &g.id).await), None),
+                    Ok(g) => row(Some(g.id.clone()), Some(check_grant(&nylas, &g.id, &[]).await), None),
                     Err(e) => row(None, None, Some(e.into())),
                 }
             }));
@@ -91,9 +91,11 @@ impl Mailboxes {
                     email: r.email.clone(),
                     grant_id: grant_id.clone(),
                     provider: "microsoft".into(),
-                    method: Method::Bulk,
+                    event: LedgerEvent::Connected,
+                    method: Some(Method::Bulk),
                     scopes: Vec::new(),
                     test_passed: r.check.as_ref().is_some_and(|c| c.ok),
+                    cause: r.check.as_ref().and_then(|c| c.cause.clone()),
                 })?;
             }
         }
@@ -113,7 +115,7 @@ impl Mailboxes {
             account: SignedInAccount::with_email(Some(account.email)),
             scopes: scope_report::compare(&requested, Some(&grant.scope.join(" ")), true),
             connector: created.unwrap_or(ConnectorAction::Unchanged),
-            check: check_grant(&nylas, &grant.id).await,
+            check: check_grant(&nylas, &grant.id, &[]).await,
             grant,
             finished_at: now(),
         };

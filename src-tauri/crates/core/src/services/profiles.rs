@@ -8,11 +8,12 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{AppError, Result};
-use crate::profile::ledger::{Ledger, LedgerEntry, Method};
+use crate::nylas::types::Grant;
+use crate::profile::ledger::{Ledger, LedgerEntry, LedgerEvent, Method};
 use crate::profile::store::ProfileStore;
 use crate::profile::wizard::{self, Event, WizardStep};
 use crate::profile::Profile;
-use crate::result::ConnectResult;
+use crate::result::{ConnectResult, GrantCheck};
 
 pub const DEFAULT_PROFILE: &str = "default";
 pub const DEMO_PROFILE: &str = "demo";
@@ -122,9 +123,47 @@ impl Profiles {
                 .unwrap_or_default(),
             grant_id: result.grant.id.clone(),
             provider: result.grant.provider.clone(),
-            method,
+            event: LedgerEvent::Connected,
+            method: Some(method),
             scopes: result.grant.scope.clone(),
             test_passed: result.check.ok,
+            cause: result.check.cause.clone(),
+        })
+    }
+
+    /// Keeps a grant test: a ledger line, a log line, and the profile's last result when it is
+    /// the same grant (so Setup does not keep showing "Passed" for a grant that broke).
+    pub fn record_test(&self, grant: &Grant, check: &GrantCheck) -> Result<()> {
+        let kind = check.refusal.as_ref().and_then(|r| r.kind.as_deref()).unwrap_or("-");
+        let request = check
+            .refusal
+            .as_ref()
+            .and_then(|r| r.request_id.as_deref())
+            .unwrap_or("-");
+        if check.ok {
+            tracing::info!(grant = %grant.id, status = %check.status, "grant test passed");
+        } else {
+            tracing::warn!(grant = %grant.id, status = %check.status, nylas_error = kind, request_id = request,
+                missing = ?check.missing_scopes, "grant test failed: {}", check.cause.as_deref().unwrap_or(""));
+        }
+        let profile = self.update(|p| {
+            if let Some(r) = p.last_result.as_mut().filter(|r| r.grant.id == grant.id) {
+                r.check = check.clone();
+                r.grant.grant_status = grant.grant_status.clone();
+            }
+            Ok(())
+        })?;
+        self.ledger.append(&LedgerEntry {
+            at: check.checked_at,
+            profile: profile.id,
+            email: grant.email.clone().unwrap_or_default(),
+            grant_id: grant.id.clone(),
+            provider: grant.provider.clone(),
+            event: LedgerEvent::Tested,
+            method: None,
+            scopes: check.scopes.clone(),
+            test_passed: check.ok,
+            cause: check.cause.clone(),
         })
     }
 }

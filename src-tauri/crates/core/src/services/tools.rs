@@ -76,7 +76,8 @@ impl Tools {
                 "Copy the grant ID from the result page or the grants list.",
             ));
         }
-        let nylas = self.nylas().await?;
+        let p = self.profiles.active()?;
+        let nylas = nylas_for(&self.vault, &self.http, &p).await?;
         let grant = nylas.grant(key).await.map_err(|e| {
             if e.is_not_found() {
                 AppError::new(
@@ -89,15 +90,50 @@ impl Tools {
                 e.into()
             }
         })?;
-        let check = check_grant(&nylas, &grant.id).await;
+        let check = check_grant(&nylas, &grant.id, &p.scopes).await;
+        self.keep_test(&grant, &check);
         Ok(GrantReport { grant, check })
     }
 
     /// Tests every grant (status plus one mailbox read), paced so no request is rate-limited.
     pub async fn check_all_grants(&self) -> Result<Vec<GrantCheckRow>> {
-        let nylas = Arc::new(self.nylas().await?);
+        let p = self.profiles.active()?;
+        let nylas = Arc::new(nylas_for(&self.vault, &self.http, &p).await?);
         let grants = nylas.all_grants().await?;
-        check_paced(nylas, grants, ADMIN_RATE_PER_SECOND).await
+        let rows = check_paced(nylas, grants, Arc::new(p.scopes.to_vec()), ADMIN_RATE_PER_SECOND).await?;
+        for r in &rows {
+            self.keep_test(&r.grant, &r.check);
+        }
+        Ok(rows)
+    }
+
+    /// Records a test (ledger, log, last result); a failed one is also a recent error of the
+    /// diagnostics bundle. Not being able to write it does not undo the test.
+    fn keep_test(&self, grant: &Grant, check: &GrantCheck) {
+        if let Err(e) = self.profiles.record_test(grant, check) {
+            tracing::warn!("could not record the test of grant {}: {}", grant.id, e.message);
+        }
+        if !check.ok {
+            let what = grant.email.as_deref().unwrap_or(&grant.id);
+            let e = AppError::new(
+                ErrorCode::Nylas,
+                format!(
+                    "The test of {what} failed: {}",
+                    check.cause.as_deref().unwrap_or(&check.detail)
+                ),
+            );
+            let e = match &check.refusal {
+                Some(r) => e.with_detail(format!(
+                    "{} {}: {} [request {}]",
+                    r.status.map(|s| s.to_string()).unwrap_or_default(),
+                    r.kind.as_deref().unwrap_or(""),
+                    r.message,
+                    r.request_id.as_deref().unwrap_or("-")
+                )),
+                None => e,
+            };
+            self.note_error(&e);
+        }
     }
 
     /// Every grant of the Nylas application, with its status.

@@ -127,7 +127,7 @@ impl AzureApp {
             }
             return Ok(None);
         };
-        let check = check_grant(nylas, &id).await;
+        let check = check_grant(nylas, &id, &[]).await;
         if !check.ok {
             return Err(AppError::new(
                 ErrorCode::Nylas,

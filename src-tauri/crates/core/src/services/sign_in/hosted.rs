@@ -58,7 +58,7 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
         Ok(ConnectResult {
             account: SignedInAccount::with_email(token.email.clone().or_else(|| grant.email.clone())),
             scopes: scope_report::compare(&grant.scope, Some(&granted), true),
-            check: check_grant(&nylas, &grant.id).await,
+            check: check_grant(&nylas, &grant.id, &p.scopes).await,
             connector,
             grant,
             finished_at: now(),

@@ -35,7 +35,7 @@ async fn register(http: &reqwest::Client, p: &Profile, keys: &Keys, consented: C
         .await?;
     let grant = nylas.connect_microsoft(&consented.refresh_token).await?;
     Ok(ConnectResult {
-        check: check_grant(&nylas, &grant.id).await,
+        check: check_grant(&nylas, &grant.id, &p.scopes).await,
         account: consented.account,
         scopes: consented.scopes,
         connector,
