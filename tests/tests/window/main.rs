@@ -7,6 +7,7 @@ mod create_app;
 mod demo_flow;
 mod doctor;
 mod first_run;
+mod grant_test_cause;
 mod sign_in_again;
 mod single_instance;
 mod tools_and_resume;

@@ -51,7 +51,7 @@ export function ConsentStep() {
           </p>
         )}
         <div class="actions">
-          <button type="button" onClick={() => run(() => api.goTo("nylas"))} disabled={busy}>Back</button>
+          <button type="button" id="back-to-nylas" onClick={() => run(() => api.goTo("nylas"))} disabled={busy}>Back</button>
           <button class="primary" type="submit" id="start-consent" disabled={busy}>
             {error ? "Try signing in again" : "Sign in with Microsoft"}
           </button>

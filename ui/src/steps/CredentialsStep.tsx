@@ -93,7 +93,7 @@ export function CredentialsStep() {
         </details>}
         <ErrorBox error={expiryError ? null : error} fields={p.demo ? SHOWN_FIELDS.slice(0, 4) : SHOWN_FIELDS} />
         <div class="actions">
-          <button type="button" onClick={() => run(() => api.goTo("checklist"))} disabled={busy}>Back</button>
+          <button type="button" id="back-to-checklist" onClick={() => run(() => api.goTo("checklist"))} disabled={busy}>Back</button>
           <button class="primary" type="submit" id="save-azure" disabled={busy}>
             {busy ? "Checking with Microsoft…" : "Check and continue"}
           </button>

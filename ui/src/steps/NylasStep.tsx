@@ -57,7 +57,7 @@ export function NylasStep() {
         </Field>
         <ErrorBox error={error} fields={p.demo ? ["api_key"] : ["nylas_region", "api_key"]} />
         <div class="actions">
-          <button type="button" onClick={() => run(() => api.goTo("credentials"))} disabled={busy}>Back</button>
+          <button type="button" id="back-to-credentials" onClick={() => run(() => api.goTo("credentials"))} disabled={busy}>Back</button>
           <button class="primary" type="submit" id="save-nylas" disabled={busy}>
             {busy ? "Checking the key…" : "Check and continue"}
           </button>

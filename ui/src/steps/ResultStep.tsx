@@ -8,6 +8,7 @@ import { CopyButton } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";
 import { Screen } from "../components/Screen";
 import { useApp } from "../useApp";
+import { GrantVerdict, needsSignIn } from "../views/GrantVerdict";
 
 /** Permissions in plain words, each with its technical name for support staff. */
 function Permissions({ id, scopes }: { id: string; scopes: string[] }) {
@@ -53,9 +54,16 @@ export function ResultStep() {
         <dt>Nylas grant ID</dt>
         <dd class="with-copy"><code id="grant-id">{r.grant.id}</code><CopyButton value={r.grant.id} label="grant ID" /></dd>
         <dt>Test read through Nylas</dt>
-        <dd id="grant-check" class={shownCheck.ok ? "ok" : "bad"} aria-live="polite">
-          {shownCheck.ok ? "Passed. " : "Failed. "}{shownCheck.detail}
-          {!shownCheck.ok && <> <button type="button" class="copy" id="check-from-result" onClick={() => navigate({ view: "mailboxes", then: "check" })}>Check this connection</button></>}
+        <dd id="grant-check" aria-live="polite">
+          <GrantVerdict check={shownCheck} id="grant-check-verdict" />
+          {!shownCheck.ok && (
+            <span class="line">
+              {needsSignIn(r.grant, shownCheck) && (
+                <><button type="button" class="copy" id="reauth-from-result" onClick={() => navigate({ view: "sign-in", loginHint: r.grant.email ?? r.account.email ?? undefined })}>Sign in again</button>{" "}</>
+              )}
+              <button type="button" class="copy" id="check-from-result" onClick={() => navigate({ view: "mailboxes", then: "check" })}>Check this connection</button>
+            </span>
+          )}
         </dd>
         <dt>Nylas's link to your Azure app</dt>
         <dd>

@@ -1,13 +1,17 @@
-// The Mailboxes tab: grants listed and tested, with sign-in again for a broken one.
+// The Mailboxes tab: grants listed and tested, each test saying why it failed, with sign-in
+// again and the connection check where a test fails.
+import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { Grant } from "../bindings/Grant";
+import type { GrantCheck } from "../bindings/GrantCheck";
 import type { GrantReport } from "../bindings/GrantReport";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { Screen } from "../components/Screen";
 import { ConnectionCheck } from "../doctor/ConnectionCheck";
 import { useApp } from "../useApp";
+import { GrantDetails, GrantVerdict, needsSignIn } from "./GrantVerdict";
 
 export function MailboxesView() {
   const { run, busy, error, navigate, route } = useApp();
@@ -17,19 +21,26 @@ export function MailboxesView() {
   const [key, setKey] = useState("");
   const [report, setReport] = useState<GrantReport | null>(null);
   const [grants, setGrants] = useState<Grant[] | null>(null);
-  const [tests, setTests] = useState<Record<string, string>>({});
+  const [tests, setTests] = useState<Record<string, GrantCheck>>({});
+  const [open, setOpen] = useState<string | null>(null);
+  const signInAgain = (g: Grant) => navigate({ view: "sign-in", loginHint: g.email ?? undefined });
   const testAll = () =>
     run(async () => {
       const rows = await api.checkAllGrants();
       setGrants(rows.map((r) => r.grant));
-      setTests(Object.fromEntries(rows.map((r) => [r.grant.id, `${r.check.ok ? "Passed" : "Failed"}: ${r.check.detail}`])));
+      setTests(Object.fromEntries(rows.map((r) => [r.grant.id, r.check])));
     });
-  const check = (k: string) => run(async () => setReport(await api.checkGrant(k)));
+  const check = (k: string) =>
+    run(async () => {
+      setReport(null);
+      setReport(await api.checkGrant(k));
+    });
   // A row's test is answered in its own row, not at the form above.
   const checkRow = (id: string) =>
     run(async () => {
       const r = await api.checkGrant(id);
-      setTests((c) => ({ ...c, [id]: `${r.check.ok ? "Passed" : "Failed"}: ${r.check.detail}` }));
+      setTests((c) => ({ ...c, [id]: r.check }));
+      setGrants((gs) => gs?.map((g) => (g.id === id ? r.grant : g)) ?? null);
     });
   return (
     <Screen name="mailboxes">
@@ -43,10 +54,17 @@ export function MailboxesView() {
         <div class="actions"><button class="primary" id="check-grant" type="submit" disabled={busy}>Test grant</button></div>
       </form>
       {report && (
-        <p id="grant-report" class={report.check.ok ? "ok" : "bad"}>
-          {report.grant.email ?? report.grant.id}: {report.check.ok ? "Passed. " : "Failed. "}{report.check.detail}
-          {!report.check.ok && <> <button class="copy" id="check-from-report" onClick={checkNow} disabled={busy}>Check this connection</button></>}
-        </p>
+        <div id="grant-report">
+          <p><strong>{report.grant.email ?? report.grant.id}</strong></p>
+          <GrantVerdict check={report.check} id="grant-report-verdict" />
+          {!report.check.ok && (
+            <div class="actions start">
+              {needsSignIn(report.grant, report.check) && <button class="primary" id="reauth-from-report" onClick={() => signInAgain(report.grant)}>Sign in again</button>}
+              <button id="check-from-report" onClick={checkNow} disabled={busy}>Check this connection</button>
+            </div>
+          )}
+          <GrantDetails grant={report.grant} check={report.check} />
+        </div>
       )}
       <h2>All grants</h2>
       <div class="actions start">
@@ -59,24 +77,31 @@ export function MailboxesView() {
       {grants && (
         <table class="perms" id="grants-table">
           <caption class="offscreen">Grants of the Nylas application</caption>
-          <thead><tr><th scope="col">Mailbox</th><th scope="col">Provider</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
+          <thead><tr><th scope="col">Mailbox</th><th scope="col">Nylas's status</th><th scope="col">Test</th><th scope="col">Actions</th></tr></thead>
           <tbody>
-            {grants.map((g) => (
-              <tr key={g.id}>
-                <td>{g.email ?? "—"}<br /><code class="small">{g.id}</code></td>
-                <td>{g.provider}</td>
-                <td class={g.grant_status === "valid" ? "ok" : "bad"}>{g.grant_status ?? "unknown"}{tests[g.id] && <><br /><span class="small" id={`row-check-${g.id}`} role="status">{tests[g.id]}</span></>}</td>
-                <td>
-                  <button class="copy" id={`test-row-${g.id}`} aria-label={`Test ${g.email ?? g.id}`} onClick={() => checkRow(g.id)} disabled={busy}>Test</button>{" "}
-                  {tests[g.id]?.startsWith("Failed") && (
-                    <><button class="copy" id={`check-from-${g.id}`} onClick={checkNow} disabled={busy}>Check this connection</button>{" "}</>
-                  )}
-                  {g.grant_status !== "valid" && g.provider === "microsoft" && (
-                    <button class="copy" id={`reauth-grant-${g.id}`} onClick={() => navigate({ view: "sign-in", loginHint: g.email ?? undefined })}>Sign in again</button>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {grants.map((g) => {
+              const t = tests[g.id];
+              return (
+                <Fragment key={g.id}>
+                  <tr>
+                    <td>{g.email ?? "—"}<br /><code class="small">{g.id}</code><span class="small line">{g.provider}</span></td>
+                    <td class={g.grant_status === "valid" ? "ok" : "bad"} id={`row-status-${g.id}`}>{g.grant_status ?? "unknown"}</td>
+                    <td>{t ? <GrantVerdict check={t} id={`row-check-${g.id}`} /> : <span class="small">Not tested</span>}</td>
+                    <td>
+                      <button class="copy" id={`test-row-${g.id}`} aria-label={`Test ${g.email ?? g.id}`} onClick={() => checkRow(g.id)} disabled={busy}>Test</button>{" "}
+                      {needsSignIn(g, t) && (
+                        <><button class="copy" id={`reauth-grant-${g.id}`} onClick={() => signInAgain(g)}>Sign in again</button>{" "}</>
+                      )}
+                      {t && !t.ok && (
+                        <><button class="copy" id={`check-from-${g.id}`} onClick={checkNow} disabled={busy}>Check this connection</button>{" "}</>
+                      )}
+                      <button class="copy" id={`details-row-${g.id}`} aria-expanded={open === g.id} onClick={() => setOpen(open === g.id ? null : g.id)}>Details</button>
+                    </td>
+                  </tr>
+                  {open === g.id && <tr><td colSpan={4}><GrantDetails grant={g} check={t} /></td></tr>}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       )}
