@@ -109,6 +109,20 @@ async fn a_failed_test_is_red_says_why_and_signs_in_again_from_its_row() {
     assert!(app.text(&format!("details-{grant}")).await.contains("Last test"));
     app.review("grant-test-failed").await;
 
+    // The form's test says the same; a later test that cannot run leaves no earlier report above
+    // its error (item 6).
+    app.type_into("grant-key", &email).await;
+    app.click("check-grant").await;
+    let report = app
+        .text_until("grant-report-verdict", |t| t.starts_with("Failed"))
+        .await;
+    assert!(report.contains("Mail.ReadWrite"), "{report}");
+    assert!(!app.absent("reauth-from-report").await);
+    app.type_into("grant-key", "no-such-grant").await;
+    app.click("check-grant").await;
+    app.text_until("error-message", |t| t.contains("no grant")).await;
+    assert!(app.absent("grant-report").await, "the earlier report is gone");
+
     // Signing in again from the row asks for what the profile needs now; the test passes.
     app.click(&format!("reauth-grant-{grant}")).await;
     app.wait_for(CONSENT).await;
