@@ -12,6 +12,7 @@ mod cli;
 mod cli_azure_app;
 mod demo_app_graph;
 mod doctor;
+mod doctor_expiry;
 mod doctor_more;
 mod doctor_nylas;
 mod doctor_principal;

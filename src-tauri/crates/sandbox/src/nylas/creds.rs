@@ -38,7 +38,7 @@ pub async fn create(
     let secret = field("client_secret").unwrap_or(conn.client_secret.clone());
     if inner
         .app(&client_id)
-        .is_none_or(|a| !a.secrets.iter().any(|s| s.value == secret && !s.expired))
+        .is_none_or(|a| !a.secrets.iter().any(|s| s.value == secret && !s.expired()))
     {
         return error(
             StatusCode::BAD_REQUEST,

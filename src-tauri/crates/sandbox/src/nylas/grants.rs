@@ -55,7 +55,7 @@ fn refresh_refused(inner: &crate::state::Inner) -> Option<String> {
     }
     match app.secrets.iter().find(|s| s.value == conn.client_secret) {
         None => Some("AADSTS7000215: Invalid client secret provided".into()),
-        Some(s) if s.expired => Some("AADSTS7000222: The provided client secret keys are expired".into()),
+        Some(s) if s.expired() => Some("AADSTS7000222: The provided client secret keys are expired".into()),
         Some(_) => None,
     }
 }

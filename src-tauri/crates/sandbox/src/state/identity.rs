@@ -7,7 +7,15 @@ use std::time::{Duration, Instant};
 #[derive(Clone, Debug)]
 pub struct Secret {
     pub value: String,
-    pub expired: bool,
+    /// Its `endDateTime`: Microsoft refuses it from then on (AADSTS7000222).
+    pub ends: Option<time::OffsetDateTime>,
+}
+
+impl Secret {
+    /// Whether it has ended, as of now (not as of when it was made or last changed).
+    pub fn expired(&self) -> bool {
+        self.ends.is_some_and(|e| e < time::OffsetDateTime::now_utc())
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -114,7 +114,6 @@ impl Inner {
             }
             return;
         };
-        let now = time::OffsetDateTime::now_utc();
         let reg = AppRegistration {
             client_id: app_id.into(),
             tenant_id: fixtures::TENANT_ID.into(),
@@ -123,12 +122,9 @@ impl Inner {
                 .iter()
                 .map(|p| Secret {
                     value: p.value.clone(),
-                    expired: p.record["endDateTime"]
-                        .as_str()
-                        .and_then(|e| {
-                            time::OffsetDateTime::parse(e, &time::format_description::well_known::Rfc3339).ok()
-                        })
-                        .is_some_and(|e| e < now),
+                    ends: p.record["endDateTime"].as_str().and_then(|e| {
+                        time::OffsetDateTime::parse(e, &time::format_description::well_known::Rfc3339).ok()
+                    }),
                 })
                 .collect(),
             web_redirects: g.redirects("web").into_iter().chain(g.redirects("spa")).collect(),
