@@ -203,3 +203,25 @@ pub async fn created_apps(sb: &Sandbox) -> Vec<Value> {
         .cloned()
         .collect()
 }
+
+/// An administrator removes the demo app's loopback redirect URI and its User.Read permission
+/// in the portal (one PATCH through the demo Graph, keeping the rest).
+pub async fn remove_loopback_and_user_read(sb: &Sandbox) {
+    const USER_READ: &str = "e1fe6dd8-ba31-4d61-89e7-88639da4683d";
+    let token = sign_in(sb, ADMIN).await;
+    let path = format!("applications(appId='{}')", f::CLIENT_ID);
+    let (_, app) = graph(sb, &token, "GET", &path, None, false).await;
+    let mut access = app["requiredResourceAccess"].clone();
+    let scopes = access[0]["resourceAccess"].as_array_mut().unwrap();
+    scopes.retain(|s| s["id"] != USER_READ);
+    let keep: Vec<_> = app["web"]["redirectUris"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| *u != "http://localhost/callback")
+        .cloned()
+        .collect();
+    let body = serde_json::json!({ "web": { "redirectUris": keep }, "requiredResourceAccess": access });
+    let (status, answer) = graph(sb, &token, "PATCH", &path, Some(body), false).await;
+    assert_eq!(status, 204, "{answer}");
+}

@@ -8,11 +8,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use mailbox_connect_core::browser::BrowserOpener;
+use mailbox_connect_e2e::binary::{answer_sign_in, read_until, run_against};
 use mailbox_connect_e2e::graph_session::{created_apps, ADMIN};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_e2e::window::app_binary;
 use mailbox_connect_sandbox::Sandbox;
-use std::io::BufRead;
 
 #[tokio::test]
 #[ignore = "needs the built app binary: run through `make test`"]
@@ -90,73 +90,9 @@ fn uuid_like(s: &str) -> bool {
     groups == [8, 4, 4, 4, 12] && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
 }
 
-/// `azure-app create --demo` for `home`, against the demo tenant `sb` (which outlives it); its
-/// output arrives line by line on the returned channel.
+/// `azure-app create --demo` for `home`, against the demo tenant `sb` (which outlives it).
 fn create_against(sb: &Sandbox, home: &Path, urls: &Path) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
-    let recorder = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/record-url.sh");
-    let _ = std::fs::remove_file(urls);
-    let mut child = Command::new(app_binary())
-        .args(["azure-app", "create", "--demo", "--email", ADMIN])
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("BROWSER", &recorder)
-        .env("MC_E2E_URL_FILE", urls)
-        .env(
-            "MAILBOX_CONNECT_DEMO_TENANT",
-            format!("{} {} {}", sb.identity_url, sb.nylas_url, sb.graph_url),
-        )
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let out = std::io::BufReader::new(child.stdout.take().unwrap());
-    std::thread::spawn(move || {
-        for line in out.lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    (child, rx)
-}
-
-/// Answers the sign-in the binary asked $BROWSER to open.
-async fn answer_sign_in(urls: &Path) {
-    let started = Instant::now();
-    let url = loop {
-        if let Some(u) = std::fs::read_to_string(urls)
-            .ok()
-            .and_then(|t| t.lines().next().map(str::to_string))
-        {
-            break u;
-        }
-        assert!(started.elapsed() < Duration::from_secs(30), "no browser was opened");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
-    ScriptedBrowser::new(Decision::Accept).open(&url).unwrap();
-}
-
-/// Lines until one contains `needle` (all of them, for the failure message). Polled, so the
-/// sandbox and the scripted browser keep running on this test's runtime meanwhile.
-async fn read_until(rx: &std::sync::mpsc::Receiver<String>, needle: &str) -> Vec<String> {
-    let mut seen = Vec::new();
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(60) {
-        match rx.try_recv() {
-            Ok(line) => {
-                let found = line.contains(needle);
-                seen.push(line);
-                if found {
-                    return seen;
-                }
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => tokio::time::sleep(Duration::from_millis(50)).await,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
-        }
-    }
-    panic!("{needle:?} never came: {seen:?}");
+    run_against(sb, home, urls, &["azure-app", "create", "--demo", "--email", ADMIN])
 }
 
 #[tokio::test]

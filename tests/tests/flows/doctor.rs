@@ -12,14 +12,12 @@ use mailbox_connect_core::doctor::FindingCode;
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::secrets::SecretStore;
 use mailbox_connect_core::Services;
-use mailbox_connect_e2e::graph_session::{graph, sign_in, ADMIN};
+use mailbox_connect_e2e::graph_session::{graph, remove_loopback_and_user_read, sign_in, ADMIN};
 use mailbox_connect_e2e::harness::{demo_env, services_with};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::Sandbox;
 use serde_json::json;
-
-const USER_READ: &str = "e1fe6dd8-ba31-4d61-89e7-88639da4683d";
 
 async fn codes(core: &Services) -> Vec<FindingCode> {
     let checkup = core
@@ -43,22 +41,9 @@ async fn a_fresh_demo_profile_is_healthy_and_a_broken_app_is_named() {
     assert_eq!(codes(&core).await, [], "nothing wrong with a fresh demo profile");
 
     // An admin removes the loopback redirect URI and User.Read in the portal.
+    remove_loopback_and_user_read(&sb).await;
     let token = sign_in(&sb, ADMIN).await;
     let path = format!("applications(appId='{}')", f::CLIENT_ID);
-    let (_, app) = graph(&sb, &token, "GET", &path, None, false).await;
-    let mut access = app["requiredResourceAccess"].clone();
-    let scopes = access[0]["resourceAccess"].as_array_mut().unwrap();
-    scopes.retain(|s| s["id"] != USER_READ);
-    let keep: Vec<_> = app["web"]["redirectUris"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|u| *u != "http://localhost/callback")
-        .cloned()
-        .collect();
-    let body = json!({ "web": { "redirectUris": keep }, "requiredResourceAccess": access });
-    let (status, answer) = graph(&sb, &token, "PATCH", &path, Some(body), false).await;
-    assert_eq!(status, 204, "{answer}");
 
     assert_eq!(
         codes(&core).await,

@@ -10,6 +10,7 @@ mod azure_app_refusals;
 mod browser_outcome;
 mod cli;
 mod cli_azure_app;
+mod cli_doctor;
 mod demo_app_graph;
 mod doctor;
 mod doctor_expiry;
