@@ -48,6 +48,13 @@ commands! {
             job.end(s.sign_in.connect(login_hint, &job).await)?;
             s.setup.state()
         }
+        /// A sign-in link for the mailbox's owner to open on their own computer (the link arrives on
+        /// `events`); waits until Nylas renews the grant, tests it, and returns the wizard at its result.
+        fn send_link(s, email: String; events: Channel<JobEvent>) -> WizardState {
+            let job = job(s, events);
+            job.end(s.sign_in.send_link(&email, &job).await)?;
+            s.setup.state()
+        }
         /// An administrator approves the app for the organization; then bulk auth can run.
         fn admin_consent(s; events: Channel<JobEvent>) -> AdminConsentResult {
             let job = job(s, events);

@@ -46,6 +46,13 @@ pub enum Command {
         #[arg(long, value_name = "ADDRESS", value_parser = address)]
         email: Option<String>,
     },
+    /// Make a sign-in link for a mailbox's owner to open on their own computer (Nylas Hosted
+    /// auth), wait until they have signed in, and test the mailbox (exit 2 if the test fails).
+    SendLink {
+        /// The mailbox whose owner gets the link.
+        #[arg(long, value_name = "ADDRESS", value_parser = address)]
+        email: String,
+    },
     /// Test an existing grant: Nylas's status plus one mailbox read (exit 2 if it fails).
     CheckGrant {
         #[arg(value_name = "GRANT_ID_OR_EMAIL")]

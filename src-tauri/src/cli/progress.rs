@@ -44,6 +44,12 @@ fn said(e: JobEvent) -> Option<String> {
                 d.expires_secs / 60
             )
         }
+        JobEvent::OwnerLink(l) => format!(
+            "Send this link to {}; they open it on their own computer and sign in (at the very end their browser may say the page cannot be reached: they can close it).\n{}\nWaiting up to {} minutes for them to sign in (Ctrl-C stops waiting; the link keeps working).",
+            l.email,
+            l.url,
+            l.wait_secs / 60
+        ),
         JobEvent::Progress(p) => format!("[{}/{}] {}", p.done, p.total, p.text),
         JobEvent::Step(s) => s.text,
         JobEvent::Warning(w) => format!("warning: {}", w.text),

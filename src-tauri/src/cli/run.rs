@@ -109,6 +109,17 @@ async fn execute_inner(
             w.push(test_line(&r.check, r.grant.email.as_deref().unwrap_or_default()));
             Ok(if r.check.ok { 0 } else { 2 })
         }
+        Command::SendLink { email } => {
+            let r = s.sign_in.send_link(&email, &printed()).await?;
+            w.push(format!("Signed in again: {email}"));
+            w.push(format!(
+                "Grant: {} ({})",
+                r.grant.id,
+                r.grant.grant_status.clone().unwrap_or_default()
+            ));
+            w.push(test_line(&r.check, &email));
+            Ok(if r.check.ok { 0 } else { 2 })
+        }
         Command::CheckGrant { grant, json } => {
             let r = s.tools.check_grant(&grant).await?;
             let code = if r.check.ok { 0 } else { 2 };

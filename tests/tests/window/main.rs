@@ -8,6 +8,7 @@ mod demo_flow;
 mod doctor;
 mod first_run;
 mod grant_test_cause;
+mod owner_link;
 mod sign_in_again;
 mod single_instance;
 mod tools_and_resume;

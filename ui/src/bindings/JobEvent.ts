@@ -3,10 +3,11 @@ import type { AppError } from "./AppError";
 import type { ConsentStarted } from "./ConsentStarted";
 import type { DeviceCodeStarted } from "./DeviceCodeStarted";
 import type { Notice } from "./Notice";
+import type { OwnerLink } from "./OwnerLink";
 import type { Progress } from "./Progress";
 import type { StepDone } from "./StepDone";
 
 /**
  * What a job reports while it runs, and how it ended.
  */
-export type JobEvent = { "event": "sign_in", "data": ConsentStarted } | { "event": "device_code", "data": DeviceCodeStarted } | { "event": "progress", "data": Progress } | { "event": "step", "data": StepDone } | { "event": "warning", "data": Notice } | { "event": "finished" } | { "event": "failed", "data": AppError } | { "event": "cancelled" };
+export type JobEvent = { "event": "sign_in", "data": ConsentStarted } | { "event": "device_code", "data": DeviceCodeStarted } | { "event": "owner_link", "data": OwnerLink } | { "event": "progress", "data": Progress } | { "event": "step", "data": StepDone } | { "event": "warning", "data": Notice } | { "event": "finished" } | { "event": "failed", "data": AppError } | { "event": "cancelled" };

@@ -51,6 +51,7 @@ export const commands = {
   deleteProfile: (id: string) => invoke<Array<ProfileSummary>>("plugin:wizard|delete_profile", { id }),
   renameProfile: (id: string, name: string) => invoke<Array<ProfileSummary>>("plugin:wizard|rename_profile", { id, name }),
   connect: (loginHint: string | null, events: Channel<JobEvent>) => invoke<WizardState>("plugin:sign-in|connect", { loginHint, events }),
+  sendLink: (email: string, events: Channel<JobEvent>) => invoke<WizardState>("plugin:sign-in|send_link", { email, events }),
   adminConsent: (events: Channel<JobEvent>) => invoke<AdminConsentResult>("plugin:sign-in|admin_consent", { events }),
   v2ConnectOffice365: (v2: V2Input, loginHint: string | null, events: Channel<JobEvent>) => invoke<V2Linked>("plugin:sign-in|v2_connect_office365", { v2, loginHint, events }),
   openPortalPage: (page: PortalPage) => invoke<null>("plugin:sign-in|open_portal_page", { page }),

@@ -9,6 +9,7 @@ import { adminWaiting } from "../azure/AdminWaiting";
 import { JobProgress } from "../job/JobProgress";
 import { useJob } from "../job/useJob";
 import { useApp } from "../useApp";
+import { useSendLink } from "../views/SendLink";
 import { grouped, remedy } from "./findings";
 
 /** The connection doctor. `starts` counts requests from elsewhere on the screen (a failed grant
@@ -16,6 +17,7 @@ import { grouped, remedy } from "./findings";
 export function ConnectionCheck({ starts = 0 }: { starts?: number }) {
   const { state, busy, error, navigate, run } = useApp();
   const job = useJob();
+  const link = useSendLink();
   const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false, device_code: false });
   const [checkup, setCheckup] = useState<Checkup | null>(null);
   const check = () => job.go((ev) => api.checkConnection(signIn, ev), setCheckup);
@@ -50,6 +52,7 @@ export function ConnectionCheck({ starts = 0 }: { starts?: number }) {
         </>
       )}
       <JobProgress job={job} id="connection-progress" />
+      {link.panel}
       {checkup && (
         <div id="checkup" aria-live="polite">
           <p id="checkup-summary" class={checkup.summary.remaining === 0 ? "ok" : "bad"} role="status">{checkup.summary.text}</p>
@@ -71,6 +74,9 @@ export function ConnectionCheck({ starts = 0 }: { starts?: number }) {
                     {remedy(f) === "sign-in" && (
                       <button id={`sign-in-again-${f.mailbox}`} class="primary"
                         onClick={() => navigate({ view: "sign-in", loginHint: f.mailbox })}>Sign {f.mailbox} in again</button>
+                    )}
+                    {remedy(f) === "sign-in" && f.mailbox && (
+                      <> <button id={`send-link-${f.mailbox}`} onClick={() => link.send(f.mailbox!)} disabled={busy}>Send {f.mailbox} a sign-in link</button></>
                     )}
                     {remedy(f) !== "fixed" && <p class="hint"><strong>How to fix:</strong> {f.fix}</p>}
                     {remedy(f) !== "fixed" && f.portal && (

@@ -35,4 +35,11 @@ describe("a job's view", () => {
     expect(ended.device).toBeNull();
     expect(ended.ended).toBe("cancelled");
   });
+
+  it("keeps the owner's link while the job waits for them, and drops it when the job ends", () => {
+    const owner = { url: "https://api.us.nylas.com/v3/connect/auth?login_hint=a", email: "a@contoso.com", wait_secs: 1800 };
+    const v = fold([{ event: "owner_link", data: owner }]);
+    expect(v.ownerLink?.email).toBe("a@contoso.com");
+    expect(nextView(v, { event: "finished" }).ownerLink).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@
 import type { ConsentStarted } from "../bindings/ConsentStarted";
 import type { DeviceCodeStarted } from "../bindings/DeviceCodeStarted";
 import type { JobEvent } from "../bindings/JobEvent";
+import type { OwnerLink } from "../bindings/OwnerLink";
 import type { Progress } from "../bindings/Progress";
 import type { StepDone } from "../bindings/StepDone";
 
@@ -10,6 +11,8 @@ export type JobView = {
   signIn: ConsentStarted | null;
   /** The code while another device has the sign-in. */
   device: DeviceCodeStarted | null;
+  /** The link a mailbox's owner opens on their own computer, while the job waits for them. */
+  ownerLink: OwnerLink | null;
   /** The steps done so far (kept after the job ends, until the next one starts). */
   steps: StepDone[];
   /** How far a job over many items is. */
@@ -19,7 +22,7 @@ export type JobView = {
   ended: "finished" | "failed" | "cancelled" | null;
 };
 
-export const idle: JobView = { signIn: null, device: null, steps: [], progress: null, warnings: [], ended: null };
+export const idle: JobView = { signIn: null, device: null, ownerLink: null, steps: [], progress: null, warnings: [], ended: null };
 
 /** The view after one more event. */
 export function nextView(v: JobView, e: JobEvent): JobView {
@@ -28,6 +31,8 @@ export function nextView(v: JobView, e: JobEvent): JobView {
       return { ...v, signIn: e.data, device: null };
     case "device_code":
       return { ...v, device: e.data, signIn: null };
+    case "owner_link":
+      return { ...v, ownerLink: e.data, signIn: null, device: null };
     case "progress":
       return { ...v, progress: e.data };
     case "step": {
@@ -41,6 +46,6 @@ export function nextView(v: JobView, e: JobEvent): JobView {
     case "finished":
     case "failed":
     case "cancelled":
-      return { ...v, signIn: null, device: null, ended: e.event };
+      return { ...v, signIn: null, device: null, ownerLink: null, ended: e.event };
   }
 }

@@ -32,7 +32,7 @@ export function useJob() {
         await api.getState().then(setState, () => undefined);
         throw e;
       } finally {
-        setView((v) => ({ ...v, signIn: null, device: null }));
+        setView((v) => ({ ...v, signIn: null, device: null, ownerLink: null }));
         setRunning(false);
       }
       return after(result);

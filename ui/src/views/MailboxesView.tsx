@@ -12,6 +12,7 @@ import { Screen } from "../components/Screen";
 import { ConnectionCheck } from "../doctor/ConnectionCheck";
 import { useApp } from "../useApp";
 import { GrantDetails, GrantVerdict, needsSignIn } from "./GrantVerdict";
+import { useSendLink } from "./SendLink";
 
 export function MailboxesView() {
   const { run, busy, error, navigate, route } = useApp();
@@ -24,6 +25,7 @@ export function MailboxesView() {
   const [tests, setTests] = useState<Record<string, GrantCheck>>({});
   const [open, setOpen] = useState<string | null>(null);
   const signInAgain = (g: Grant) => navigate({ view: "sign-in", loginHint: g.email ?? undefined });
+  const link = useSendLink();
   const testAll = () =>
     run(async () => {
       const rows = await api.checkAllGrants();
@@ -60,12 +62,16 @@ export function MailboxesView() {
           {!report.check.ok && (
             <div class="actions start">
               {needsSignIn(report.grant, report.check) && <button class="primary" id="reauth-from-report" onClick={() => signInAgain(report.grant)}>Sign in again</button>}
+              {needsSignIn(report.grant, report.check) && report.grant.email && (
+                <button id="send-link-from-report" onClick={() => link.send(report.grant.email!)} disabled={busy}>Send the owner a sign-in link</button>
+              )}
               <button id="check-from-report" onClick={checkNow} disabled={busy}>Check this connection</button>
             </div>
           )}
           <GrantDetails grant={report.grant} check={report.check} />
         </div>
       )}
+      {link.panel}
       <h2>All grants</h2>
       <div class="actions start">
         <button id="load-grants" onClick={() => run(async () => { setGrants(await api.listGrants()); setTests({}); })} disabled={busy}>
@@ -91,6 +97,9 @@ export function MailboxesView() {
                       <button class="copy" id={`test-row-${g.id}`} aria-label={`Test ${g.email ?? g.id}`} onClick={() => checkRow(g.id)} disabled={busy}>Test</button>{" "}
                       {needsSignIn(g, t) && (
                         <><button class="copy" id={`reauth-grant-${g.id}`} onClick={() => signInAgain(g)}>Sign in again</button>{" "}</>
+                      )}
+                      {needsSignIn(g, t) && g.email && (
+                        <><button class="copy" id={`send-link-${g.id}`} aria-label={`Send a link to ${g.email}`} onClick={() => link.send(g.email!)} disabled={busy}>Send a link</button>{" "}</>
                       )}
                       {t && !t.ok && (
                         <><button class="copy" id={`check-from-${g.id}`} onClick={checkNow} disabled={busy}>Check this connection</button>{" "}</>

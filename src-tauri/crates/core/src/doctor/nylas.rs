@@ -100,7 +100,7 @@ pub fn check(client_id: &str, seen: &NylasSeen, callback: Option<Callback<'_>>) 
                 why.as_deref().unwrap_or("invalid")
             ))
             .fix(
-                "Sign the mailbox in again (Mailboxes tab › Sign in again); it keeps its grant.",
+                "Sign the mailbox in again on this computer, or send its owner a sign-in link to open on theirs (Mailboxes tab; mailbox-connect send-link); it keeps its grant.",
                 false,
             )
             .about(g.email.clone()),

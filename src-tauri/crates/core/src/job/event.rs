@@ -15,6 +15,8 @@ pub enum JobEvent {
     SignIn(ConsentStarted),
     /// No browser here (or asked for): a code to enter on another device.
     DeviceCode(DeviceCodeStarted),
+    /// A sign-in link for a mailbox's owner to open on their own computer.
+    OwnerLink(OwnerLink),
     /// How far a job over many items is.
     Progress(Progress),
     /// A step finished, or a wait is under way.
@@ -38,6 +40,18 @@ pub struct ConsentStarted {
     pub browser_opened: bool,
     #[ts(optional)]
     pub browser_error: Option<String>,
+}
+
+/// A link the mailbox's owner opens on their own computer (Nylas Hosted auth, `login_hint`): the
+/// job watches Nylas until the mailbox's grant is renewed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct OwnerLink {
+    pub url: String,
+    pub email: String,
+    /// How long this job watches for the owner's sign-in, in seconds (the link works longer).
+    #[ts(type = "number")]
+    pub wait_secs: u64,
 }
 
 /// A sign-in on another device: the code to enter and where (no browser could open here).

@@ -11,7 +11,7 @@ use crate::error::{AppError, ErrorCode, Result};
 
 mod event;
 
-pub use event::{ConsentStarted, DeviceCodeStarted, JobEvent, JobStep, Notice, Progress, StepDone};
+pub use event::{ConsentStarted, DeviceCodeStarted, JobEvent, JobStep, Notice, OwnerLink, Progress, StepDone};
 
 /// Where a job's events go: the window's channel, the terminal, or a test's recorder.
 pub type Report = Arc<dyn Fn(JobEvent) + Send + Sync>;

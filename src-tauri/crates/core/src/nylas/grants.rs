@@ -72,6 +72,14 @@ impl NylasClient {
         }
     }
 
+    /// The grants of one mailbox (`GET /v3/grants?email=`).
+    pub async fn grants_of(&self, email: &str) -> NylasResult<Vec<Grant>> {
+        let path = format!("/v3/grants?limit=50&email={}", encode(email));
+        self.call::<Data<Vec<Grant>>>(Method::GET, &path, None, "look up the mailbox's grant")
+            .await
+            .map(|d| d.data)
+    }
+
     /// One cheap data call through the grant: the newest message id.
     pub async fn newest_message_count(&self, grant_id: &str) -> NylasResult<usize> {
         let path = format!("/v3/grants/{}/messages?limit=1&select=id", encode(grant_id));

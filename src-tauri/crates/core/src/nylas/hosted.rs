@@ -21,7 +21,8 @@ pub struct HostedAuthRequest<'a> {
     pub client_id: &'a str,
     pub redirect_uri: &'a str,
     pub state: &'a str,
-    pub verifier: &'a str,
+    /// Nylas's PKCE; none for a link someone else opens, whose code this app never redeems.
+    pub verifier: Option<&'a str>,
     pub login_hint: Option<&'a str>,
     pub scopes: &'a [String],
 }
@@ -37,9 +38,11 @@ pub fn auth_url(base: &Url, r: &HostedAuthRequest<'_>) -> Result<Url> {
             .append_pair("response_type", "code")
             .append_pair("provider", "microsoft")
             .append_pair("access_type", "offline")
-            .append_pair("state", r.state)
-            .append_pair("code_challenge", &pkce_challenge(r.verifier))
-            .append_pair("code_challenge_method", "S256");
+            .append_pair("state", r.state);
+        if let Some(v) = r.verifier {
+            q.append_pair("code_challenge", &pkce_challenge(v))
+                .append_pair("code_challenge_method", "S256");
+        }
         if !r.scopes.is_empty() {
             q.append_pair("scope", &r.scopes.join(" "));
         }
@@ -72,7 +75,7 @@ mod tests {
                 client_id: "app",
                 redirect_uri: "http://localhost:9007/callback",
                 state: "s",
-                verifier: "nylas",
+                verifier: Some("nylas"),
                 login_hint: Some("a@b.com"),
                 scopes: &[],
             },

@@ -41,7 +41,7 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
             client_id: &nylas_client_id,
             redirect_uri: &redirect_uri,
             state: &state,
-            verifier: verifier.expose(),
+            verifier: Some(verifier.expose()),
             login_hint: hint,
             scopes: &[],
         },

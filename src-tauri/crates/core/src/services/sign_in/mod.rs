@@ -23,6 +23,7 @@ mod admin;
 mod graph_admin;
 mod hosted;
 mod own;
+mod owner_link;
 mod run;
 mod v2;
 
@@ -75,6 +76,24 @@ impl SignIn {
         let result = result.inspect_err(|e| tracing::warn!(code = ?e.code, "sign-in did not finish: {}", e.message))?;
         tracing::info!(grant = %result.grant.id, ?method, connector = ?result.connector, test_read_ok = result.check.ok, "mailbox connected");
         self.profiles.record(&result, method)?;
+        Ok(result)
+    }
+
+    /// A sign-in link for the mailbox's owner to open on their own computer (reported through
+    /// the job); waits until Nylas has the mailbox's grant renewed, then tests and records it.
+    pub async fn send_link(&self, email: &str, job: &Job) -> Result<ConnectResult> {
+        let p = self.profiles.active()?;
+        let email = validate::email(email)?.ok_or_else(|| {
+            AppError::invalid(
+                "email",
+                "Type the address of the mailbox whose owner gets the link.",
+                "For example adele@contoso.com.",
+            )
+        })?;
+        let keys = self.keys(&p).await?;
+        let result = owner_link::send(&mut self.run(job), &p, &keys, &email).await?;
+        tracing::info!(grant = %result.grant.id, test_read_ok = result.check.ok, "mailbox signed in again with its owner's link");
+        self.profiles.record(&result, Method::Hosted)?;
         Ok(result)
     }
 
