@@ -9,6 +9,7 @@ mod doctor;
 mod first_run;
 mod grant_test_cause;
 mod owner_link;
+mod result_retest;
 mod sign_in_again;
 mod single_instance;
 mod tools_and_resume;

@@ -23,16 +23,17 @@ function Permissions({ id, scopes }: { id: string; scopes: string[] }) {
   );
 }
 
+/** When this window opened: a result tested before then is tested again when shown. */
+const OPENED_AT = Date.now() / 1000;
+
 export function ResultStep() {
   const { state, run, busy, error, navigate } = useApp();
   const r = state.profile.last_result;
   const [check, setCheck] = useState<GrantCheck | null>(null);
   const [testing, setTesting] = useState(false);
   const [testError, setTestError] = useState<AppError | null>(null);
-  if (!r) return null;
-  const shownCheck = check ?? r.check;
-  const when = new Date(Number(r.finished_at) * 1000).toLocaleString();
   const testAgain = () => {
+    if (!r) return;
     setTesting(true);
     setTestError(null);
     api.checkGrant(r.grant.id).then(
@@ -40,6 +41,14 @@ export function ResultStep() {
       (e) => setTestError(asAppError(e)),
     ).finally(() => setTesting(false));
   };
+  // A result from an earlier run of the app may be out of date (the grant may have broken since).
+  const stale = !!r && Number(r.check.checked_at || r.finished_at) < OPENED_AT;
+  useEffect(() => {
+    if (stale) testAgain();
+  }, [r?.grant.id]);
+  if (!r) return null;
+  const shownCheck = check ?? r.check;
+  const when = new Date(Number(r.finished_at) * 1000).toLocaleString();
   return (
     <Screen name="result">
       <h1 id="step-heading" tabIndex={-1}>{shownCheck.ok ? "Mailbox connected" : "Connected, with a problem"}</h1>
@@ -56,6 +65,9 @@ export function ResultStep() {
         <dt>Test read through Nylas</dt>
         <dd id="grant-check" aria-live="polite">
           <GrantVerdict check={shownCheck} id="grant-check-verdict" />
+          <span class="small line" id="grant-check-when">
+            {testing ? "Testing it again now…" : `Tested ${new Date(Number(shownCheck.checked_at || r.finished_at) * 1000).toLocaleString()}`}
+          </span>
           {!shownCheck.ok && (
             <span class="line">
               {needsSignIn(r.grant, shownCheck) && (

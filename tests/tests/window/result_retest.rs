@@ -1,0 +1,32 @@
+//! The result screen after a restart (#22 item 3): a mailbox that broke while the app was
+//! closed is not shown as "Mailbox connected / Passed" from memory; it is tested again when
+//! shown, says what is wrong, and offers to sign it in again.
+
+use mailbox_connect_e2e::graph_session::patch_connector;
+use mailbox_connect_e2e::window::{Desktop, RESULT};
+use mailbox_connect_sandbox::Sandbox;
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
+async fn a_result_from_before_a_restart_is_tested_again() {
+    let sb = Sandbox::start("127.0.0.1").await.unwrap();
+    let mut d = Desktop::on_tenant(&sb).await;
+    d.demo_to_sign_in().await;
+    d.app.click("start-consent").await;
+    assert_eq!(d.browser_presses("accept").await, "ok");
+    d.app.wait_for(RESULT).await;
+    assert_eq!(d.app.text("step-heading").await, "Mailbox connected");
+
+    // While the app is closed, Nylas's connector is pointed at another app.
+    let other = json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "x"}});
+    assert_eq!(patch_connector(&sb, other).await, 200);
+    d.kill_and_relaunch().await;
+    let app = d.app.clone();
+    app.wait_for(RESULT).await;
+    let verdict = app.text_until("grant-check-verdict", |t| t.starts_with("Failed")).await;
+    assert!(verdict.contains("sign-in no longer works"), "{verdict}");
+    assert_eq!(app.text("step-heading").await, "Connected, with a problem");
+    assert!(!app.absent("reauth-from-result").await);
+    d.close().await;
+}
