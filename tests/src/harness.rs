@@ -77,7 +77,18 @@ pub fn services_with(
     consent_timeout: Duration,
     secrets: SecretStore,
 ) -> Services {
-    Services::new(Config {
+    Services::new(config(dir, browser, mode, consent_timeout, secrets)).expect("services")
+}
+
+/// The settings the tests' services run with.
+pub fn config(
+    dir: &std::path::Path,
+    browser: ScriptedBrowser,
+    mode: ResponseMode,
+    consent_timeout: Duration,
+    secrets: SecretStore,
+) -> Config {
+    Config {
         config_dir: dir.to_path_buf(),
         secrets,
         browser: Arc::new(browser),
@@ -86,8 +97,8 @@ pub fn services_with(
         hosted_port: 0,
         http_timeout: Duration::from_secs(3),
         log_dir: Some(dir.join("logs")),
-    })
-    .expect("services")
+        stand_in: Default::default(),
+    }
 }
 
 /// A sandbox and services already in demo mode.

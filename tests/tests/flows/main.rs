@@ -18,6 +18,7 @@ mod doctor_expiry;
 mod doctor_more;
 mod doctor_nylas;
 mod doctor_principal;
+mod doctor_region;
 mod faults;
 mod full_flow;
 mod grant_causes;

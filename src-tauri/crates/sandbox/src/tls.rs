@@ -1,5 +1,6 @@
-//! HTTPS for the demo tenant: a CA and a leaf certificate for `localhost`, `127.0.0.1` and `::1`,
-//! made at start (rcgen) and served with rustls. A client that trusts the CA's PEM can use the
+//! HTTPS for the demo tenant: a CA and a leaf certificate for `localhost`, `127.0.0.1` and `::1`
+//! (and Nylas's two regional API hosts, which a test may point at it), made at start (rcgen) and
+//! served with rustls. A client that trusts the CA's PEM can use the
 //! demo tenant as a custom authority, as standard libraries require https for one. The keys
 //! live in memory only; the CA certificate (public) is what gets written for clients.
 
@@ -28,7 +29,8 @@ impl DemoTls {
         ca.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
         let ca = CertifiedIssuer::self_signed(ca, KeyPair::generate().map_err(err)?).map_err(err)?;
 
-        let mut leaf = CertificateParams::new(vec!["localhost".to_string()]).map_err(err)?;
+        let names = ["localhost", "api.us.nylas.com", "api.eu.nylas.com"].map(String::from);
+        let mut leaf = CertificateParams::new(names.to_vec()).map_err(err)?;
         leaf.subject_alt_names.extend([
             SanType::IpAddress(std::net::Ipv4Addr::LOCALHOST.into()),
             SanType::IpAddress(std::net::Ipv6Addr::LOCALHOST.into()),

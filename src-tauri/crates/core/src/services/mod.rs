@@ -74,6 +74,16 @@ pub struct Config {
     pub http_timeout: Duration,
     /// The app's log folder, whose newest file's tail goes into the diagnostics bundle.
     pub log_dir: Option<PathBuf>,
+    /// Public hosts a demo tenant stands in for (tests only; empty for the app).
+    pub stand_in: StandIn,
+}
+
+/// A demo tenant answering for public host names (`api.eu.nylas.com`, say): where those names
+/// lead, and the demo CA that signs its certificate for them.
+#[derive(Debug, Clone, Default)]
+pub struct StandIn {
+    pub hosts: Vec<(String, std::net::SocketAddr)>,
+    pub ca_pem: Option<String>,
 }
 
 impl Config {
@@ -88,6 +98,7 @@ impl Config {
             hosted_port: HOSTED_CALLBACK_PORT,
             http_timeout: Duration::from_secs(30),
             log_dir: default_log_dir(),
+            stand_in: StandIn::default(),
         }
     }
 }
@@ -123,11 +134,20 @@ pub struct Services {
 
 impl Services {
     pub fn new(cfg: Config) -> Result<Self> {
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(Duration::from_secs(10))
             .timeout(cfg.http_timeout)
-            .user_agent(concat!("MailboxConnect/", env!("CARGO_PKG_VERSION")))
+            .user_agent(concat!("MailboxConnect/", env!("CARGO_PKG_VERSION")));
+        for (host, at) in &cfg.stand_in.hosts {
+            http = http.resolve(host, *at);
+        }
+        if let Some(pem) = &cfg.stand_in.ca_pem {
+            let ca = reqwest::Certificate::from_pem(pem.as_bytes())
+                .map_err(|e| AppError::internal(format!("demo CA: {e}")))?;
+            http = http.add_root_certificate(ca);
+        }
+        let http = http
             .build()
             .map_err(|e| AppError::internal(format!("HTTP client: {e}")))?;
         let profiles = Arc::new(Profiles::open(&cfg.config_dir)?);

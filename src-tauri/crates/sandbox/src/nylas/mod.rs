@@ -84,7 +84,21 @@ async fn require_api_key(State(st): State<Arc<SandboxState>>, req: Request, next
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::to_string);
-    let known = key.is_some_and(|k| st.lock().api_keys.contains(&k));
+    // Reached as one of Nylas's regional hosts, only that region's application answers.
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let known = {
+        let inner = st.lock();
+        let region = inner.nylas_region.as_deref().unwrap_or("us");
+        let other_region = host
+            .strip_prefix("api.")
+            .and_then(|h| h.split_once(".nylas.com"))
+            .is_some_and(|(r, _)| r != region);
+        key.is_some_and(|k| inner.api_keys.contains(&k)) && !other_region
+    };
     if !known {
         return envelope::unauthorized();
     }
@@ -94,8 +108,9 @@ async fn require_api_key(State(st): State<Arc<SandboxState>>, req: Request, next
 /// The application object. Nylas calls a test application's environment "staging"; the demo
 /// tenant's name goes in `branding`, which the official SDKs expect.
 async fn application(State(st): State<Arc<SandboxState>>) -> Response {
-    let callback_uris: Vec<_> = st
-        .lock()
+    let inner = st.lock();
+    let region = inner.nylas_region.clone().unwrap_or_else(|| "us".into());
+    let callback_uris: Vec<_> = inner
         .callback_uris
         .iter()
         .map(|(id, url)| creds::callback_view(id, url))
@@ -105,7 +120,7 @@ async fn application(State(st): State<Arc<SandboxState>>) -> Response {
         json!({
             "application_id": NYLAS_APPLICATION_ID,
             "organization_id": "sandbox-org",
-            "region": "us",
+            "region": region,
             "environment": "staging",
             "branding": { "name": "Mailbox Connect demo tenant" },
             "hosted_authentication": { "alignment": "center" },

@@ -30,6 +30,9 @@ pub struct Inner {
     pub codes: HashMap<String, IssuedCode>,
     pub refresh: HashMap<String, IssuedRefresh>,
     pub api_keys: Vec<String>,
+    /// The Nylas application's data region (`us` when unset): reached as the other region's
+    /// host (`api.eu.nylas.com`), its API keys are unknown there.
+    pub nylas_region: Option<String>,
     pub connectors: HashMap<String, Connector>,
     pub grants: Vec<Grant>,
     /// Apps an administrator approved for the tenant: (client_id, tenant_id).
