@@ -13,7 +13,7 @@ use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::secrets::SecretStore;
 use mailbox_connect_core::Services;
 use mailbox_connect_e2e::graph_session::{graph, remove_loopback_and_user_read, sign_in, ADMIN};
-use mailbox_connect_e2e::harness::{demo_env, services_with};
+use mailbox_connect_e2e::harness::{as_admin, demo_env, services_with};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::Sandbox;
@@ -145,6 +145,21 @@ async fn a_secret_replaced_in_azure_is_told_apart_by_microsoft_and_by_graph() {
     .await;
     assert_eq!(status, 204, "{answer}");
     assert_eq!(codes(&core).await, [FindingCode::SecretNotInApp]);
+    // The fix replaces the secret; then nothing is left and a mailbox connects and passes.
+    let fixed = core
+        .doctor
+        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    assert!(fixed.findings.iter().all(|x| x.fixed), "{fixed:?}");
+    assert_eq!(codes(&core).await, []);
+    assert!(connects(&core).await);
+}
+
+/// A mailbox connects and its test passes.
+async fn connects(core: &Services) -> bool {
+    let r = core.sign_in.connect(Some(ADMIN.into()), &core.jobs.start(|_| {})).await;
+    r.is_ok_and(|r| r.check.ok)
 }
 
 #[tokio::test]
@@ -161,4 +176,11 @@ async fn an_app_deleted_in_azure_is_said_once() {
         [FindingCode::AppMissing],
         "Microsoft and Graph agree, said once"
     );
+    // Its fix is a new app: "Create it for me" makes one (and points Nylas at it).
+    core.azure_app
+        .create(as_admin(ADMIN, true), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    assert_eq!(codes(&core).await, []);
+    assert!(connects(&core).await);
 }

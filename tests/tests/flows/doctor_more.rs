@@ -5,7 +5,8 @@
 
 use mailbox_connect_core::doctor::{Checkup, FindingCode};
 use mailbox_connect_core::profile::AuthMode;
-use mailbox_connect_core::Services;
+use mailbox_connect_core::services::NylasInput;
+use mailbox_connect_core::{Sensitive, Services};
 use mailbox_connect_e2e::graph_session::admin_sign_in;
 use mailbox_connect_e2e::graph_session::{graph, http, sign_in, ADMIN};
 use mailbox_connect_e2e::harness::demo_begun;
@@ -90,6 +91,40 @@ async fn a_deleted_enterprise_application_and_an_exchange_permission_on_a_v3_app
     assert!(sp.fixed, "{fixed:?}");
     // The deleted enterprise application took its tenant-wide consent with it: said on the second look.
     assert!(codes(&fixed).contains(&FindingCode::ConsentMissing), "{fixed:?}");
+    let fixed = core
+        .doctor
+        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    assert_eq!(
+        codes(&fixed),
+        [FindingCode::UnsupportedPermission, FindingCode::ConsentMissing],
+        "{fixed:?}"
+    );
+    // The Exchange permission needs the portal: the admin removes it there.
+    let (_, doc) = graph(&sb, &token, "GET", &app, None, false).await;
+    let mut access = doc["requiredResourceAccess"].clone();
+    access[0]["resourceAccess"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|p| p["id"] != EWS);
+    let (status, _) = graph(
+        &sb,
+        &token,
+        "PATCH",
+        &app,
+        Some(json!({"requiredResourceAccess": access})),
+        false,
+    )
+    .await;
+    assert_eq!(status, 204);
+    assert_eq!(codes(&check(&core).await), []);
+    let r = core
+        .sign_in
+        .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    assert!(r.check.ok, "{r:?}");
 }
 
 #[tokio::test]
@@ -133,7 +168,24 @@ async fn hosted_auth_without_a_return_address_a_deleted_connector_and_a_revoked_
     assert!(connector.fixed, "{fixed:?}");
     assert!(sb.state.lock().connectors.contains_key("microsoft"));
 
-    // The API key revoked in the Nylas dashboard.
+    let again = core
+        .sign_in
+        .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
+        .await
+        .unwrap();
+    assert!(again.check.ok && again.grant.id == r.grant.id, "{again:?}");
+
+    // The API key revoked in the Nylas dashboard; a new one made there and pasted on the Nylas step.
     sb.state.lock().api_keys.clear();
     assert_eq!(codes(&check(&core).await), [FindingCode::ApiKeyInvalid]);
+    let new_key = "nyk_v0_made_again_in_the_dashboard_0123456789abcdef";
+    sb.state.lock().api_keys.push(new_key.into());
+    let region = core.setup.state().unwrap().profile.region;
+    let input = NylasInput {
+        region,
+        api_key: Sensitive::from(new_key),
+    };
+    core.setup.save_nylas(input).await.unwrap();
+    assert_eq!(codes(&check(&core).await), []);
+    assert!(core.tools.check_grant(&r.grant.id).await.unwrap().check.ok);
 }
