@@ -196,7 +196,7 @@ impl Page {
         let el = self.element(id).await;
         for _attempt in 0..3 {
             self.execute(
-                "const e=document.getElementById(arguments[0]);const s=Object.getOwnPropertyDescriptor(HTMLInputElement.prototype,'value').set;s.call(e,'');e.dispatchEvent(new Event('input',{bubbles:true}));",
+                "const e=document.getElementById(arguments[0]);const s=Object.getOwnPropertyDescriptor(Object.getPrototypeOf(e),'value').set;s.call(e,'');e.dispatchEvent(new Event('input',{bubbles:true}));",
                 vec![json!(id)],
             )
             .await

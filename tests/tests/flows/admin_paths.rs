@@ -83,19 +83,26 @@ async fn admin_approval_required_then_admin_consent_then_bulk_auth() {
         "{:?}",
         rows[0]
     );
-    assert!(
-        rows[1]
-            .error
-            .as_ref()
-            .unwrap()
-            .detail
-            .as_deref()
-            .unwrap()
-            .contains("AADSTS50034"),
-        "{:?}",
-        rows[1]
+    // Each refusal says what is wrong with that line, and what to do about it there.
+    let unknown = rows[1].error.as_ref().unwrap();
+    assert_eq!(
+        unknown.message,
+        "There is no mailbox nobody@contoso-demo.onmicrosoft.com in this organization."
     );
-    assert_eq!(rows[2].error.as_ref().unwrap().field.as_deref(), Some("email"));
+    assert!(
+        unknown.detail.as_deref().unwrap().contains("AADSTS50034"),
+        "{unknown:?}"
+    );
+    let invalid = rows[2].error.as_ref().unwrap();
+    assert_eq!(invalid.message, "'not an email' is not an email address.");
+    assert!(
+        invalid.fix.as_deref().unwrap().contains("remove the line"),
+        "{invalid:?}"
+    );
+    assert!(
+        !invalid.fix.as_deref().unwrap().contains("leave it empty"),
+        "{invalid:?}"
+    );
     // Now Lee can also sign in alone.
     assert!(d.connect(Some(f::USERS[2].email)).await.unwrap().check.ok);
 }

@@ -34,6 +34,22 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     let rows = app.text("bulk-results").await;
     assert_eq!(rows.matches("Grant ").count(), 3, "{rows}");
     app.review("6-bulk").await;
+    // A line that is no mailbox, and one that is no address: each says what is wrong with it.
+    let nobody = "nobody@contoso-demo.onmicrosoft.com";
+    app.type_into("bulk-emails", &format!("{nobody}, not-an-address")).await;
+    app.click("bulk-connect").await;
+    let said = app
+        .text_until(&format!("bulk-error-{nobody}"), |t| t.contains("How to fix"))
+        .await;
+    assert!(
+        said.starts_with(&format!("There is no mailbox {nobody}")) && said.contains("AADSTS50034"),
+        "{said}"
+    );
+    let said = app.text("bulk-error-not-an-address").await;
+    assert!(
+        said.contains("remove the line") && !said.contains("leave it empty"),
+        "{said}"
+    );
 
     // Test every grant from the Mailboxes tab.
     app.click("tab-mailboxes").await;

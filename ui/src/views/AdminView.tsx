@@ -66,7 +66,15 @@ export function AdminView() {
               <tr key={r.email}>
                 <td>{r.email}</td>
                 <td class={r.grant_id && r.check?.ok ? "ok" : "bad"}>
-                  {r.grant_id ? <>Grant <code>{r.grant_id}</code> <CopyButton value={r.grant_id} label="grant ID" /> {r.check?.detail}</> : `${r.error?.message ?? "Failed"} ${r.error?.fix ?? ""}`}
+                  {r.grant_id ? (
+                    <>Grant <code>{r.grant_id}</code> <CopyButton value={r.grant_id} label="grant ID" /> {r.check?.detail}</>
+                  ) : (
+                    <span id={`bulk-error-${r.email}`}>
+                      {r.error?.message ?? "Failed."}
+                      {r.error?.fix && <span class="line"><strong>How to fix:</strong> {r.error.fix}</span>}
+                      {r.error?.detail && <span class="tech">{r.error.detail}</span>}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}

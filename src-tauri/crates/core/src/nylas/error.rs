@@ -102,7 +102,8 @@ impl From<NylasError> for AppError {
                 if let Some(k) = &kind {
                     detail.push_str(&format!(" {k}"));
                 }
-                if let Some(m) = message.filter(|m| !m.is_empty()) {
+                let message = message.filter(|m| !m.is_empty());
+                if let Some(m) = &message {
                     detail.push_str(&format!(": {m}"));
                 }
                 if let Some(p) = provider_error {
@@ -111,7 +112,7 @@ impl From<NylasError> for AppError {
                 if let Some(id) = request_id {
                     detail.push_str(&format!(" [request {id}]"));
                 }
-                status_error(status, kind.as_deref(), what).with_detail(detail)
+                status_error(status, kind.as_deref(), message.as_deref(), what).with_detail(detail)
             }
             NylasError::OAuth {
                 status,
@@ -144,7 +145,7 @@ impl From<NylasError> for AppError {
 
 /// Explains a non-success answer. A 401 is told apart by Nylas's error `type`: only an
 /// authentication error of the API itself blames the API key.
-fn status_error(status: u16, kind: Option<&str>, what: &str) -> AppError {
+fn status_error(status: u16, kind: Option<&str>, message: Option<&str>, what: &str) -> AppError {
     match kind {
         Some("grant.refresh_token_invalid") => {
             return AppError::new(ErrorCode::Microsoft, "Microsoft refused the mailbox's sign-in when Nylas tried to use it.")
@@ -174,7 +175,11 @@ fn status_error(status: u16, kind: Option<&str>, what: &str) -> AppError {
         404 => (ErrorCode::NotFound, format!("Nylas could not find what was needed to {what}."), "Check the region and that the Nylas application still exists."),
         429 => (ErrorCode::Nylas, "Nylas is rate-limiting requests.".into(), "Wait a minute and try again."),
         500..=599 => (ErrorCode::Nylas, "Nylas had a temporary problem.".into(), "Wait a minute and try again; check status.nylas.com if it persists."),
-        _ => (ErrorCode::Nylas, format!("Nylas could not {what}."), "Read Nylas's message below and correct the value it names."),
+        // Any other refusal says what Nylas said, so its fix can point at it.
+        _ => match message {
+            Some(m) => (ErrorCode::Nylas, format!("Nylas could not {what}: {}.", m.trim_end_matches('.')), "Correct what Nylas's message names, then try again."),
+            None => (ErrorCode::Nylas, format!("Nylas could not {what}."), "Try again; if it repeats, send the technical detail to Nylas support."),
+        },
     };
     let err = AppError::new(code, msg).with_fix(fix);
     if status == 401 {
@@ -254,6 +259,8 @@ mod tests {
     fn provider_error_kept() {
         let body = br#"{"request_id":"r","error":{"type":"invalid_request_error","message":"bad","provider_error":{"error":"invalid_grant"}}}"#;
         let e = AppError::from(NylasError::from_response(400, body, "create the grant"));
+        // The message says what Nylas said, so the fix's "what Nylas's message names" is there.
+        assert_eq!(e.message, "Nylas could not create the grant: bad.");
         assert!(e.detail.unwrap().contains("invalid_grant"));
         let e = AppError::from(NylasError::from_response(502, b"<html>", "x"));
         assert_eq!(e.detail.as_deref(), Some("HTTP 502"));
