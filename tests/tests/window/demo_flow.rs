@@ -172,7 +172,10 @@ async fn the_whole_demo_flow_by_keyboard_alone() {
     app.wait_for(NYLAS).await;
     app.keyboard_to("save-nylas", ENTER).await;
     app.wait_for(CONSENT).await;
-    app.keyboard_to("start-consent", ENTER).await;
+    app.keyboard_to("login-hint", ENTER).await;
+    // The form gave way to the waiting panel: focus goes to the page's heading, not to nowhere.
+    app.element("consent-waiting").await;
+    assert_eq!(app.focused().await.0, "step-heading", "focus fell out of the page");
     assert_eq!(d.browser_presses("accept").await, "ok");
     app.wait_for(RESULT).await;
     app.keyboard_to("connect-another", ENTER).await;

@@ -65,6 +65,45 @@ async fn at_the_smallest_window_tabs_and_progress_stay_on_one_line() {
     assert!(n(3) < 1.5 * n(4), "the progress wraps: {m}");
     assert!(n(5) <= 1.0, "the tabs need scrolling at 640: {m}");
     app.review("narrow-640x520").await;
+    // Nothing at 640 needs scrolling sideways: the portal checklist's addresses, nor an error
+    // quoting a 5,000-character paste (cut short, item 11).
+    let sideways = "const e=document.scrollingElement; return e.scrollWidth - e.clientWidth;";
+    // A problem with "Create it for me" does not stay under the portal checklist (item 11).
+    app.type_into("admin-email", "not-an-address").await;
+    app.click("create-app-start").await;
+    app.text_until("admin-email-error", |t| t.contains("not an email address"))
+        .await;
+    app.click("how-manual").await;
+    assert!(
+        app.absent("error").await && app.absent("admin-email-error").await,
+        "the old problem stayed"
+    );
+    app.element("checklist-progress").await;
+    let over = app.execute(sideways, vec![]).await.unwrap();
+    assert!(
+        over.as_f64().unwrap() <= 1.0,
+        "the checklist scrolls sideways by {over} px"
+    );
+    app.click("checklist-next").await;
+    app.wait_for(CREDENTIALS).await;
+    app.execute(
+        "const e=document.getElementById('tenant');Object.getOwnPropertyDescriptor(HTMLInputElement.prototype,'value').set.call(e,'x'.repeat(5000));e.dispatchEvent(new Event('input',{bubbles:true}));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    app.type_into("client-id", "0f0e0d0c-0b0a-4909-8807-060504030201").await;
+    app.type_into("client-secret", "abc8Q~0123456789012345678901234567890123")
+        .await;
+    app.choose("secret-duration", "unknown").await;
+    app.click("save-azure").await;
+    let said = app.text_until("tenant-error", |t| !t.is_empty()).await;
+    assert!(
+        said.chars().count() < 400 && said.contains("xxx…"),
+        "not cut short: {said}"
+    );
+    let over = app.execute(sideways, vec![]).await.unwrap();
+    assert!(over.as_f64().unwrap() <= 1.0, "the error scrolls sideways by {over} px");
     // Cold start (item 11): every font family WebKitGTK cannot find costs a fontconfig search
     // before the first frame, so on Linux only the system's own sans-serif is named.
     let fonts = app

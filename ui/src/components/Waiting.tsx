@@ -24,6 +24,11 @@ export function Waiting({ started, what, onCancel, ownApp = true }: {
   ownApp?: boolean;
 }) {
   const minutes = useMinutesLeft(started.wait_secs);
+  // The form that started the sign-in is gone, and the focus with it: give it to the heading.
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost) document.getElementById("step-heading")?.focus({ preventScroll: true });
+  }, []);
   const [reopenNote, setReopenNote] = useState<string | null>(null);
   const reopen = () =>
     api.reopenBrowser().then(

@@ -26,7 +26,12 @@ const WHO_SIGNS_IN: Record<AuthMode, { hint: string; tech: string }> = {
 type How = "create" | "manual";
 
 export function ChecklistStep() {
-  const { state, run, busy, error } = useApp();
+  const { state, run, busy, error, setError } = useApp();
+  // A problem of one way (a sign-in for "Create it for me") is not the other way's.
+  const choose = (way: How) => {
+    setHow(way);
+    setError(null);
+  };
   const { checklist, profile } = state;
   // A fresh organization profile starts with "Create it for me"; one already under way by hand
   // (or the demo's ready app) starts with the checklist.
@@ -82,11 +87,11 @@ export function ChecklistStep() {
       <fieldset class="choices" id="how-to-register">
         <legend>How to register it</legend>
         <label class="choice">
-          <input type="radio" name="how" id="how-create" checked={how === "create"} disabled={busy} onChange={() => setHow("create")} />
+          <input type="radio" name="how" id="how-create" checked={how === "create"} disabled={busy} onChange={() => choose("create")} />
           <span><strong>Create it for me</strong> <span class="hint">Sign in once as an administrator; Mailbox Connect does the rest.</span> <span class="tech">Microsoft Graph</span></span>
         </label>
         <label class="choice">
-          <input type="radio" name="how" id="how-manual" checked={how === "manual"} disabled={busy} onChange={() => setHow("manual")} />
+          <input type="radio" name="how" id="how-manual" checked={how === "manual"} disabled={busy} onChange={() => choose("manual")} />
           <span><strong>I'll do it in the Azure portal</strong> <span class="hint">A checklist of what to click, with the values to copy.</span></span>
         </label>
       </fieldset>

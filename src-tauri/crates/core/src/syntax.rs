@@ -1,4 +1,14 @@
-//! What a DNS name and a GUID look like: plain text checks shared by the value types.
+//! What a DNS name and a GUID look like: plain text checks shared by the value types, and how
+//! a pasted value is quoted back in a message.
+
+/// A pasted value as a message quotes it: cut to 45 characters when longer than 48.
+pub(crate) fn shorten(s: &str) -> String {
+    if s.chars().count() > 48 {
+        format!("{}…", s.chars().take(45).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
 
 /// Hex digits and dashes, long enough to be a GUID typed or pasted with a slip.
 pub(crate) fn looks_like_guid_attempt(s: &str) -> bool {

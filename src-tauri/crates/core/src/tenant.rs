@@ -5,7 +5,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::error::{AppError, Result};
-use crate::syntax::{is_dns_name, looks_like_guid_attempt};
+use crate::syntax::{is_dns_name, looks_like_guid_attempt, shorten};
 
 /// The Microsoft consumer (personal accounts) tenant.
 pub const CONSUMER_TENANT_ID: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
@@ -74,7 +74,10 @@ pub fn parse(input: &str) -> Result<Tenant> {
     if looks_like_guid_attempt(&lower) {
         return Err(AppError::invalid(
             "tenant",
-            format!("'{raw}' looks like a tenant ID but is not a valid one (it should be 32 hexadecimal digits in 5 groups)."),
+            format!(
+                "'{}' looks like a tenant ID but is not a valid one (it should be 32 hexadecimal digits in 5 groups).",
+                shorten(raw)
+            ),
             fix,
         ));
     }
@@ -83,7 +86,7 @@ pub fn parse(input: &str) -> Result<Tenant> {
     }
     Err(AppError::invalid(
         "tenant",
-        format!("'{raw}' is neither a tenant ID nor a domain name."),
+        format!("'{}' is neither a tenant ID nor a domain name.", shorten(raw)),
         fix,
     ))
 }

@@ -6,6 +6,7 @@ use crate::error::{AppError, Result};
 use crate::nylas::types::EwsAccount;
 use crate::sensitive::Sensitive;
 use crate::syntax::is_dns_name;
+pub(crate) use crate::syntax::shorten;
 use crate::tenant::Tenant;
 
 /// Checks an Application (client) ID.
@@ -179,14 +180,6 @@ pub fn ews_account(a: EwsAccount) -> Result<EwsAccount> {
 
 fn looks_like_secret(s: &str) -> bool {
     s.contains('~') || (s.len() >= 34 && !s.contains('-'))
-}
-
-pub(crate) fn shorten(s: &str) -> String {
-    if s.chars().count() > 48 {
-        format!("{}…", s.chars().take(45).collect::<String>())
-    } else {
-        s.to_string()
-    }
 }
 
 #[cfg(test)]

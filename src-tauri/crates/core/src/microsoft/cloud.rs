@@ -66,15 +66,20 @@ impl Endpoints {
 /// Parses a service base URL: https, or plain http only on this machine (the sandbox).
 pub fn parse_service_url(raw: &str, field: &str, what: &str) -> Result<Url> {
     let fix = "Use an https:// address (http:// is allowed only for 127.0.0.1 or localhost).";
-    let url = Url::parse(raw.trim())
-        .map_err(|e| AppError::invalid(field, format!("The {what} '{raw}' is not a valid URL ({e})."), fix))?;
+    let url = Url::parse(raw.trim()).map_err(|e| {
+        AppError::invalid(
+            field,
+            format!("The {what} '{}' is not a valid URL ({e}).", crate::syntax::shorten(raw)),
+            fix,
+        )
+    })?;
     let loopback = matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"));
     match url.scheme() {
         "https" => Ok(url),
         "http" if loopback => Ok(url),
         _ => Err(AppError::invalid(
             field,
-            format!("The {what} '{raw}' must use https."),
+            format!("The {what} '{}' must use https.", crate::syntax::shorten(raw)),
             fix,
         )),
     }
