@@ -25,6 +25,7 @@ mod grant_causes;
 mod job_cancel;
 mod keychain;
 mod migration;
+mod offline;
 mod owner_link;
 mod security_config;
 mod support_tools;

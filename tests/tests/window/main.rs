@@ -8,6 +8,7 @@ mod demo_flow;
 mod doctor;
 mod first_run;
 mod grant_test_cause;
+mod offline;
 mod owner_link;
 mod result_retest;
 mod sign_in_again;

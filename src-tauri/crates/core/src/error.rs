@@ -93,3 +93,19 @@ impl AppError {
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// An error with every cause under it ("error sending request: client error (Connect): dns
+/// error: failed to lookup address"), so a technical detail names what really failed.
+pub fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut said = e.to_string();
+    let mut under = e.source();
+    while let Some(cause) = under {
+        let text = cause.to_string();
+        if !said.contains(&text) {
+            said.push_str(": ");
+            said.push_str(&text);
+        }
+        under = cause.source();
+    }
+    said
+}

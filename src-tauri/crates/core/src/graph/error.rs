@@ -53,7 +53,7 @@ impl GraphError {
         Self {
             status: None,
             code: "unreachable".into(),
-            message: e.to_string(),
+            message: crate::error::chain(&e),
             request_id: None,
             retry_after: None,
             details: Vec::new(),

@@ -28,7 +28,7 @@ impl V2Error {
     pub fn unreachable(e: &reqwest::Error, what: &'static str) -> Self {
         V2Error::Unreachable {
             what,
-            detail: e.to_string(),
+            detail: crate::error::chain(e),
         }
     }
 }

@@ -221,16 +221,10 @@ pub(super) fn no_answer<RE: std::error::Error + 'static, TE: oauth2::ErrorRespon
     what: &'static str,
 ) -> MsError {
     match err {
-        RequestTokenError::Request(e) => {
-            let mut chain = e.to_string();
-            let mut src = e.source();
-            while let Some(s) = src {
-                chain.push_str(": ");
-                chain.push_str(&s.to_string());
-                src = s.source();
-            }
-            MsError::Unreachable { what, detail: chain }
-        }
+        RequestTokenError::Request(e) => MsError::Unreachable {
+            what,
+            detail: crate::error::chain(&e),
+        },
         RequestTokenError::Parse(e, _) => MsError::Unreadable {
             what,
             detail: e.to_string(),

@@ -30,7 +30,7 @@ impl MsOAuth {
             }
             Err(oauth2::RequestTokenError::Request(e)) => Err(MsError::Unreachable {
                 what: "check the app credentials",
-                detail: e.to_string(),
+                detail: crate::error::chain(&e),
             }),
             Err(_) => Ok(()),
         }

@@ -173,7 +173,7 @@ pub(super) fn unreachable(e: &reqwest::Error, what: &'static str) -> NylasError 
     NylasError::Unreachable {
         what,
         timed_out: e.is_timeout(),
-        detail: e.to_string(),
+        detail: crate::error::chain(e),
     }
 }
 

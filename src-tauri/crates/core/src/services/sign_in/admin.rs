@@ -31,7 +31,7 @@ pub(super) async fn consent(run: &mut Run<'_>, p: &Profile, keys: &Keys) -> Resu
     let listener = Loopback::default().bind(state.clone()).await?;
     let redirect_uri = listener.redirect_uri();
     let url = admin_consent::url(&endpoints, &p.tenant, &p.client_id, &p.scopes, &redirect_uri, &state)?;
-    run.started(url.to_string(), redirect_uri);
+    run.started(url.to_string(), redirect_uri, "Microsoft's").await?;
     let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel()).await?;
     let result = record(run.http, p, keys, outcome).await;
     reply

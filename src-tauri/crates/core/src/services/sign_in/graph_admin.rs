@@ -80,6 +80,7 @@ pub(super) async fn sign_in(run: &mut Run<'_>, plan: &GraphAdminPlan, resource: 
         let redirect_uri = listener.redirect_uri();
         let oauth = MsOAuth::new(&plan.endpoints, &plan.client_id, None, &redirect_uri)?;
         let req = oauth.authorize(&state, &scopes, plan.login_hint.as_deref(), run.settings.response_mode);
+        run.reach(req.url.as_str(), "Microsoft's").await?;
         // As Graph PowerShell does: without a browser here, sign in on another device instead.
         match run.open_browser(req.url.as_str()) {
             Ok(()) => {

@@ -46,7 +46,7 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
             scopes: &[],
         },
     )?;
-    run.started(url.to_string(), redirect_uri.clone());
+    run.started(url.to_string(), redirect_uri.clone(), "Nylas's").await?;
     let (outcome, reply) = consent::wait_for(listener, run.settings.timeout, run.cancel()).await?;
     let result = async {
         let code = consent::code(outcome)?;

@@ -21,7 +21,8 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
         mode: run.settings.response_mode,
     })
     .await?;
-    run.started(pending.url.to_string(), pending.redirect_uri.clone());
+    run.started(pending.url.to_string(), pending.redirect_uri.clone(), "Microsoft's")
+        .await?;
     let (consented, reply) = consent::complete(pending, run.http, run.settings.timeout, run.cancel()).await?;
     let result = register(run.http, p, keys, consented).await;
     reply.settle(result, connected_page).await

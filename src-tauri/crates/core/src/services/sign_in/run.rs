@@ -4,7 +4,11 @@
 use std::sync::Mutex;
 
 use super::Settings;
+use crate::error::{AppError, ErrorCode, Result};
 use crate::job::{CancellationToken, ConsentStarted, DeviceCodeStarted, Job, JobEvent};
+
+/// How long a sign-in page's host has to answer before the sign-in is called off.
+const REACH_WITHIN: std::time::Duration = std::time::Duration::from_secs(8);
 
 /// What one running sign-in uses: the HTTP client, the settings, and the job it reports to.
 pub(crate) struct Run<'a> {
@@ -21,10 +25,35 @@ impl Run<'_> {
         self.job.cancel_signal()
     }
 
-    /// Opens the browser at `url` and reports the link.
-    pub fn started(&mut self, url: String, redirect_uri: String) {
+    /// Opens the browser at `url` and reports the link, once `whose` sign-in page answers at
+    /// all ([`Run::reach`]).
+    pub async fn started(&mut self, url: String, redirect_uri: String, whose: &str) -> Result<()> {
+        self.reach(&url, whose).await?;
         let opened = self.settings.browser.open(&url);
         self.report_link(url, redirect_uri, opened);
+        Ok(())
+    }
+
+    /// Whether the sign-in page's host answers at all (any HTTP answer will do), so a computer
+    /// without internet is told in seconds, not after the sign-in's whole wait.
+    pub async fn reach(&self, url: &str, whose: &str) -> Result<()> {
+        let Ok(page) = url::Url::parse(url) else {
+            return Ok(());
+        };
+        let origin = page.origin().ascii_serialization();
+        let probe = self.http.get(&origin).timeout(REACH_WITHIN).send().await;
+        probe.map(|_| ()).map_err(|e| {
+            AppError::new(
+                ErrorCode::Network,
+                format!("{whose} sign-in page could not be reached from this computer."),
+            )
+            .with_fix("Check that this computer is online (and its proxy, if it uses one), then start again.")
+            .with_detail(format!(
+                "{}: {}",
+                page.host_str().unwrap_or(""),
+                crate::error::chain(&e)
+            ))
+        })
     }
 
     pub fn open_browser(&self, url: &str) -> std::result::Result<(), String> {

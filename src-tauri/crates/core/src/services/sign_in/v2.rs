@@ -29,7 +29,8 @@ pub(super) async fn link(
     })
     .await?;
     let redirect_uri = pending.redirect_uri.clone();
-    run.started(pending.url.to_string(), redirect_uri.clone());
+    run.started(pending.url.to_string(), redirect_uri.clone(), "Microsoft's")
+        .await?;
     let (c, reply) = consent::complete(pending, run.http, run.settings.timeout, run.cancel()).await?;
     let app = Office365App {
         client_id: &p.client_id,
