@@ -17,8 +17,8 @@ use mailbox_connect_core::{browser, Config, Services};
 use tauri::Manager;
 
 fn main() {
-    if let Some(command) = cli::parse() {
-        std::process::exit(cli::run(command));
+    if let Some(args) = cli::parse() {
+        std::process::exit(cli::run(args));
     }
     if let Some(missing) = window::no_display() {
         eprintln!("{missing}");

@@ -6,6 +6,7 @@ use std::io::Write;
 use clap::{Parser, Subcommand};
 use mailbox_connect_core::secrets::SecretStore;
 use mailbox_connect_core::services::default_config_dir;
+use mailbox_connect_core::services::DEMO_PROFILE;
 use mailbox_connect_core::{browser, Config, Services};
 
 use crate::{demo, KEYCHAIN_SERVICE};
@@ -28,6 +29,9 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 an error (its message and fix
 #[command(name = "mailbox-connect", version, about = "Mailbox Connect: onboard Microsoft 365 mailboxes to Nylas. \
 Without a command it opens the app; with one it uses the app's active profile and keychain.", after_help = EXIT_CODES)]
 pub struct Cli {
+    /// Use this profile (its name or ID) for this command only; the app keeps its own.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -57,18 +61,27 @@ pub enum Command {
     CheckGrant {
         #[arg(value_name = "GRANT_ID_OR_EMAIL")]
         grant: String,
+        /// Use the demo profile and its demo tenant.
+        #[arg(long)]
+        demo: bool,
         /// Print the result (or the error) as JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
     /// Test every grant, paced under Nylas's rate limit (exit 2 if any fails).
     CheckGrants {
+        /// Use the demo profile and its demo tenant.
+        #[arg(long)]
+        demo: bool,
         /// Print the results (or the error) as JSON, for scripts.
         #[arg(long)]
         json: bool,
     },
     /// List the Nylas application's grants with their status.
     Grants {
+        /// Use the demo profile and its demo tenant.
+        #[arg(long)]
+        demo: bool,
         /// Print the grants (or the error) as JSON, for scripts.
         #[arg(long)]
         json: bool,
@@ -139,12 +152,12 @@ fn folder(s: &str) -> Result<std::path::PathBuf, String> {
 /// The command to run, or `None` to open the window: with no arguments, or only those a
 /// platform or a WebDriver launch adds. Anything else is the command line's, and a bad one
 /// (a misspelt flag too) prints clap's message and exits 2 here.
-pub fn parse() -> Option<Command> {
+pub fn parse() -> Option<Cli> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().all(|a| opens_window(a)) {
         return None;
     }
-    Some(Cli::parse().command)
+    Some(Cli::parse())
 }
 
 /// Launch arguments that are not the user's: WebKit's WebDriver (`--automation`) and macOS's
@@ -153,8 +166,10 @@ fn opens_window(arg: &str) -> bool {
     arg == "--automation" || arg.starts_with("-psn_")
 }
 
-/// Runs one command against the app's profile and keychain. Returns the exit code.
-pub fn run(command: Command) -> i32 {
+/// Runs one command against the app's profile (or the one `--profile` names) and keychain.
+/// Returns the exit code.
+pub fn run(cli: Cli) -> i32 {
+    let Cli { profile, command } = cli;
     let _log = crate::logging::init(mailbox_connect_core::services::default_log_dir().as_deref());
     let rt = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
@@ -179,6 +194,36 @@ pub fn run(command: Command) -> i32 {
                 return 1;
             }
         };
+        // `--profile`, or `--demo` on a read-only command: that profile, for this command only.
+        let read_only_demo = matches!(
+            command,
+            Command::CheckGrant { demo: true, .. }
+                | Command::CheckGrants { demo: true, .. }
+                | Command::Grants { demo: true, .. }
+        );
+        let chosen = if read_only_demo {
+            Some(DEMO_PROFILE.to_string())
+        } else {
+            profile
+        };
+        if let Some(name) = chosen {
+            if let Err(e) = services.setup.use_profile_for_this_run(&name) {
+                let fix = if read_only_demo {
+                    "Run `mailbox-connect connect --demo` first."
+                } else {
+                    e.fix.as_deref().unwrap_or("")
+                };
+                eprintln!(
+                    "error: {}\nfix: {fix}",
+                    if read_only_demo {
+                        "There is no demo profile yet."
+                    } else {
+                        e.message.as_str()
+                    }
+                );
+                return 2;
+            }
+        }
         // `--demo`, or a demo profile left active by the app: run a demo tenant for this command.
         let resume = services.demo.needs_tenant();
         let wants_demo = matches!(

@@ -18,8 +18,8 @@ pub async fn execute(command: Command, s: &Services, demo: Option<DemoEnv>, out:
     let json = matches!(
         command,
         Command::CheckGrant { json: true, .. }
-            | Command::CheckGrants { json: true }
-            | Command::Grants { json: true }
+            | Command::CheckGrants { json: true, .. }
+            | Command::Grants { json: true, .. }
             | Command::Doctor { json: true, .. }
     );
     let mut lines = Vec::new();
@@ -120,7 +120,7 @@ async fn execute_inner(
             w.push(test_line(&r.check, &email));
             Ok(if r.check.ok { 0 } else { 2 })
         }
-        Command::CheckGrant { grant, json } => {
+        Command::CheckGrant { grant, json, .. } => {
             let r = s.tools.check_grant(&grant).await?;
             let code = if r.check.ok { 0 } else { 2 };
             if json {
@@ -132,7 +132,7 @@ async fn execute_inner(
             w.push(test_line(&r.check, &email));
             Ok(code)
         }
-        Command::CheckGrants { json } => {
+        Command::CheckGrants { json, .. } => {
             let rows = s.tools.check_all_grants().await?;
             let failed = rows.iter().filter(|r| !r.check.ok).count();
             let code = if failed == 0 { 0 } else { 2 };
@@ -149,7 +149,7 @@ async fn execute_inner(
             w.push(format!("# {} of {} grants passed", rows.len() - failed, rows.len()));
             Ok(code)
         }
-        Command::Grants { json } => {
+        Command::Grants { json, .. } => {
             let grants = s.tools.list_grants().await?;
             if json {
                 w.push(as_json(&grants));

@@ -11,6 +11,7 @@ mod browser_outcome;
 mod cli;
 mod cli_azure_app;
 mod cli_doctor;
+mod cli_profile;
 mod cli_send_link;
 mod demo_app_graph;
 mod doctor;

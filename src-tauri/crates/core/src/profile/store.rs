@@ -17,6 +17,9 @@ struct ProfilesFile {
 pub struct ProfileStore {
     path: PathBuf,
     file: ProfilesFile,
+    /// The profile this process uses instead of the saved active one (a command's `--profile`);
+    /// never written.
+    session: Option<String>,
 }
 
 impl ProfileStore {
@@ -36,12 +39,21 @@ impl ProfileStore {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => ProfilesFile::default(),
             Err(e) => return Err(storage_error(&path, &e)),
         };
-        Ok(Self { path, file })
+        Ok(Self {
+            path,
+            file,
+            session: None,
+        })
     }
 
     pub fn active(&self) -> Option<&Profile> {
-        let id = self.file.active.as_deref()?;
+        let id = self.session.as_deref().or(self.file.active.as_deref())?;
         self.file.profiles.iter().find(|p| p.id == id)
+    }
+
+    /// Uses the profile `id` for the rest of this process, leaving the saved active one as it is.
+    pub fn use_for_this_run(&mut self, id: &str) {
+        self.session = Some(id.to_string());
     }
 
     pub fn all(&self) -> &[Profile] {
@@ -83,9 +95,13 @@ impl ProfileStore {
         self.write()
     }
 
-    /// Inserts or replaces a profile, makes it active and writes the file atomically.
+    /// Inserts or replaces a profile, makes it active (for this run only, when one was chosen for
+    /// it) and writes the file atomically.
     pub fn save_active(&mut self, profile: Profile) -> Result<()> {
-        self.file.active = Some(profile.id.clone());
+        match &mut self.session {
+            Some(id) => *id = profile.id.clone(),
+            None => self.file.active = Some(profile.id.clone()),
+        }
         match self.file.profiles.iter_mut().find(|p| p.id == profile.id) {
             Some(slot) => *slot = profile,
             None => self.file.profiles.push(profile),
@@ -131,5 +147,22 @@ mod tests {
         let s3 = ProfileStore::open(dir.path()).unwrap();
         assert!(s3.active().is_none());
         assert!(dir.path().join("profiles.json.corrupt").exists());
+    }
+
+    #[test]
+    fn a_profile_for_this_run_is_used_and_saved_but_not_made_the_apps() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = ProfileStore::open(dir.path()).unwrap();
+        let org = Profile::new("org", "Fabrikam", false);
+        s.save_active(Profile::new("demo", "Demo", true)).unwrap();
+        s.save_active(org.clone()).unwrap();
+        s.use_for_this_run("demo");
+        let mut demo = s.active().unwrap().clone();
+        assert_eq!(demo.id, "demo");
+        demo.step = WizardStep::Result;
+        s.save_active(demo.clone()).unwrap();
+        let reopened = ProfileStore::open(dir.path()).unwrap();
+        assert_eq!(reopened.active(), Some(&org), "the app keeps its own");
+        assert_eq!(reopened.get("demo"), Some(&demo), "what the run changed is kept");
     }
 }

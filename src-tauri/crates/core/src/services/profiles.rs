@@ -73,6 +73,33 @@ impl Profiles {
         self.save(p)
     }
 
+    /// Uses the profile with this ID or name for the rest of this process (a command's
+    /// `--profile`), without changing the one the app opens with.
+    pub fn use_for_this_run(&self, id_or_name: &str) -> Result<()> {
+        let mut store = self.lock()?;
+        let wanted = id_or_name.trim();
+        let found = store
+            .all()
+            .iter()
+            .find(|p| p.id == wanted || p.name.eq_ignore_ascii_case(wanted))
+            .map(|p| p.id.clone());
+        let Some(id) = found else {
+            let names: Vec<String> = store.all().iter().map(|p| format!("'{}'", p.name)).collect();
+            let known = if names.is_empty() {
+                "there are none yet".to_string()
+            } else {
+                names.join(", ")
+            };
+            return Err(AppError::invalid(
+                "profile",
+                format!("There is no profile '{}' ({known}).", crate::syntax::shorten(wanted)),
+                "Give a profile's name as the Profiles tab shows it, or its ID.",
+            ));
+        };
+        store.use_for_this_run(&id);
+        Ok(())
+    }
+
     pub fn switch(&self, id: &str) -> Result<()> {
         self.lock()?.set_active(id)
     }

@@ -140,6 +140,12 @@ impl Setup {
         Ok(self.state_of(self.profiles.save(p)?))
     }
 
+    /// A command's `--profile`: this process uses that profile (by ID or name); the one the app
+    /// opens with stays as it was.
+    pub fn use_profile_for_this_run(&self, id_or_name: &str) -> Result<()> {
+        self.profiles.use_for_this_run(id_or_name)
+    }
+
     pub fn switch_profile(&self, id: &str) -> Result<WizardState> {
         self.profiles.switch(id)?;
         self.state()
