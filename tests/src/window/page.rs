@@ -167,13 +167,25 @@ impl Page {
             .to_string()
     }
 
-    /// Clicks `id` once it is enabled (a button is disabled while the previous action runs).
+    /// Clicks `id` once it is enabled (a button is disabled while the previous action runs) and
+    /// has stopped moving (a list filled in above it moves it, and a click aimed at where it was
+    /// would land elsewhere, as a person's would not).
     pub async fn click(&self, id: &str) {
         let el = self.element(id).await;
         until(format!("#{id} to be enabled"), || async {
             el.is_enabled().await.unwrap_or(false).then_some(())
         })
         .await;
+        let at = "const r = document.getElementById(arguments[0])?.getBoundingClientRect(); return r ? [r.x, r.y + scrollY] : null;";
+        let mut last = serde_json::Value::Null;
+        for _ in 0..40 {
+            let now = self.execute(at, vec![json!(id)]).await.unwrap_or_default();
+            if now == last {
+                break;
+            }
+            last = now;
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         el.click().await.unwrap_or_else(|e| panic!("click #{id}: {e}"));
     }
 

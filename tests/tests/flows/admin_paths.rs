@@ -110,6 +110,12 @@ async fn admin_approval_required_then_admin_consent_then_bulk_auth() {
 #[tokio::test]
 async fn admin_consent_refused_for_common_tenant() {
     let d = demo(Decision::Accept).await;
+    // A multi-tenant app (common is refused for a single-organization one, AADSTS50194).
+    let token = mailbox_connect_e2e::graph_session::sign_in(&d.sandbox, f::USERS[0].email).await;
+    let app = format!("applications(appId='{}')", f::CLIENT_ID);
+    let body = serde_json::json!({"signInAudience": "AzureADMultipleOrgs"});
+    let patched = mailbox_connect_e2e::graph_session::graph(&d.sandbox, &token, "PATCH", &app, Some(body), false).await;
+    assert_eq!(patched.0, 204, "{}", patched.1);
     let input = d.core.setup.state().unwrap().profile;
     d.core
         .setup

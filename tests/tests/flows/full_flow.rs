@@ -7,6 +7,7 @@ use mailbox_connect_core::nylas::Region;
 use mailbox_connect_core::profile::wizard::WizardStep;
 use mailbox_connect_core::services::{AzureAppInput, NylasInput};
 use mailbox_connect_core::{ErrorCode, Sensitive};
+use mailbox_connect_e2e::graph_session::{graph, sign_in, ADMIN};
 use mailbox_connect_e2e::harness::{demo_env, expiry_in, job, keep_started, services};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::{fixtures as f, Sandbox};
@@ -187,7 +188,23 @@ async fn with_common_a_directory_id_as_client_id_is_caught_and_what_was_not_chec
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("client_id"), "{e:?}");
     assert!(e.message.contains("Directory (tenant) ID"), "{e:?}");
-    // A real client ID with common: saved, and marked as not yet checked by Microsoft.
+    // The demo app is for its organization only: Microsoft refuses it at common (AADSTS50194),
+    // which is said at the tenant field before anyone signs in (#22 item 9).
+    let e = eng
+        .setup
+        .save_azure_app(input(f::CLIENT_ID, "common"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("tenant"), "{e:?}");
+    assert!(
+        e.message.contains("AADSTS50194") && e.fix.as_deref().unwrap().contains("Directory (tenant) ID"),
+        "{e:?}"
+    );
+    // Made multi-tenant in the portal: common is saved, marked as not yet checked by Microsoft.
+    let token = sign_in(&sb, ADMIN).await;
+    let app = format!("applications(appId='{}')", f::CLIENT_ID);
+    let body = serde_json::json!({"signInAudience": "AzureADMultipleOrgs"});
+    assert_eq!(graph(&sb, &token, "PATCH", &app, Some(body), false).await.0, 204);
     let st = eng.setup.save_azure_app(input(f::CLIENT_ID, "common")).await.unwrap();
     assert!(!st.profile.credentials_checked);
     // With the directory given, Microsoft checks them before the browser opens.

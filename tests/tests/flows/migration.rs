@@ -103,7 +103,12 @@ async fn v2_native_auth_for_exchange_and_office365() {
         .await
         .unwrap();
     let started = started.lock().unwrap().clone().unwrap();
-    assert!(started.url.contains("EAS.AccessAsUser.All") && started.url.contains("/common/oauth2/v2.0/authorize"));
+    assert!(
+        started.url.contains("EAS.AccessAsUser.All")
+            && started
+                .url
+                .contains(&format!("/{}/oauth2/v2.0/authorize", f::TENANT_ID))
+    );
     assert_eq!(linked.provider, "office365");
     assert_eq!(linked.email_address, f::USERS[0].email);
 }

@@ -1,5 +1,6 @@
 // Wizard step: the Azure app, created for the admin or registered by hand with the portal's checklist.
 import { api } from "../api";
+import { portalButton } from "../azure/portalPages";
 import { CopyButton, CopyValue } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";
 import { PortalText } from "../components/PortalText";
@@ -104,7 +105,7 @@ export function ChecklistStep() {
       <p class="progress-note" id="checklist-progress" aria-live="polite">
         {doneSteps} of {steps.length} done{doneSteps === steps.length ? ": ready to continue." : "."}
       </p>
-      <ul class="checklist">
+      <ul class="checklist" id="checklist">
         {steps.map((item) => (
           <li key={item.id} class={done.has(item.id) ? "done" : ""}>
             <div class="item-head">
@@ -119,8 +120,8 @@ export function ChecklistStep() {
                 <span class="item-title">{item.title}</span>
               </label>
               {item.page && !profile.demo && (
-                <button type="button" class="open-entra" id={`open-${item.id}`} aria-label={`Open in Entra: ${item.title}`}
-                  onClick={() => api.openPortalPage(item.page!)}>Open in Entra</button>
+                <button type="button" class="open-entra" id={`open-${item.id}`}
+                  onClick={() => api.openPortalPage(item.page!)}>{portalButton(item.page, profile.client_id)}</button>
               )}
             </div>
             <p class="item-detail"><PortalText text={item.detail} /></p>

@@ -60,7 +60,7 @@ export function CredentialsStep() {
             onInput={(e) => setClientId((e.target as HTMLInputElement).value)} />}
         </Field>
         <Field id="tenant" field="tenant" problem={missing.tenant} label="Directory (tenant) ID or domain" error={shown}
-          hint="Use 'common' to let any Microsoft account sign in, or your tenant ID / domain for one organization.">
+          hint="The Directory (tenant) ID from the app's Overview page, or your domain. 'common' only for an app open to any organization.">
           {(aria) => <input {...aria} value={tenant} autocomplete="off" spellcheck={false}
             onInput={(e) => setTenant((e.target as HTMLInputElement).value)} />}
         </Field>

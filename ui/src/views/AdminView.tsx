@@ -28,7 +28,7 @@ export function AdminView() {
     return (
       <Screen name="admin">
         <h1 id="step-heading" tabIndex={-1}>Waiting for the administrator</h1>
-        <Waiting started={started} what="Sign in as an administrator and accept for your organization. You can also send the link to your administrator." onCancel={cancel} />
+        <Waiting started={started} what="Sign in as an administrator and accept for your organization. The answer comes back to this computer, so the administrator signs in here; elsewhere, they can grant it in Enterprise applications › your app › Permissions." onCancel={cancel} />
       </Screen>
     );
   }

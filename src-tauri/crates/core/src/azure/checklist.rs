@@ -112,10 +112,9 @@ pub fn build(target: ChecklistTarget, region: &Region, mode: AuthMode, scopes: &
         })
         .collect();
     let selected: Vec<&Permission> = rows.iter().filter(|r| r.selected).map(|r| &r.permission).collect();
-    let audience = match target {
-        ChecklistTarget::NylasV3 => "Accounts in any organizational directory and personal Microsoft accounts (or \"this organizational directory only\" for an internal app)",
-        _ => "Accounts in any organizational directory (or \"this organizational directory only\" for an internal app)",
-    };
+    // As "Create it for me" registers it: for the organization's own mailboxes. Other
+    // organizations' mailboxes need a multi-tenant app, a verified publisher and `common`.
+    let audience = "\"Accounts in this organizational directory only\", as \"Create it for me\" does: the app is for your organization's own mailboxes. Only to connect other organizations' mailboxes choose \"Accounts in any organizational directory\" instead; Microsoft then wants a verified publisher, and the tenant in the next step is common";
     let uri_pairs: Vec<(&str, &str)> = uris.iter().map(|u| ("Redirect URI (Web)", u.as_str())).collect();
     let mut items = vec![
         item("open-portal", "Open App registrations", "Sign in to the Azure portal, search for \"App registrations\" and choose New registration.",
@@ -192,6 +191,20 @@ mod tests {
         assert!(!c.manifest.contains("024d486e-b451-40bb-833d-3e66d98c5c73"));
         assert_eq!(parsed(&c)[0]["resourceAccess"].as_array().unwrap().len(), 5);
         assert_eq!(c.redirect_uris, ["http://localhost/callback"]);
+    }
+
+    #[test]
+    fn the_portal_route_registers_what_create_it_for_me_does() {
+        let c = build(ChecklistTarget::NylasV3, &Region::Us, AuthMode::Byo, &Scopes::default());
+        let audience = c.items.iter().find(|i| i.id == "name-audience").unwrap();
+        assert!(
+            audience
+                .detail
+                .contains("choose \"Accounts in this organizational directory only\""),
+            "{}",
+            audience.detail
+        );
+        assert!(!audience.detail.contains("personal Microsoft accounts"));
     }
 
     #[test]

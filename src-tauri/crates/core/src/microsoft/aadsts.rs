@@ -52,7 +52,7 @@ pub fn explain(e: &ProviderError) -> AppError {
         Some(65001) => (None, "The permissions for this app have not been granted yet.",
             "Sign in again and accept the permissions, or ask an administrator to grant consent for the organization."),
         Some(90094) | Some(90093) | Some(900941) | Some(900981) => (None, "Your organization requires an administrator to approve this app.",
-            "Sign in with a Global, Cloud Application or Application Administrator account, or send the admin-consent link to your administrator."),
+            "Sign in here with a Global, Cloud Application or Application Administrator account, or ask one to grant it in the Azure portal: Enterprise applications › your app › Permissions › Grant admin consent."),
         Some(90095) => (None, "An administrator must approve this app before you can use it.",
             "Choose 'Request approval' on Microsoft's page; once an administrator approves it in Enterprise applications → Admin consent requests, try again."),
         Some(50020) | Some(16000) => (None, "The account you signed in with does not belong to this directory.",

@@ -61,3 +61,31 @@ pub async fn directory_id_pasted_as_client_id(
         "On the app's Overview page, copy 'Application (client) ID', not 'Directory (tenant) ID'.",
     ))
 }
+
+/// With `common` or `organizations`: whether Microsoft refuses the app there because it is for
+/// one organization only (AADSTS50194), which its sign-in page says before anyone signs in.
+/// Unreachable or unclear answers say nothing (the sign-in reports what is wrong then).
+pub async fn single_tenant_at_common(
+    http: &reqwest::Client,
+    authorize: url::Url,
+    client_id: &str,
+) -> Result<(), AppError> {
+    let mut url = authorize;
+    url.query_pairs_mut()
+        .append_pair("client_id", client_id)
+        .append_pair("response_type", "code")
+        .append_pair("scope", "openid")
+        .append_pair("redirect_uri", super::redirect::REGISTERED);
+    let page = match http.get(url).send().await {
+        Ok(r) => r.text().await.unwrap_or_default(),
+        Err(_) => return Ok(()),
+    };
+    if !page.contains("AADSTS50194") {
+        return Ok(());
+    }
+    Err(AppError::invalid(
+        "tenant",
+        "This app is for your organization only (\"Accounts in this organizational directory only\"), so Microsoft refuses 'common' for it (AADSTS50194).",
+        "Paste the Directory (tenant) ID from the app's Overview page, or your organization's domain.",
+    ))
+}

@@ -74,6 +74,7 @@ pub(super) async fn save_azure_app(
         // directory ID pasted as the client ID can be caught now.
         let as_tenant = Endpoints::new(&p.cloud, &tenant::parse(&p.client_id)?)?;
         preflight::directory_id_pasted_as_client_id(http, as_tenant.discovery).await?;
+        preflight::single_tenant_at_common(http, endpoints.authorize.clone(), &p.client_id).await?;
     }
     p.credentials_checked = p.tenant.is_specific();
     vault.put(&p, SecretKind::AzureClientSecret, &secret).await?;

@@ -34,6 +34,14 @@ pub async fn authorize(
         return error_page(700016, &format!("Application with identifier '{client_id}' was not found in the directory '{tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant."));
     };
     drop(inner);
+    if app.single_tenant
+        && matches!(
+            tenant.to_ascii_lowercase().as_str(),
+            "common" | "organizations" | "consumers"
+        )
+    {
+        return error_page(50194, &format!("Application '{client_id}' is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multi-tenant."));
+    }
     let registered: Vec<&String> = app.web_redirects.iter().chain(&app.public_redirects).collect();
     if registered.is_empty() {
         return error_page(500113, "No reply address is registered for the application.");

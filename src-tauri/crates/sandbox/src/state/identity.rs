@@ -29,6 +29,8 @@ pub struct AppRegistration {
     pub public_redirects: Vec<String>,
     /// A new app is unknown to sign-in until it has replicated (AADSTS700016 until then).
     pub ready_at: Option<Instant>,
+    /// "This organizational directory only" (`AzureADMyOrg`): refused at `/common` (AADSTS50194).
+    pub single_tenant: bool,
 }
 
 /// An authorize request waiting on the consent page.

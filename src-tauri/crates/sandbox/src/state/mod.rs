@@ -78,6 +78,8 @@ impl SandboxState {
             web_redirects: vec![],
             public_redirects: vec!["http://localhost".into()],
             ready_at: None,
+            // Microsoft's own multi-tenant public client.
+            single_tenant: false,
         };
         let mut graph = graph::GraphStore::seeded();
         demo_app::seed(&mut graph, nylas_url);
@@ -133,6 +135,7 @@ impl Inner {
             web_redirects: g.redirects("web").into_iter().chain(g.redirects("spa")).collect(),
             public_redirects: g.redirects("publicClient"),
             ready_at: previous.and_then(|i| self.apps[i].ready_at).or(ready_at),
+            single_tenant: g.doc["signInAudience"].as_str().is_none_or(|a| a == "AzureADMyOrg"),
         };
         match previous {
             Some(i) => self.apps[i] = reg,

@@ -1,5 +1,6 @@
 //! Legacy v2 native auth for Office 365: this app's Microsoft sign-in with v2's Exchange scopes
-//! (tenant `common`), whose refresh token v2's `/connect/authorize` takes.
+//! (at the profile's tenant: a single-organization app is refused at `common`, AADSTS50194),
+//! whose refresh token v2's `/connect/authorize` takes.
 
 use super::Run;
 use crate::consent::{self, ConsentPlan};
@@ -8,7 +9,6 @@ use crate::legacy::{Office365App, V2Client, V2Linked, V2_MICROSOFT_SCOPES};
 use crate::microsoft::cloud::Endpoints;
 use crate::profile::Profile;
 use crate::sensitive::Sensitive;
-use crate::tenant::Tenant;
 
 pub(super) async fn link(
     run: &mut Run<'_>,
@@ -18,7 +18,7 @@ pub(super) async fn link(
     hint: Option<&str>,
 ) -> Result<V2Linked> {
     let scopes: Vec<String> = V2_MICROSOFT_SCOPES.iter().map(|s| s.to_string()).collect();
-    let endpoints = Endpoints::new(&p.cloud, &Tenant::Common)?;
+    let endpoints = Endpoints::new(&p.cloud, &p.tenant)?;
     let pending = consent::begin(&ConsentPlan {
         endpoints: &endpoints,
         client_id: &p.client_id,
