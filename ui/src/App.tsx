@@ -7,7 +7,7 @@ import type { AppError } from "./bindings/AppError";
 import type { WizardState } from "./bindings/WizardState";
 import type { AppContext } from "./types";
 import { ErrorBox } from "./components/ErrorBox";
-import { TABS, tabOf, type Route } from "./routes";
+import { shownTabs, TABS, tabOf, type Route, type Tab } from "./routes";
 import { WindowContext } from "./useApp";
 import { revealFirstProblem } from "./reveal";
 import { Stepper } from "./components/Stepper";
@@ -37,6 +37,7 @@ export function App() {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [route, setRoute] = useState<Route>({ view: "wizard" });
+  const [moreOpen, setMoreOpen] = useState(false);
   const tab = tabOf(route);
 
   // Without a handed-over state (a demo tenant to restart, or no readable profile) ask for it; the
@@ -96,6 +97,18 @@ export function App() {
   }
   const app: AppContext = { state, error, busy, run, setError, setState, route, navigate };
   const p = state.profile;
+  const tabs = shownTabs(p, tab);
+  const tabButton = (name: Tab) => {
+    const t = TABS.find((x) => x.tab === name)!;
+    return (
+      <button key={t.tab} id={`tab-${t.tab}`} class={tab === t.tab ? "tab current" : "tab"}
+        aria-current={tab === t.tab ? "page" : undefined} aria-label={t.title}
+        onClick={() => { setMoreOpen(false); navigate({ view: t.tab }); }}>
+        <span class="long">{t.title}</span>
+        <span class="short" aria-hidden="true">{t.short}</span>
+      </button>
+    );
+  };
   return (
     <WindowContext.Provider value={app}>
     <div class="shell">
@@ -110,13 +123,13 @@ export function App() {
       </header>
       {p.step !== "welcome" && (
         <nav aria-label="Sections" class="tabs">
-          {TABS.map((t) => (
-            <button key={t.tab} id={`tab-${t.tab}`} class={tab === t.tab ? "tab current" : "tab"}
-              aria-current={tab === t.tab ? "page" : undefined} aria-label={t.title} onClick={() => navigate({ view: t.tab })}>
-              <span class="long">{t.title}</span>
-              <span class="short" aria-hidden="true">{t.short}</span>
-            </button>
-          ))}
+          {tabs.shown.map(tabButton)}
+          {tabs.more.length > 0 && (
+            <details class="more-tabs" id="more-tabs" open={moreOpen} onToggle={(e) => setMoreOpen((e.target as HTMLDetailsElement).open)}>
+              <summary class="tab" id="tab-more">More</summary>
+              <div class="more-menu">{tabs.more.map(tabButton)}</div>
+            </details>
+          )}
         </nav>
       )}
       {tab === "wizard" && <Stepper current={p.step} />}

@@ -1,6 +1,7 @@
 // Every screen of the window, listed once: the wizard's steps, the tabs beside the wizard, and
 // where each can be opened with what it needs. The tabs, the stepper and each screen's
 // `data-step` come from these lists; the window tests check their own list against them.
+import type { Profile } from "./bindings/Profile";
 import type { WizardStep } from "./bindings/WizardStep";
 
 /** The wizard's steps in order, with the stepper's names. */
@@ -21,7 +22,7 @@ export const TABS = [
   { tab: "azure-app", title: "Azure app", short: "Azure" },
   { tab: "ews", title: "Exchange server", short: "Exchange" },
   { tab: "migration", title: "v2 migration", short: "v2" },
-  { tab: "support", title: "History & support", short: "Support" },
+  { tab: "support", title: "History & support", short: "History" },
   { tab: "profiles", title: "Profiles", short: "Profiles" },
 ] as const;
 
@@ -52,3 +53,26 @@ export const SCREENS: ScreenName[] = [
   ...STEPS.map((s) => s.step),
   ...TABS.flatMap((t) => (t.tab === "wizard" ? [] : [t.tab])),
 ];
+
+/**
+ * The tabs a profile shows now: Setup and Mailboxes always, the open one, and each other tool
+ * once it applies (the Azure app once there is one; the organization and the history once a
+ * mailbox is connected; v2 migration for a v2 profile; Exchange once an Exchange mailbox is
+ * connected). The rest wait under "More", in the same order.
+ */
+export function shownTabs(p: Profile, current: Tab): { shown: Tab[]; more: Tab[] } {
+  const connected = !!p.last_result;
+  const applies: Record<Tab, boolean> = {
+    wizard: true,
+    mailboxes: true,
+    admin: connected || !!p.admin_credential_id,
+    "azure-app": !!p.created_app || connected,
+    ews: p.last_result?.grant.provider === "ews",
+    migration: p.target === "legacy_v2",
+    support: connected,
+    profiles: false,
+  };
+  const shown = TABS.map((t) => t.tab).filter((t) => applies[t] || t === current);
+  const more = TABS.map((t) => t.tab).filter((t) => !shown.includes(t));
+  return { shown, more };
+}

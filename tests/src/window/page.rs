@@ -172,10 +172,20 @@ impl Page {
     /// would land elsewhere, as a person's would not).
     pub async fn click(&self, id: &str) {
         let el = self.element(id).await;
+        // A tool that does not apply yet waits under "More", as a person would find it.
+        let folded = "return !!document.getElementById(arguments[0])?.closest('details:not([open]) > :not(summary)');";
+        let under_more = self.execute(folded, vec![json!(id)]).await.ok() == Some(json!(true));
+        if id.starts_with("tab-") && id != "tab-more" && under_more {
+            Box::pin(self.click("tab-more")).await;
+        }
         until(format!("#{id} to be enabled"), || async {
             el.is_enabled().await.unwrap_or(false).then_some(())
         })
         .await;
+        // In the middle of the window, clear of the sticky bar of buttons at its foot (WebDriver
+        // scrolls an element only to the window's edge, under that bar).
+        let center = "document.getElementById(arguments[0])?.scrollIntoView({block: 'center', inline: 'nearest'});";
+        self.execute(center, vec![json!(id)]).await.ok();
         let at = "const r = document.getElementById(arguments[0])?.getBoundingClientRect(); return r ? [r.x, r.y + scrollY] : null;";
         let mut last = serde_json::Value::Null;
         for _ in 0..40 {

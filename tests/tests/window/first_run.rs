@@ -126,6 +126,10 @@ async fn the_waiting_screen_shows_time_left_reopens_the_browser_and_cancel_is_ne
     app.element("consent-waiting").await;
     assert_eq!(app.text("step-heading").await, "Sign in with Microsoft in your browser");
     assert!(app.text("time-left").await.contains("about 10 minutes left"));
+    // The port's story is for support staff, one click away.
+    let folded = "return !!document.getElementById('redirect-note').closest('details:not([open])');";
+    assert_eq!(app.execute(folded, vec![]).await.unwrap(), serde_json::json!(true));
+    app.click("redirect-detail").await;
     assert!(app.text("redirect-note").await.contains("Entra ignores the port"));
     app.review("waiting-for-the-browser").await;
     d.browser_ignores().await;

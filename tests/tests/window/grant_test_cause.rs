@@ -10,13 +10,6 @@ use mailbox_connect_sandbox::Sandbox;
 /// Ticks or clears a permission on the checklist and waits until the profile has saved it.
 async fn set_permission(app: &Page, name: &str, on: bool) {
     let id = format!("scope-{name}");
-    // In the middle of the window, clear of the sticky bar of buttons at its foot.
-    app.execute(
-        "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});",
-        vec![id.clone().into()],
-    )
-    .await
-    .unwrap();
     app.click(&id).await;
     until(format!("{name} saved as {on}"), || async {
         let js = "const e = document.getElementById(arguments[0]); return e.checked === arguments[1] && !e.disabled;";

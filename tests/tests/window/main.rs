@@ -8,6 +8,7 @@ mod create_app;
 mod demo_flow;
 mod doctor;
 mod first_run;
+mod first_screen;
 mod grant_test_cause;
 mod offline;
 mod owner_link;

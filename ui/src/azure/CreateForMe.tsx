@@ -35,31 +35,38 @@ export function CreateForMe() {
   return (
     <form id="create-app" onSubmit={create} noValidate>
       <p>
-        Sign in once as an administrator of your organization. Mailbox Connect then registers the app with the
-        permissions below, keeps its secret in this computer's keychain, and continues to the next step.
-        Nothing to copy or paste.
+        Sign in once as an administrator: Mailbox Connect registers the app, keeps its secret in this computer's
+        keychain and continues. Nothing to copy or paste.
       </p>
       {resumed && (
         <p class="note" id="create-resume">
           A previous attempt stopped part-way. Creating it again finishes the same app; no second app is made.
         </p>
       )}
-      <AdminSignIn value={signIn} onChange={setSignIn} error={error} demo={profile.demo} />
-      <label class="check">
-        <input type="checkbox" id="admin-consent" checked={signIn.admin_consent} disabled={busy}
-          onChange={(e) => setSignIn({ ...signIn, admin_consent: (e.target as HTMLInputElement).checked })} />
-        Also approve it for everyone in the organization
-      </label>
-      <p class="hint">Then no one is asked to accept the permissions when their mailbox is connected.</p>
-      <SecretMonths id="secret-months" label="The secret lasts" value={months} onChange={setMonths} busy={busy} error={error}
-        hint="Mailbox Connect warns you 30 days before it runs out and can replace it for you." />
-      <JobProgress job={job} />
-      <ErrorBox error={error} fields={[...SIGN_IN_FIELDS, "secret_months"]} />
       <div class="actions start">
         <button class="primary" type="submit" id="create-app-start" disabled={busy}>
           {error ? "Try again" : resumed ? "Finish creating it" : "Create it for me"}
         </button>
       </div>
+      {profile.demo && !profile.created_app && (
+        <p class="note" id="create-demo-note">
+          The demo tenant already has an app; this makes a second one, to show how it works.
+        </p>
+      )}
+      <JobProgress job={job} />
+      <ErrorBox error={error} fields={[...SIGN_IN_FIELDS, "secret_months"]} />
+      <fieldset class="options" id="create-options">
+        <legend>Options (the defaults suit most organizations)</legend>
+        <AdminSignIn value={signIn} onChange={setSignIn} error={error} demo={profile.demo} />
+        <label class="check">
+          <input type="checkbox" id="admin-consent" checked={signIn.admin_consent} disabled={busy}
+            onChange={(e) => setSignIn({ ...signIn, admin_consent: (e.target as HTMLInputElement).checked })} />
+          Also approve it for everyone in the organization
+        </label>
+        <p class="hint">Then no one is asked to accept the permissions when their mailbox is connected.</p>
+        <SecretMonths id="secret-months" label="The secret lasts" value={months} onChange={setMonths} busy={busy} error={error}
+          hint="Mailbox Connect warns you 30 days before it runs out and can replace it for you." />
+      </fieldset>
     </form>
   );
 }

@@ -59,11 +59,17 @@ export function Waiting({ started, what, onCancel, ownApp = true }: {
         <CopyButton value={started.url} label="sign-in link" id="copy-link" />
       </div>
       {reopenNote && <p class="hint" role="status" id="reopen-note">{reopenNote}</p>}
-      {ownApp && <p class="hint" id="redirect-note">
-        Microsoft answers at <code>{started.redirect_uri}</code>, on this computer only. It matches the{" "}
-        <code>http://localhost/callback</code> registered in Azure: Entra ignores the port for localhost. If the
-        browser shows an error from Microsoft (such as <code>AADSTS50011</code>), fix what it names in Azure and start again.
-      </p>}
+      <p class="hint">If the browser shows an error from Microsoft instead, fix what it names in Azure, then start again.</p>
+      {ownApp && (
+        <details class="hint">
+          <summary id="redirect-detail">Technical detail</summary>
+          <p id="redirect-note" class="tech">
+            Microsoft answers at <code>{started.redirect_uri}</code>, on this computer only. It matches the{" "}
+            <code>http://localhost/callback</code> registered in Azure: Entra ignores the port for localhost. An error
+            such as <code>AADSTS50011</code> names a redirect URI Azure does not list.
+          </p>
+        </details>
+      )}
       <div class="actions">
         <button id="cancel-consent" onClick={onCancel}>Cancel</button>
       </div>

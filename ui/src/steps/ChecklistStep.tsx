@@ -96,6 +96,7 @@ export function ChecklistStep() {
           <span><strong>I'll do it in the Azure portal</strong> <span class="hint">A checklist of what to click, with the values to copy.</span></span>
         </label>
       </fieldset>
+      {how === "create" && <CreateForMe />}
       {how === "manual" && (profile.demo ? (
         <p class="note">In the demo tenant an app is already registered. Read through the steps, then continue.</p>
       ) : (
@@ -164,7 +165,6 @@ export function ChecklistStep() {
           ))}
         </tbody>
       </table>
-      {how === "create" && <CreateForMe />}
       {how === "manual" && <>
       <h2>Or paste this into the app's Manifest</h2>
       <p class="hint">Manifest → find <code>requiredResourceAccess</code> → replace it with:</p>

@@ -77,9 +77,13 @@ export function ResultStep() {
             </span>
           )}
         </dd>
-        <dt>Nylas's link to your Azure app</dt>
+        <dt>Nylas and your Azure app</dt>
         <dd>
-          {r.connector === "created" ? "Set up now" : r.connector === "updated" ? "Updated to this Azure app" : "Already set up"}
+          {r.connector === "created"
+            ? "Nylas was set up to use this Azure app just now."
+            : r.connector === "updated"
+              ? "Nylas was switched to this Azure app just now."
+              : "Nylas already uses this Azure app."}
           <span class="tech"> Microsoft connector</span>
         </dd>
         <dt>Allowed</dt>

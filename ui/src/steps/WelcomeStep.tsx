@@ -11,7 +11,7 @@ export function WelcomeStep() {
       <h1 id="step-heading" tabIndex={-1}>Connect Microsoft 365 mailboxes to Nylas</h1>
       <p>
         This wizard walks you through registering an app in Microsoft Entra (Azure), signing in to a mailbox
-        with Microsoft, and registering it with Nylas. It takes about ten minutes the first time.
+        with Microsoft, and registering it with Nylas. With "Create it for me" it takes a few minutes; by hand in the Azure portal, a little longer.
       </p>
       <ul class="plain">
         <li>Your client secret and Nylas API key are kept only in your system keychain.</li>

@@ -56,7 +56,12 @@ pub async fn check_grant(nylas: &NylasClient, grant_id: &str, needs: &[String]) 
     }
     match nylas.newest_message_count(grant_id).await {
         Ok(n) if healthy => {
-            let detail = format!("Nylas reports the grant as {status}; reading the mailbox returned {n} message(s).");
+            let read = if n == 0 {
+                "the mailbox has no messages yet"
+            } else {
+                "reading a message worked"
+            };
+            let detail = format!("Nylas reports the grant as {status}; {read}.");
             passed(status, detail, grant.scope)
         }
         Ok(_) => failed(
