@@ -43,11 +43,24 @@ fn external() -> Result<Option<DemoEnv>, AppError> {
     Ok(Some(env_at(identity, nylas, graph)))
 }
 
+/// The built-in demo tenant, kept in the app's settings folder so what a demo did (mailboxes
+/// connected, apps created) is still there after a restart.
 async fn start() -> Result<Sandbox, AppError> {
-    Sandbox::start("127.0.0.1")
-        .await
-        .map_err(|e| AppError::internal(format!("Could not start the demo tenant: {e}")))
+    let kept = mailbox_connect_core::services::default_config_dir().map(|d| d.join(KEPT_FILE));
+    let started = match &kept {
+        Some(file) => {
+            if let Some(dir) = file.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            Sandbox::start_kept("127.0.0.1", file).await
+        }
+        None => Sandbox::start("127.0.0.1").await,
+    };
+    started.map_err(|e| AppError::internal(format!("Could not start the demo tenant: {e}")))
 }
+
+/// Where the built-in demo tenant is kept between runs.
+const KEPT_FILE: &str = "demo-tenant.json";
 
 /// The demo tenant's endpoints and credentials (none are secrets outside the sandbox).
 pub fn env_for(sb: &Sandbox) -> DemoEnv {

@@ -17,23 +17,27 @@ use crate::window::app_binary;
 /// Runs `args` for `home` against `sb`; the URLs it opens are written to `urls` (emptied first),
 /// and its output arrives line by line on the returned channel.
 pub fn run_against(sb: &Sandbox, home: &Path, urls: &Path, args: &[&str]) -> (Child, Receiver<String>) {
+    run_with(Some(sb), home, urls, args)
+}
+
+/// As [`run_against`]; with no tenant given, `--demo` uses the app's own built-in one.
+pub fn run_with(sb: Option<&Sandbox>, home: &Path, urls: &Path, args: &[&str]) -> (Child, Receiver<String>) {
     let recorder = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/record-url.sh");
     let _ = std::fs::remove_file(urls);
-    let mut child = Command::new(app_binary())
+    let mut command = Command::new(app_binary());
+    command
         .args(args)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
         .env("XDG_DATA_HOME", home.join(".local/share"))
         .env("BROWSER", &recorder)
         .env("MC_E2E_URL_FILE", urls)
-        .env(
-            "MAILBOX_CONNECT_DEMO_TENANT",
-            format!("{} {} {}", sb.identity_url, sb.nylas_url, sb.graph_url),
-        )
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .env_remove("MAILBOX_CONNECT_DEMO_TENANT");
+    if let Some(sb) = sb {
+        let tenant = format!("{} {} {}", sb.identity_url, sb.nylas_url, sb.graph_url);
+        command.env("MAILBOX_CONNECT_DEMO_TENANT", tenant);
+    }
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
     let (tx, rx) = channel();
     let out = std::io::BufReader::new(child.stdout.take().unwrap());
     std::thread::spawn(move || {

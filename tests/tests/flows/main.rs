@@ -14,6 +14,7 @@ mod cli_doctor;
 mod cli_profile;
 mod cli_send_link;
 mod demo_app_graph;
+mod demo_kept;
 mod doctor;
 mod doctor_expiry;
 mod doctor_more;

@@ -45,6 +45,16 @@ impl Sandbox {
         Self::start_on(&format!("{ip}:0"), &format!("{ip}:0")).await
     }
 
+    /// Starts the sandbox on `ip`, kept in `file` across restarts: what an earlier run left there
+    /// is read back, and every change is saved.
+    pub async fn start_kept(ip: &str, file: &std::path::Path) -> std::io::Result<Self> {
+        let sb = Self::start(ip).await?;
+        sb.state.restore(file);
+        let _ = sb.state.kept_at.set(file.to_path_buf());
+        sb.state.keep(file)?;
+        Ok(sb)
+    }
+
     /// Starts the sandbox on `ip` over HTTPS, with a CA made for this run ([`Sandbox::ca_pem`]).
     pub async fn start_https(ip: &str) -> std::io::Result<Self> {
         let tls = tls::DemoTls::generate().map_err(std::io::Error::other)?;

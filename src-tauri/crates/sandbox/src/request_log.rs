@@ -9,12 +9,19 @@ use axum::response::Response;
 
 use crate::state::SandboxState;
 
-/// Middleware: notes the request while the log is on.
+/// Middleware: notes the request while the log is on; once it is answered, keeps the tenant
+/// (when it is kept across restarts: any request may change it, a mailbox read included).
 pub async fn note(State(st): State<Arc<SandboxState>>, req: Request, next: Next) -> Response {
     if let Some(log) = st.lock().request_log.as_mut() {
         log.push(format!("{} {}", req.method(), req.uri()));
     }
-    next.run(req).await
+    let answer = next.run(req).await;
+    if let Some(file) = st.kept_at.get() {
+        if let Err(e) = st.keep(file) {
+            tracing::warn!("the demo tenant could not be kept in {}: {e}", file.display());
+        }
+    }
+    answer
 }
 
 impl SandboxState {

@@ -56,14 +56,14 @@ pub struct GraphToken {
 }
 
 /// A client secret added through Graph: its record, and the value the token endpoint checks.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Password {
     pub key_id: String,
     pub value: String,
     pub record: Value,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct GraphApp {
     /// The application object as Graph answers it (camelCase), without `passwordCredentials`.
     pub doc: Map<String, Value>,

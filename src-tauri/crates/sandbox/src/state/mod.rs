@@ -8,6 +8,7 @@ pub mod faults;
 pub mod graph;
 pub mod identity;
 pub mod ids;
+mod kept;
 pub mod legacy;
 pub mod nylas;
 pub mod recording;
@@ -60,6 +61,8 @@ pub struct Inner {
 
 pub struct SandboxState {
     inner: Mutex<Inner>,
+    /// Where the tenant is kept across restarts (the app's built-in demo), if anywhere.
+    pub kept_at: std::sync::OnceLock<std::path::PathBuf>,
     pub code_lifetime: Duration,
     pub identity_url: String,
     pub nylas_url: String,
@@ -95,6 +98,7 @@ impl SandboxState {
             .admin_consents
             .push((fixtures::CLIENT_ID.into(), fixtures::TENANT_ID.into()));
         Self {
+            kept_at: std::sync::OnceLock::new(),
             inner: Mutex::new(inner),
             code_lifetime: Duration::from_secs(600),
             identity_url: identity_url.into(),

@@ -1,6 +1,6 @@
 //! What the demo Nylas API remembers: connectors, credentials, grants and Hosted auth codes.
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Connector {
     pub name: String,
     pub provider: String,
@@ -29,7 +29,7 @@ pub struct NylasCode {
     pub redeemed: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Credential {
     pub id: String,
     pub name: String,
@@ -39,7 +39,7 @@ pub struct Credential {
     pub created_at: i64,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Grant {
     pub id: String,
     pub provider: String,
