@@ -105,6 +105,12 @@ commands! {
         }
     }
     tools "tools" {
+        /// The built-in demo tenant's controls, for training: its Nylas address and mailboxes.
+        fn demo_controls(s) -> DemoControls { s.sandbox.controls().await }
+        /// Revokes a demo mailbox's sign-in, so Nylas gives up on it at its next use.
+        fn demo_break_mailbox(s, email: String) -> DemoControls { s.sandbox.break_mailbox(&email).await }
+        /// Arms a fault for the demo tenant's next matching request.
+        fn demo_arm_fault(s, fault: DemoFault) -> () { s.sandbox.arm(fault).await }
         /// The connection doctor: what is wrong across Azure, the keychain and Nylas (an
         /// administrator signs in to read Azure; the link, then each step, arrive on `events`).
         fn check_connection(s, sign_in: SignInOptions; events: Channel<JobEvent>) -> Checkup {

@@ -5,6 +5,7 @@
 use mailbox_connect_core::azure::checklist::ChecklistTarget;
 use mailbox_connect_core::azure::permissions::{self, ScopeWords};
 use mailbox_connect_core::azure::portal::PortalPage;
+use mailbox_connect_core::demo::{DemoControls, DemoFault};
 use mailbox_connect_core::doctor::{Checkup, FindingCode};
 use mailbox_connect_core::expiry::{self, ExpiryReading};
 use mailbox_connect_core::job::{Job, JobEvent, JobStep, StepDone};

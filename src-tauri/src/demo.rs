@@ -1,6 +1,8 @@
 //! Demo mode: the sandbox tenant runs inside the app (or the command), started on first use.
 
+use mailbox_connect_core::demo::{DemoControls, DemoFault, DemoMailbox};
 use mailbox_connect_core::{AppError, DemoEnv, DemoSamples, Sensitive};
+use mailbox_connect_sandbox::faults::{FaultPlan, NylasFault};
 use mailbox_connect_sandbox::{fixtures as f, Sandbox};
 use tokio::sync::Mutex;
 
@@ -25,6 +27,77 @@ impl DemoSandbox {
             .map(env_for)
             .ok_or_else(|| AppError::internal("demo tenant missing"))
     }
+}
+
+impl DemoSandbox {
+    /// What the "Demo controls" panel shows: the built-in tenant's Nylas address and mailboxes.
+    pub async fn controls(&self) -> Result<DemoControls, AppError> {
+        let guard = self.0.lock().await;
+        let sb = guard.as_ref().ok_or_else(not_running)?;
+        let mailboxes = sb
+            .state
+            .lock()
+            .grants
+            .iter()
+            .map(|g| DemoMailbox {
+                grant_id: g.id.clone(),
+                email: g.email.clone().unwrap_or_default(),
+                valid: g.valid,
+            })
+            .collect();
+        Ok(DemoControls {
+            nylas_url: sb.nylas_url.clone(),
+            mailboxes,
+        })
+    }
+
+    /// Revokes a demo mailbox's sign-in sessions, as an administrator would: Nylas's next use of
+    /// its grant fails (AADSTS50173) until its owner signs in again.
+    pub async fn break_mailbox(&self, email: &str) -> Result<DemoControls, AppError> {
+        if let Some(sb) = self.0.lock().await.as_ref() {
+            sb.state.revoke_sign_in_sessions(email);
+        }
+        self.controls().await
+    }
+
+    /// Arms a fault for the demo tenant's next matching request.
+    pub async fn arm(&self, fault: DemoFault) -> Result<(), AppError> {
+        let guard = self.0.lock().await;
+        let sb = guard.as_ref().ok_or_else(not_running)?;
+        let nylas = |status| NylasFault {
+            status,
+            retry_after: (status == 429).then_some(2),
+            ..NylasFault::default()
+        };
+        sb.state.inject(match fault {
+            // As many as the app's retries, so the outage is seen, not retried away.
+            DemoFault::NylasOutage => FaultPlan {
+                nylas: vec![nylas(503); 4],
+                ..FaultPlan::default()
+            },
+            DemoFault::NylasRateLimit => FaultPlan {
+                nylas: vec![nylas(429)],
+                ..FaultPlan::default()
+            },
+            DemoFault::MicrosoftMfa => FaultPlan {
+                microsoft_error: Some(50076),
+                ..FaultPlan::default()
+            },
+            DemoFault::ConditionalAccess => FaultPlan {
+                microsoft_error: Some(53003),
+                ..FaultPlan::default()
+            },
+        });
+        Ok(())
+    }
+}
+
+fn not_running() -> AppError {
+    AppError::new(
+        mailbox_connect_core::ErrorCode::InvalidInput,
+        "The demo controls work with the built-in demo tenant only.",
+    )
+    .with_fix("Start the demo from the welcome screen (a demo tenant served by another process has its own controls).")
 }
 
 /// The demo tenant another process serves, when [`EXTERNAL_TENANT_VAR`] names one.

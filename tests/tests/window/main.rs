@@ -5,6 +5,7 @@
 
 mod checklist_guidance;
 mod create_app;
+mod demo_controls;
 mod demo_flow;
 mod doctor;
 mod first_run;

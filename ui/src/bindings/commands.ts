@@ -10,6 +10,8 @@ import type { ChecklistTarget } from "./ChecklistTarget";
 import type { Checkup } from "./Checkup";
 import type { ConnectResult } from "./ConnectResult";
 import type { CreateOptions } from "./CreateOptions";
+import type { DemoControls } from "./DemoControls";
+import type { DemoFault } from "./DemoFault";
 import type { EwsAccount } from "./EwsAccount";
 import type { ExpiryReading } from "./ExpiryReading";
 import type { FindingCode } from "./FindingCode";
@@ -61,6 +63,9 @@ export const commands = {
   showAzureApp: (signIn: SignInOptions, events: Channel<JobEvent>) => invoke<AppSummary>("plugin:azure-app|show_azure_app", { signIn, events }),
   rotateSecret: (signIn: SignInOptions, secretMonths: number | null, events: Channel<JobEvent>) => invoke<Rotated>("plugin:azure-app|rotate_secret", { signIn, secretMonths, events }),
   removeAzureApp: (signIn: SignInOptions, events: Channel<JobEvent>) => invoke<WizardState>("plugin:azure-app|remove_azure_app", { signIn, events }),
+  demoControls: () => invoke<DemoControls>("plugin:tools|demo_controls"),
+  demoBreakMailbox: (email: string) => invoke<DemoControls>("plugin:tools|demo_break_mailbox", { email }),
+  demoArmFault: (fault: DemoFault) => invoke<null>("plugin:tools|demo_arm_fault", { fault }),
   checkConnection: (signIn: SignInOptions, events: Channel<JobEvent>) => invoke<Checkup>("plugin:tools|check_connection", { signIn, events }),
   fixConnection: (signIn: SignInOptions, codes: Array<FindingCode>, events: Channel<JobEvent>) => invoke<Checkup>("plugin:tools|fix_connection", { signIn, codes, events }),
   bulkConnect: (emails: Array<string>) => invoke<Array<BulkRow>>("plugin:tools|bulk_connect", { emails }),

@@ -12,10 +12,11 @@ import { Screen } from "../components/Screen";
 import { ConnectionCheck } from "../doctor/ConnectionCheck";
 import { useApp } from "../useApp";
 import { GrantDetails, GrantVerdict, needsSignIn } from "./GrantVerdict";
+import { DemoControlsPanel } from "./DemoControls";
 import { useSendLink } from "./SendLink";
 
 export function MailboxesView() {
-  const { run, busy, error, navigate, route } = useApp();
+  const { run, busy, error, navigate, route, state } = useApp();
   // Runs of the connection check asked for here (a failed test) or by the Azure app tab.
   const [checks, askCheck] = useState(route.view === "mailboxes" && route.then === "check" ? 1 : 0);
   const checkNow = () => askCheck((n) => n + 1);
@@ -116,6 +117,7 @@ export function MailboxesView() {
       )}
       {grants && grants.length === 0 && <p>No grants yet.</p>}
       <ErrorBox error={error} />
+      {state.profile.demo && <DemoControlsPanel />}
       <ConnectionCheck starts={checks} />
     </Screen>
   );

@@ -31,3 +31,36 @@ pub struct DemoSamples {
     pub ews_password: String,
     pub mailboxes: Vec<String>,
 }
+
+/// The "Demo controls" panel, for training support staff: where the demo tenant's Nylas runs,
+/// and its mailboxes, any of which can be broken on purpose.
+#[derive(Clone, Debug, Serialize, TS)]
+#[ts(export)]
+pub struct DemoControls {
+    pub nylas_url: String,
+    pub mailboxes: Vec<DemoMailbox>,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+#[ts(export)]
+pub struct DemoMailbox {
+    pub grant_id: String,
+    pub email: String,
+    /// Whether Nylas still calls the grant valid.
+    pub valid: bool,
+}
+
+/// A fault the demo tenant answers its next matching request with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DemoFault {
+    /// Nylas answers the next request, and its retries, with 503 Service Unavailable.
+    NylasOutage,
+    /// Nylas answers the next request with 429 Too Many Requests.
+    NylasRateLimit,
+    /// Microsoft asks for multi-factor authentication at the next sign-in (AADSTS50076).
+    MicrosoftMfa,
+    /// Conditional Access blocks the next sign-in (AADSTS53003).
+    ConditionalAccess,
+}

@@ -153,6 +153,16 @@ pub async fn messages(
     let Some(i) = inner.grants.iter().position(|g| addressed(g, &id)) else {
         return not_found("Grant");
     };
+    let revoked = inner.grants[i]
+        .email
+        .as_deref()
+        .is_some_and(|e| inner.revoked_users.iter().any(|u| u.eq_ignore_ascii_case(e)));
+    let refused = refused.or_else(|| {
+        revoked.then(|| {
+            "AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed"
+                .to_string()
+        })
+    });
     if let (Some(why), "microsoft") = (refused, inner.grants[i].provider.as_str()) {
         inner.grants[i].valid = false;
         inner.grants[i].invalid_reason = Some(why);

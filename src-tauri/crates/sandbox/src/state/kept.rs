@@ -22,6 +22,8 @@ struct Kept {
     credentials: Vec<Credential>,
     callback_uris: Vec<(String, String)>,
     admin_consents: Vec<(String, String)>,
+    #[serde(default)]
+    revoked_users: Vec<String>,
     apps: Vec<GraphApp>,
     service_principals: Vec<Value>,
     permission_grants: Vec<Value>,
@@ -40,6 +42,7 @@ impl SandboxState {
                 credentials: inner.credentials.clone(),
                 callback_uris: inner.callback_uris.clone(),
                 admin_consents: inner.admin_consents.clone(),
+                revoked_users: inner.revoked_users.clone(),
                 apps: inner.graph.apps.clone(),
                 service_principals: inner.graph.service_principals.clone(),
                 permission_grants: inner.graph.grants.clone(),
@@ -76,6 +79,7 @@ fn restore_into(inner: &mut Inner, kept: Kept) {
     inner.credentials = kept.credentials;
     inner.callback_uris = kept.callback_uris;
     inner.admin_consents = kept.admin_consents;
+    inner.revoked_users = kept.revoked_users;
     inner.graph.apps = kept.apps;
     inner.graph.service_principals = kept.service_principals;
     inner.graph.grants = kept.permission_grants;

@@ -34,6 +34,9 @@ pub struct Inner {
     /// The Nylas application's data region (`us` when unset): reached as the other region's
     /// host (`api.eu.nylas.com`), its API keys are unknown there.
     pub nylas_region: Option<String>,
+    /// Users whose sign-in sessions an administrator revoked (lower-case addresses): Nylas's
+    /// next use of their grant fails, until they sign in again.
+    pub revoked_users: Vec<String>,
     pub connectors: HashMap<String, Connector>,
     pub grants: Vec<Grant>,
     /// Apps an administrator approved for the tenant: (client_id, tenant_id).
@@ -107,6 +110,15 @@ impl SandboxState {
     }
 
     /// The state lock; a poisoned lock is recovered (the sandbox keeps serving).
+    /// An administrator revokes a user's sign-in sessions (as Graph's `revokeSignInSessions`):
+    /// the refresh token Nylas holds stops working, so the grant fails at its next use.
+    pub fn revoke_sign_in_sessions(&self, email: &str) {
+        let mut inner = self.lock();
+        if !inner.revoked_users.iter().any(|u| u.eq_ignore_ascii_case(email)) {
+            inner.revoked_users.push(email.to_ascii_lowercase());
+        }
+    }
+
     pub fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -197,6 +209,7 @@ impl Inner {
         state: Option<String>,
     ) -> (Grant, bool) {
         let now = now_unix();
+        self.revoked_users.retain(|u| !u.eq_ignore_ascii_case(email));
         if let Some(g) = self
             .grants
             .iter_mut()
