@@ -137,11 +137,15 @@ const KEPT_FILE: &str = "demo-tenant.json";
 
 /// The demo tenant's endpoints and credentials (none are secrets outside the sandbox).
 pub fn env_for(sb: &Sandbox) -> DemoEnv {
-    env_at(&sb.identity_url, &sb.nylas_url, &sb.graph_url)
+    DemoEnv {
+        kept: sb.state.kept_at.get().is_some(),
+        ..env_at(&sb.identity_url, &sb.nylas_url, &sb.graph_url)
+    }
 }
 
 fn env_at(identity: &str, nylas: &str, graph: &str) -> DemoEnv {
     DemoEnv {
+        kept: false,
         identity_host: identity.into(),
         nylas_url: nylas.into(),
         graph_url: graph.into(),

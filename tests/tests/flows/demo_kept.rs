@@ -66,3 +66,27 @@ async fn the_commands_built_in_demo_remembers_what_the_last_one_did() {
     let (_, out) = finish(child, &rx).await;
     assert!(out.contains(f::USERS[0].email), "{out}");
 }
+
+#[tokio::test]
+#[ignore = "needs the built app binary and a Secret Service: run through `make test`"]
+async fn an_app_created_in_the_built_in_demo_is_the_one_shown_next() {
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let urls = home.join("opened-urls.txt");
+    let (child, rx) = run_with(None, &home, &urls, &["azure-app", "create", "--demo", "--email", ADMIN]);
+    answer_sign_in(&urls).await;
+    let (code, out) = finish(child, &rx).await;
+    assert_eq!(code, 0, "{out}");
+    let created = out
+        .lines()
+        .find_map(|l| l.strip_prefix("Client ID: "))
+        .unwrap()
+        .to_string();
+    assert_ne!(created, f::CLIENT_ID);
+    let (child, rx) = run_with(None, &home, &urls, &["azure-app", "show", "--email", ADMIN]);
+    answer_sign_in(&urls).await;
+    let (code, out) = finish(child, &rx).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(&format!("Client ID: {created}")), "{out}");
+}

@@ -18,6 +18,9 @@ pub struct DemoEnv {
     pub client_secret: Sensitive<String>,
     pub api_key: Sensitive<String>,
     pub samples: DemoSamples,
+    /// The tenant keeps what it holds across restarts (on other addresses): apps created in it
+    /// are still there.
+    pub kept: bool,
 }
 
 /// Values that work only against the demo tenant, shown to help people demo each path.

@@ -61,8 +61,9 @@ impl DemoTenant {
 
     async fn adopt(&self, mut p: Profile, env: DemoEnv) -> Result<Profile> {
         // An app created through the demo's Graph lives as long as its tenant: kept when this is
-        // the same tenant (one served by another process), forgotten with a fresh one.
-        let same_tenant = p.cloud == IdentityCloud::Custom(env.identity_host.clone());
+        // the same tenant (one served by another process, or the built-in one kept across
+        // restarts), forgotten with a fresh one.
+        let same_tenant = env.kept || p.cloud == IdentityCloud::Custom(env.identity_host.clone());
         let keep_created = same_tenant && p.created_app.is_some();
         if !keep_created {
             if p.created_app.take().is_some() {
