@@ -168,6 +168,22 @@ pub async fn patch_connector(sb: &Sandbox, body: Value) -> u16 {
         .as_u16()
 }
 
+/// Someone points Nylas's Microsoft connector at another Azure app (through Nylas's API): the
+/// mailboxes' next use fails and Nylas gives up on them.
+pub async fn point_connector_elsewhere(sb: &Sandbox) {
+    let other = serde_json::json!({"settings": {"client_id": OTHER_APP, "client_secret": "other"}});
+    assert_eq!(patch_connector(sb, other).await, 200);
+}
+
+/// Nylas's Microsoft connector put back on the demo app.
+pub async fn put_connector_back(sb: &Sandbox) {
+    let back = serde_json::json!({"settings": {"client_id": f::CLIENT_ID, "client_secret": f::SECRET_VALUE}});
+    assert_eq!(patch_connector(sb, back).await, 200);
+}
+
+/// A client ID of no app in the demo tenant.
+pub const OTHER_APP: &str = "0f0e0d0c-0b0a-4909-8807-060504030201";
+
 /// The token endpoint's answer to the new app's client credentials.
 pub async fn client_credentials(sb: &Sandbox, app_id: &str, secret: &str) -> Value {
     http()

@@ -6,11 +6,10 @@ use std::process::Command;
 
 use mailbox_connect_core::browser::BrowserOpener;
 use mailbox_connect_e2e::binary::{answer_sign_in, finish, read_until, run_against};
-use mailbox_connect_e2e::graph_session::patch_connector;
+use mailbox_connect_e2e::graph_session::{point_connector_elsewhere, put_connector_back};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_e2e::window::app_binary;
 use mailbox_connect_sandbox::{fixtures as f, Sandbox};
-use serde_json::json;
 
 #[tokio::test]
 #[ignore = "needs the built app binary and a Secret Service: run through `make test`"]
@@ -27,12 +26,10 @@ async fn send_link_prints_the_owners_link_and_waits_for_their_sign_in() {
     let (code, out) = finish(child, &rx).await;
     assert_eq!(code, 0, "{out}");
     // Nylas gives up on the grant while its connector points at another app; then it is put back.
-    let other = json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "x"}});
-    assert_eq!(patch_connector(&sb, other).await, 200);
+    point_connector_elsewhere(&sb).await;
     let (child, rx) = run_against(&sb, &home, &urls, &["check-grant", owner]);
     assert_eq!(finish(child, &rx).await.0, 2);
-    let back = json!({"settings": {"client_id": f::CLIENT_ID, "client_secret": f::SECRET_VALUE}});
-    assert_eq!(patch_connector(&sb, back).await, 200);
+    put_connector_back(&sb).await;
 
     let (child, rx) = run_against(&sb, &home, &urls, &["send-link", "--email", owner]);
     let lines = read_until(&rx, "/v3/connect/auth?").await;

@@ -11,11 +11,10 @@ use mailbox_connect_core::job::{JobEvent, OwnerLink};
 use mailbox_connect_core::nylas::grant_cause::GrantAction;
 use mailbox_connect_core::profile::ledger::{LedgerEvent, Method};
 use mailbox_connect_core::ErrorCode;
-use mailbox_connect_e2e::graph_session::patch_connector;
+use mailbox_connect_e2e::graph_session::{point_connector_elsewhere, put_connector_back};
 use mailbox_connect_e2e::harness::demo;
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::fixtures as f;
-use serde_json::json;
 
 type Slot = Arc<Mutex<Option<OwnerLink>>>;
 
@@ -45,16 +44,14 @@ async fn the_owner_signs_in_again_with_a_link_on_their_own_computer() {
     let d = demo(Decision::Accept).await;
     let owner_email = f::USERS[0].email;
     let first = d.connect(Some(owner_email)).await.unwrap();
-    let other = json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "other"}});
-    assert_eq!(patch_connector(&d.sandbox, other).await, 200);
+    point_connector_elsewhere(&d.sandbox).await;
     let broken = d.core.tools.check_grant(owner_email).await.unwrap().check;
     assert_eq!(
         (broken.ok, broken.action),
         (false, Some(GrantAction::Reauthenticate)),
         "{broken:?}"
     );
-    let back = json!({"settings": {"client_id": f::CLIENT_ID, "client_secret": f::SECRET_VALUE}});
-    assert_eq!(patch_connector(&d.sandbox, back).await, 200);
+    put_connector_back(&d.sandbox).await;
     assert!(
         !d.core.tools.check_grant(owner_email).await.unwrap().check.ok,
         "Nylas gave up on it"

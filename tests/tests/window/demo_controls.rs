@@ -2,17 +2,14 @@
 //! shows the demo tenant's Nylas address; revoking a mailbox's sign-in makes its next test fail
 //! with Microsoft's reason; an armed Nylas outage makes the next test fail as an outage.
 
-use mailbox_connect_e2e::window::{Desktop, Screen, RESULT};
+use mailbox_connect_e2e::window::{Desktop, Screen};
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
 async fn demo_controls_break_a_mailbox_and_arm_a_fault() {
     let mut d = Desktop::start().await;
     let app = d.app.clone();
-    d.demo_to_sign_in().await;
-    app.click("start-consent").await;
-    assert_eq!(d.browser_presses("accept").await, "ok");
-    app.wait_for(RESULT).await;
+    d.demo_connected().await;
     let email = app.text("result-email").await;
     let email = email.rsplit('<').next().unwrap().trim_end_matches('>').to_string();
 

@@ -3,7 +3,7 @@
 //! working; its failed test offers "Check this connection", which finds the connector (fixed in
 //! one click) and the invalid grant (signed in again from the finding).
 
-use mailbox_connect_e2e::graph_session::patch_connector;
+use mailbox_connect_e2e::graph_session::point_connector_elsewhere;
 use mailbox_connect_e2e::window::{Desktop, Screen, CONSENT, RESULT};
 use mailbox_connect_sandbox::Sandbox;
 
@@ -13,13 +13,10 @@ async fn from_a_failing_grant_through_the_check_to_a_fixed_tested_grant() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let mut d = Desktop::on_tenant(&sb).await;
     let app = d.app.clone();
-    d.demo_to_sign_in().await;
-    app.click("start-consent").await;
-    assert_eq!(d.browser_presses("accept").await, "ok");
-    app.wait_for(RESULT).await;
+    d.demo_connected().await;
 
     // Someone points the Nylas connector at another Azure app.
-    assert_eq!(patch_connector(&sb, serde_json::json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "other"}})).await, 200);
+    point_connector_elsewhere(&sb).await;
 
     // The mailbox's test fails; the failure offers the check.
     app.click("tab-mailboxes").await;

@@ -3,7 +3,7 @@
 //! (in the demo too, which says it already has an app); once a mailbox is connected, the
 //! organization, Azure app and history tools appear beside them.
 
-use mailbox_connect_e2e::window::{Desktop, Page, Screen, CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT};
+use mailbox_connect_e2e::window::{Desktop, Page, Screen, CHECKLIST, RESULT};
 use mailbox_connect_sandbox::Sandbox;
 
 async fn shown(app: &Page, id: &str) -> bool {
@@ -62,13 +62,7 @@ async fn a_new_organization_sees_setup_mailboxes_and_more() {
         .expect("'Create it for me' in view in the demo");
     assert!(app.text("create-demo-note").await.contains("already has"));
     app.click("how-manual").await;
-    app.click("checklist-next").await;
-    app.wait_for(CREDENTIALS).await;
-    app.element("expiry-preview").await;
-    app.click("save-azure").await;
-    app.wait_for(NYLAS).await;
-    app.click("save-nylas").await;
-    app.wait_for(CONSENT).await;
+    d.checklist_to_sign_in().await;
     app.click("start-consent").await;
     assert_eq!(d.browser_presses("accept").await, "ok");
     app.wait_for(RESULT).await;

@@ -39,13 +39,7 @@ async fn a_failed_test_is_red_says_why_and_signs_in_again_from_its_row() {
     for name in ["Mail.ReadWrite", "Mail.Send"] {
         set_permission(&app, name, false).await;
     }
-    app.click("checklist-next").await;
-    app.wait_for(CREDENTIALS).await;
-    app.element("expiry-preview").await;
-    app.click("save-azure").await;
-    app.wait_for(NYLAS).await;
-    app.click("save-nylas").await;
-    app.wait_for(CONSENT).await;
+    d.checklist_to_sign_in().await;
     app.click("start-consent").await;
     assert_eq!(d.browser_presses("accept").await, "ok");
     app.wait_for(RESULT).await;

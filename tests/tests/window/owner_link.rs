@@ -4,11 +4,10 @@
 //! result with the mailbox's new, passing test.
 
 use mailbox_connect_core::browser::BrowserOpener;
-use mailbox_connect_e2e::graph_session::patch_connector;
+use mailbox_connect_e2e::graph_session::{point_connector_elsewhere, put_connector_back};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_e2e::window::{Desktop, Screen, RESULT};
-use mailbox_connect_sandbox::{fixtures as f, Sandbox};
-use serde_json::json;
+use mailbox_connect_sandbox::Sandbox;
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
@@ -16,22 +15,17 @@ async fn a_broken_mailbox_is_mended_by_a_link_its_owner_opens_elsewhere() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let mut d = Desktop::on_tenant(&sb).await;
     let app = d.app.clone();
-    d.demo_to_sign_in().await;
-    app.click("start-consent").await;
-    assert_eq!(d.browser_presses("accept").await, "ok");
-    app.wait_for(RESULT).await;
+    d.demo_connected().await;
 
     // Nylas gives up on the mailbox while its connector points at another app, then it is put back.
-    let other = json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "x"}});
-    assert_eq!(patch_connector(&sb, other).await, 200);
+    point_connector_elsewhere(&sb).await;
     app.click("tab-mailboxes").await;
     app.wait_for(Screen::Mailboxes).await;
     app.click("test-all-grants").await;
     let grant = sb.state.lock().grants[0].id.clone();
     app.text_until(&format!("row-check-{grant}"), |t| t.starts_with("Failed"))
         .await;
-    let back = json!({"settings": {"client_id": f::CLIENT_ID, "client_secret": f::SECRET_VALUE}});
-    assert_eq!(patch_connector(&sb, back).await, 200);
+    put_connector_back(&sb).await;
 
     app.click(&format!("send-link-{grant}")).await;
     let link = app.text_until("owner-link", |t| t.contains("/v3/connect/auth?")).await;

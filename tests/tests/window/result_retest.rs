@@ -2,25 +2,20 @@
 //! closed is not shown as "Mailbox connected / Passed" from memory; it is tested again when
 //! shown, says what is wrong, and offers to sign it in again.
 
-use mailbox_connect_e2e::graph_session::patch_connector;
+use mailbox_connect_e2e::graph_session::point_connector_elsewhere;
 use mailbox_connect_e2e::window::{Desktop, Screen, RESULT};
 use mailbox_connect_sandbox::Sandbox;
-use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
 async fn a_result_from_before_a_restart_is_tested_again() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let mut d = Desktop::on_tenant(&sb).await;
-    d.demo_to_sign_in().await;
-    d.app.click("start-consent").await;
-    assert_eq!(d.browser_presses("accept").await, "ok");
-    d.app.wait_for(RESULT).await;
+    d.demo_connected().await;
     assert_eq!(d.app.text("step-heading").await, "Mailbox connected");
 
     // While the app is closed, Nylas's connector is pointed at another app.
-    let other = json!({"settings": {"client_id": "0f0e0d0c-0b0a-4909-8807-060504030201", "client_secret": "x"}});
-    assert_eq!(patch_connector(&sb, other).await, 200);
+    point_connector_elsewhere(&sb).await;
     d.kill_and_relaunch().await;
     let app = d.app.clone();
     app.wait_for(RESULT).await;
@@ -37,10 +32,7 @@ async fn a_result_from_before_a_restart_is_tested_again() {
 #[ignore = "needs Xvfb, a Secret Service, tauri-driver and chromedriver: run through `make test`"]
 async fn the_built_in_demo_still_has_the_mailbox_after_a_restart() {
     let mut d = Desktop::start().await;
-    d.demo_to_sign_in().await;
-    d.app.click("start-consent").await;
-    assert_eq!(d.browser_presses("accept").await, "ok");
-    d.app.wait_for(RESULT).await;
+    d.demo_connected().await;
     d.kill_and_relaunch().await;
     let app = d.app.clone();
     app.wait_for(RESULT).await;

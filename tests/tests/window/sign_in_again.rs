@@ -2,7 +2,7 @@
 //! mailbox's address when the grant has one and empty when it has none (Nylas does not require
 //! an address on a grant).
 
-use mailbox_connect_e2e::window::{Desktop, Screen, CONSENT, RESULT};
+use mailbox_connect_e2e::window::{Desktop, Screen, CONSENT};
 use mailbox_connect_sandbox::Sandbox;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -12,10 +12,7 @@ async fn sign_in_again_opens_the_sign_in_step_with_or_without_an_address() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     let mut d = Desktop::on_tenant(&sb).await;
     let app = d.app.clone();
-    d.demo_to_sign_in().await;
-    app.click("start-consent").await;
-    assert_eq!(d.browser_presses("accept").await, "ok");
-    app.wait_for(RESULT).await;
+    d.demo_connected().await;
 
     // Nylas now says the grant is invalid, and holds another invalid one without an address.
     let (with_email, email) = {

@@ -104,7 +104,7 @@ async fn authorize(State(st): State<Arc<SandboxState>>, Json(body): Json<Value>)
             let secret_ok = inner.app(&get("/settings/microsoft_client_id")).is_some_and(|a| {
                 a.secrets
                     .iter()
-                    .any(|s| s.value == get("/settings/microsoft_client_secret") && !s.expired())
+                    .any(|s| s.is(&get("/settings/microsoft_client_secret")) && !s.expired())
             });
             secret_ok && rt.is_some_and(|r| r.client_id.eq_ignore_ascii_case(&get("/settings/microsoft_client_id")))
         }

@@ -67,7 +67,9 @@ pub(super) fn password(
         let key_id = record["keyId"].as_str().unwrap_or_default().to_string();
         let mut shown = record.clone();
         shown["secretText"] = json!(value);
-        inner.graph.apps[i].passwords.push(Password { key_id, value, record });
+        inner.graph.apps[i]
+            .passwords
+            .push(Password::new(key_id, &value, record));
         (StatusCode::OK, Json(shown)).into_response()
     } else {
         let key_id = body

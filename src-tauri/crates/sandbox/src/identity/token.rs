@@ -75,7 +75,7 @@ pub async fn token(
             "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
         );
     };
-    match app.secrets.iter().find(|s| s.value == secret) {
+    match app.secrets.iter().find(|s| s.is(&secret)) {
         None => return token_error(StatusCode::UNAUTHORIZED, "invalid_client", 7000215, &format!("Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{client_id}'.")),
         Some(s) if s.expired() => return token_error(StatusCode::UNAUTHORIZED, "invalid_client", 7000222, &format!("The provided client secret keys for app '{client_id}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.")),
         Some(_) => {}

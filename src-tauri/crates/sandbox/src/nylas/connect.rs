@@ -53,7 +53,7 @@ fn microsoft_refresh(inner: &mut Inner, rt: &str) -> Result<Identity, Response> 
     let conn = connector(inner, "microsoft")?;
     let secret_ok = inner
         .app(&conn.client_id)
-        .is_some_and(|a| a.secrets.iter().any(|s| s.value == conn.client_secret && !s.expired()));
+        .is_some_and(|a| a.secrets.iter().any(|s| s.digest == conn.secret_digest && !s.expired()));
     if !secret_ok {
         return Err(provider_error(
             StatusCode::BAD_REQUEST,

@@ -9,6 +9,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::envelope::{data, error, list as list_env, not_found};
+use crate::state::identity::digest;
 use crate::state::{Connector, SandboxState};
 
 fn view(provider: &str, c: &Connector) -> Value {
@@ -30,7 +31,7 @@ fn parse(provider: &str, body: &Value, existing: Option<&Connector>) -> Result<C
             name: "ews".into(),
             provider: "ews".into(),
             client_id: String::new(),
-            client_secret: String::new(),
+            secret_digest: String::new(),
             tenant: None,
             scope,
         });
@@ -41,14 +42,14 @@ fn parse(provider: &str, body: &Value, existing: Option<&Connector>) -> Result<C
             .and_then(|s| s.get(k))
             .and_then(Value::as_str)
             .map(str::to_string)
-            .or_else(|| match (k, existing) {
-                ("client_id", Some(e)) => Some(e.client_id.clone()),
-                ("client_secret", Some(e)) => Some(e.client_secret.clone()),
-                _ => None,
-            })
     };
-    let client_id = field("client_id").ok_or("settings.client_id is required")?;
-    let client_secret = field("client_secret").ok_or("settings.client_secret is required")?;
+    let client_id = field("client_id")
+        .or_else(|| existing.map(|e| e.client_id.clone()))
+        .ok_or("settings.client_id is required")?;
+    let secret_digest = field("client_secret")
+        .map(|s| digest(&s))
+        .or_else(|| existing.map(|e| e.secret_digest.clone()))
+        .ok_or("settings.client_secret is required")?;
     let scope = match body.get("scope") {
         Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
         Some(_) => return Err("scope must be an array of strings".into()),
@@ -63,7 +64,7 @@ fn parse(provider: &str, body: &Value, existing: Option<&Connector>) -> Result<C
             .or_else(|| existing.map(|e| e.name.clone()))
             .unwrap_or_else(|| "microsoft".into()),
         client_id,
-        client_secret,
+        secret_digest,
         tenant: field("tenant").or_else(|| existing.and_then(|e| e.tenant.clone())),
         scope,
     })

@@ -10,6 +10,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::envelope::{data, error, list, not_found};
+use crate::state::identity::digest;
 use crate::state::{new_id, now_unix, Credential, SandboxState};
 
 pub async fn create(
@@ -35,10 +36,12 @@ pub async fn create(
     let cd = body.get("credential_data");
     let field = |k: &str| cd.and_then(|c| c.get(k)).and_then(Value::as_str).map(str::to_string);
     let client_id = field("client_id").unwrap_or(conn.client_id.clone());
-    let secret = field("client_secret").unwrap_or(conn.client_secret.clone());
+    let secret = field("client_secret")
+        .map(|s| digest(&s))
+        .unwrap_or(conn.secret_digest.clone());
     if inner
         .app(&client_id)
-        .is_none_or(|a| !a.secrets.iter().any(|s| s.value == secret && !s.expired()))
+        .is_none_or(|a| !a.secrets.iter().any(|s| s.digest == secret && !s.expired()))
     {
         return error(
             StatusCode::BAD_REQUEST,

@@ -53,7 +53,7 @@ fn refresh_refused(inner: &crate::state::Inner) -> Option<String> {
     if !inner.principal_switches(&conn.client_id).0 {
         return Some("AADSTS7000112: Application is disabled".into());
     }
-    match app.secrets.iter().find(|s| s.value == conn.client_secret) {
+    match app.secrets.iter().find(|s| s.digest == conn.secret_digest) {
         None => Some("AADSTS7000215: Invalid client secret provided".into()),
         Some(s) if s.expired() => Some("AADSTS7000222: The provided client secret keys are expired".into()),
         Some(_) => None,

@@ -27,15 +27,15 @@ fn at(t: OffsetDateTime) -> String {
 }
 
 fn password(key_id: &str, value: &str, name: &str, start: OffsetDateTime, end: OffsetDateTime) -> Password {
-    Password {
-        key_id: key_id.into(),
-        value: value.into(),
-        record: json!({
+    Password::new(
+        key_id.into(),
+        value,
+        json!({
             "customKeyIdentifier": null, "displayName": name, "endDateTime": at(end),
             "hint": value.chars().take(3).collect::<String>(), "keyId": key_id, "secretText": null,
             "startDateTime": at(start),
         }),
-    }
+    )
 }
 
 /// Adds the demo app, its service principal and its tenant-wide consent to `graph`.

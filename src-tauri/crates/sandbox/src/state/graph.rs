@@ -55,12 +55,23 @@ pub struct GraphToken {
     pub scopes: Vec<String>,
 }
 
-/// A client secret added through Graph: its record, and the value the token endpoint checks.
+/// A client secret added through Graph: its record, and the digest of its value (all the token
+/// endpoint needs to check one, as Entra keeps no value either).
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Password {
     pub key_id: String,
-    pub value: String,
+    pub digest: String,
     pub record: Value,
+}
+
+impl Password {
+    pub fn new(key_id: String, value: &str, record: Value) -> Self {
+        Self {
+            key_id,
+            digest: super::identity::digest(value),
+            record,
+        }
+    }
 }
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]

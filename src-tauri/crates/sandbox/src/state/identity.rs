@@ -6,12 +6,27 @@ use std::time::{Duration, Instant};
 
 #[derive(Clone, Debug)]
 pub struct Secret {
-    pub value: String,
+    /// The SHA-256 of the value, in hex.
+    pub digest: String,
     /// Its `endDateTime`: Microsoft refuses it from then on (AADSTS7000222).
     pub ends: Option<time::OffsetDateTime>,
 }
 
+/// A secret value's SHA-256, in hex: what the demo tenant keeps of it.
+pub fn digest(value: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(value.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 impl Secret {
+    /// Whether `candidate` is this secret's value.
+    pub fn is(&self, candidate: &str) -> bool {
+        digest(candidate) == self.digest
+    }
+
     /// Whether it has ended, as of now (not as of when it was made or last changed).
     pub fn expired(&self) -> bool {
         self.ends.is_some_and(|e| e < time::OffsetDateTime::now_utc())

@@ -142,7 +142,7 @@ impl Inner {
                 .passwords
                 .iter()
                 .map(|p| Secret {
-                    value: p.value.clone(),
+                    digest: p.digest.clone(),
                     ends: p.record["endDateTime"].as_str().and_then(|e| {
                         time::OffsetDateTime::parse(e, &time::format_description::well_known::Rfc3339).ok()
                     }),

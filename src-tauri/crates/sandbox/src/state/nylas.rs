@@ -5,7 +5,8 @@ pub struct Connector {
     pub name: String,
     pub provider: String,
     pub client_id: String,
-    pub client_secret: String,
+    /// The digest of the client secret Nylas was given ([`super::identity::digest`]).
+    pub secret_digest: String,
     pub tenant: Option<String>,
     pub scope: Vec<String>,
 }

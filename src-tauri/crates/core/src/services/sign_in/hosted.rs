@@ -12,12 +12,15 @@ use crate::microsoft::oauth::MsOAuth;
 use crate::microsoft::scope_report;
 use crate::nylas::grant_check::check_grant;
 use crate::nylas::hosted::{self, HostedAuthRequest};
+use crate::nylas::types::ConnectorAction;
 use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
 use crate::profile::Profile;
 use crate::result::{now, ConnectResult};
 use crate::sensitive::Sensitive;
 
-pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: Option<&str>) -> Result<ConnectResult> {
+/// What a Hosted-auth sign-in needs from Nylas first: the client, the application's client ID,
+/// and the Microsoft connector set to this profile's app.
+pub(super) async fn prepare(run: &Run<'_>, p: &Profile, keys: &Keys) -> Result<(NylasClient, String, ConnectorAction)> {
     let nylas = NylasClient::for_region(run.http, &p.region, keys.api_key.clone())?;
     let app = nylas.application().await?;
     let nylas_client_id = app.application_id.ok_or_else(|| {
@@ -27,6 +30,11 @@ pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: O
     let connector = nylas
         .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(p, &keys.secret))
         .await?;
+    Ok((nylas, nylas_client_id, connector))
+}
+
+pub(super) async fn connect(run: &mut Run<'_>, p: &Profile, keys: &Keys, hint: Option<&str>) -> Result<ConnectResult> {
+    let (nylas, nylas_client_id, connector) = prepare(run, p, keys).await?;
     let state = MsOAuth::new_state();
     let listener = Loopback::default()
         .on_port(run.settings.hosted_port)

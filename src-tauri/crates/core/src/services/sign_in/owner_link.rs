@@ -14,7 +14,7 @@ use crate::microsoft::{redirect, scope_report};
 use crate::nylas::grant_check::check_grant;
 use crate::nylas::hosted::{self, HostedAuthRequest};
 use crate::nylas::types::Grant;
-use crate::nylas::{MicrosoftConnectorSettings, NylasClient};
+use crate::nylas::NylasClient;
 use crate::profile::Profile;
 use crate::result::{now, ConnectResult};
 
@@ -24,15 +24,7 @@ pub(crate) const WATCH: Duration = Duration::from_secs(30 * 60);
 const POLL: Duration = Duration::from_secs(2);
 
 pub(super) async fn send(run: &mut Run<'_>, p: &Profile, keys: &Keys, email: &str) -> Result<ConnectResult> {
-    let nylas = NylasClient::for_region(run.http, &p.region, keys.api_key.clone())?;
-    let app = nylas.application().await?;
-    let nylas_client_id = app.application_id.ok_or_else(|| {
-        AppError::new(ErrorCode::Nylas, "Nylas did not return the application's client ID.")
-            .with_fix("Check the API key belongs to a Nylas v3 application.")
-    })?;
-    let connector = nylas
-        .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(p, &keys.secret))
-        .await?;
+    let (nylas, nylas_client_id, connector) = super::hosted::prepare(run, p, keys).await?;
     // Nylas only sends people back to a registered address: this computer's, which the owner's
     // browser cannot open at the very end (the mailbox is connected by then).
     let redirect_uri = redirect::loopback(run.settings.hosted_port);
