@@ -2,6 +2,8 @@
 //! (the consent page answered like a browser, the code redeemed with PKCE and no secret), one
 //! Graph call, the apps Mailbox Connect made, and a client-credentials token for an app.
 
+use mailbox_connect_core::doctor::{Checkup, FindingCode};
+use mailbox_connect_core::Services;
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::graph::store::GRAPH_POWERSHELL_APP_ID;
 use mailbox_connect_sandbox::Sandbox;
@@ -240,4 +242,20 @@ pub async fn remove_loopback_and_user_read(sb: &Sandbox) {
     let body = serde_json::json!({ "web": { "redirectUris": keep }, "requiredResourceAccess": access });
     let (status, answer) = graph(sb, &token, "PATCH", &path, Some(body), false).await;
     assert_eq!(status, 204, "{answer}");
+}
+
+/// The doctor's check, with the administrator's sign-in.
+pub async fn doctor_check(core: &Services) -> Checkup {
+    core.doctor
+        .check(admin_sign_in(), &core.jobs.start(|_| {}))
+        .await
+        .unwrap()
+}
+
+/// The doctor's fixes (all it offers, or `only` these), each checked again.
+pub async fn doctor_fix(core: &Services, only: Option<&[FindingCode]>) -> Checkup {
+    core.doctor
+        .fix(admin_sign_in(), only, &core.jobs.start(|_| {}))
+        .await
+        .unwrap()
 }

@@ -165,9 +165,31 @@ impl Desktop {
     /// The demo to the result: its first mailbox signed in (the browser accepts) and tested.
     pub async fn demo_connected(&mut self) {
         self.demo_to_sign_in().await;
+        self.signed_in().await;
+    }
+
+    /// From the sign-in step: signed in (the browser accepts), on the result.
+    pub async fn signed_in(&mut self) {
         self.app.click("start-consent").await;
         assert_eq!(self.browser_presses("accept").await, "ok");
         self.app.wait_for(RESULT).await;
+    }
+
+    /// From the sign-in step: signed in, on a result whose test passed.
+    pub async fn signed_in_and_passing(&mut self) {
+        self.signed_in().await;
+        assert!(self.app.text("grant-check").await.starts_with("Passed"));
+    }
+
+    /// The Mailboxes tab's "Test all", until the row of `grant` says `verdict` ("Passed" or
+    /// "Failed"); the row's whole text.
+    pub async fn tested_all(&self, grant: &str, verdict: &str) -> String {
+        self.app.click("tab-mailboxes").await;
+        self.app.wait_for(Screen::Mailboxes).await;
+        self.app.click("test-all-grants").await;
+        self.app
+            .text_until(&format!("row-check-{grant}"), |t| t.starts_with(verdict))
+            .await
     }
 
     /// From the demo's checklist (as the admin left it) through its pre-filled credentials and

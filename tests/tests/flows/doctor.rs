@@ -2,7 +2,7 @@
 //! broken the way an admin would break it in the portal (through the demo tenant's Graph) is
 //! named finding by finding; the secret is never in what the doctor says.
 
-use mailbox_connect_e2e::graph_session::admin_sign_in;
+use mailbox_connect_e2e::graph_session::{doctor_check, doctor_fix};
 use mailbox_connect_e2e::harness::demo_begun;
 use std::time::Duration;
 
@@ -20,11 +20,7 @@ use mailbox_connect_sandbox::Sandbox;
 use serde_json::json;
 
 async fn codes(core: &Services) -> Vec<FindingCode> {
-    let checkup = core
-        .doctor
-        .check(admin_sign_in(), &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let checkup = doctor_check(core).await;
     let said = serde_json::to_string(&checkup).unwrap();
     assert!(
         !said.contains(f::SECRET_VALUE) && !said.contains(&f::SECRET_VALUE[3..]),
@@ -146,11 +142,7 @@ async fn a_secret_replaced_in_azure_is_told_apart_by_microsoft_and_by_graph() {
     assert_eq!(status, 204, "{answer}");
     assert_eq!(codes(&core).await, [FindingCode::SecretNotInApp]);
     // The fix replaces the secret; then nothing is left and a mailbox connects and passes.
-    let fixed = core
-        .doctor
-        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let fixed = doctor_fix(&core, None).await;
     assert!(fixed.findings.iter().all(|x| x.fixed), "{fixed:?}");
     assert_eq!(codes(&core).await, []);
     assert!(connects(&core).await);

@@ -7,23 +7,17 @@
 
 use std::time::Duration;
 
-use mailbox_connect_core::doctor::{Checkup, FindingCode, Severity};
+use mailbox_connect_core::doctor::{FindingCode, Severity};
 use mailbox_connect_core::services::AzureAppInput;
 use mailbox_connect_core::{Sensitive, Services};
-use mailbox_connect_e2e::graph_session::{admin_sign_in, graph, patch_connector, sign_in, ADMIN};
+use mailbox_connect_e2e::graph_session::{doctor_check, doctor_fix};
+use mailbox_connect_e2e::graph_session::{graph, patch_connector, sign_in, ADMIN};
 use mailbox_connect_e2e::harness::demo_begun;
 use mailbox_connect_sandbox::fixtures as f;
 use mailbox_connect_sandbox::Sandbox;
 use serde_json::json;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
-
-async fn check(core: &Services) -> Checkup {
-    core.doctor
-        .check(admin_sign_in(), &core.jobs.start(|_| {}))
-        .await
-        .unwrap()
-}
 
 /// A connected mailbox, then the secret replaced by hand with one that ends after `lifetime`.
 async fn secret_ending_after(lifetime: time::Duration) -> (Sandbox, tempfile::TempDir, Services, String) {
@@ -74,11 +68,7 @@ async fn secret_ending_after(lifetime: time::Duration) -> (Sandbox, tempfile::Te
 /// Fixes everything the doctor offers (a grant Nylas gave up on is signed in again), then checks
 /// nothing is left and the mailbox works.
 async fn fixed_and_tested(core: &Services, grant: &str) {
-    let fixed = core
-        .doctor
-        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let fixed = doctor_fix(core, None).await;
     for x in &fixed.findings {
         assert!(x.fixed || x.code == FindingCode::GrantInvalid, "{fixed:?}");
     }
@@ -90,14 +80,14 @@ async fn fixed_and_tested(core: &Services, grant: &str) {
             .unwrap();
         assert_eq!(again.grant.id, grant, "signing in again keeps the grant");
     }
-    assert!(check(core).await.findings.is_empty());
+    assert!(doctor_check(core).await.findings.is_empty());
     assert!(core.tools.check_grant(grant).await.unwrap().check.ok);
 }
 
 #[tokio::test]
 async fn a_secret_that_ends_within_30_days_is_a_warning_and_is_replaced() {
     let (_sb, _dir, core, grant) = secret_ending_after(time::Duration::days(12)).await;
-    let found = check(&core).await;
+    let found = doctor_check(&core).await;
     assert_eq!(found.findings.len(), 1, "{found:?}");
     let x = &found.findings[0];
     assert_eq!(
@@ -117,7 +107,7 @@ async fn an_expired_secret_is_said_once_and_is_replaced() {
     tokio::time::sleep(Duration::from_secs(4)).await;
     // Nylas can no longer renew the mailbox's access either.
     assert!(!core.tools.check_grant(&grant).await.unwrap().check.ok);
-    let found = check(&core).await;
+    let found = doctor_check(&core).await;
     let codes: Vec<_> = found.findings.iter().map(|x| x.code).collect();
     assert!(codes.contains(&FindingCode::SecretExpired), "{found:?}");
     assert_eq!(

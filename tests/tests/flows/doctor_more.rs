@@ -6,8 +6,8 @@
 use mailbox_connect_core::doctor::{Checkup, FindingCode};
 use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::services::NylasInput;
-use mailbox_connect_core::{Sensitive, Services};
-use mailbox_connect_e2e::graph_session::admin_sign_in;
+use mailbox_connect_core::Sensitive;
+use mailbox_connect_e2e::graph_session::{doctor_check, doctor_fix};
 use mailbox_connect_e2e::graph_session::{graph, http, sign_in, ADMIN};
 use mailbox_connect_e2e::harness::demo_begun;
 use mailbox_connect_sandbox::fixtures as f;
@@ -15,13 +15,6 @@ use mailbox_connect_sandbox::Sandbox;
 use serde_json::json;
 
 const EWS: &str = "9769c687-087d-48ac-9cb3-c37dde652038";
-
-async fn check(core: &Services) -> Checkup {
-    core.doctor
-        .check(admin_sign_in(), &core.jobs.start(|_| {}))
-        .await
-        .unwrap()
-}
 
 fn codes(c: &Checkup) -> Vec<FindingCode> {
     c.findings.iter().map(|x| x.code).collect()
@@ -71,18 +64,14 @@ async fn a_deleted_enterprise_application_and_an_exchange_permission_on_a_v3_app
     .await;
     assert_eq!(status, 204);
 
-    let found = check(&core).await;
+    let found = doctor_check(&core).await;
     assert_eq!(
         codes(&found),
         [FindingCode::UnsupportedPermission, FindingCode::ServicePrincipalMissing],
         "{found:?}"
     );
     let only = [FindingCode::ServicePrincipalMissing];
-    let fixed = core
-        .doctor
-        .fix(admin_sign_in(), Some(&only), &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let fixed = doctor_fix(&core, Some(&only)).await;
     let sp = fixed
         .findings
         .iter()
@@ -91,11 +80,7 @@ async fn a_deleted_enterprise_application_and_an_exchange_permission_on_a_v3_app
     assert!(sp.fixed, "{fixed:?}");
     // The deleted enterprise application took its tenant-wide consent with it: said on the second look.
     assert!(codes(&fixed).contains(&FindingCode::ConsentMissing), "{fixed:?}");
-    let fixed = core
-        .doctor
-        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let fixed = doctor_fix(&core, None).await;
     assert_eq!(
         codes(&fixed),
         [FindingCode::UnsupportedPermission, FindingCode::ConsentMissing],
@@ -118,7 +103,7 @@ async fn a_deleted_enterprise_application_and_an_exchange_permission_on_a_v3_app
     )
     .await;
     assert_eq!(status, 204);
-    assert_eq!(codes(&check(&core).await), []);
+    assert_eq!(codes(&doctor_check(&core).await), []);
     let r = core
         .sign_in
         .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))
@@ -149,17 +134,13 @@ async fn hosted_auth_without_a_return_address_a_deleted_connector_and_a_revoked_
     assert_eq!(answer.status(), 200);
     // Hosted auth chosen, with no return address on this computer registered with Nylas.
     core.setup.set_auth_mode(AuthMode::Hosted).unwrap();
-    let found = check(&core).await;
+    let found = doctor_check(&core).await;
     assert_eq!(
         codes(&found),
         [FindingCode::ConnectorMissing, FindingCode::CallbackUriMissing],
         "{found:?}"
     );
-    let fixed = core
-        .doctor
-        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let fixed = doctor_fix(&core, None).await;
     let connector = fixed
         .findings
         .iter()
@@ -177,7 +158,7 @@ async fn hosted_auth_without_a_return_address_a_deleted_connector_and_a_revoked_
 
     // The API key revoked in the Nylas dashboard; a new one made there and pasted on the Nylas step.
     sb.state.lock().api_keys.clear();
-    assert_eq!(codes(&check(&core).await), [FindingCode::ApiKeyInvalid]);
+    assert_eq!(codes(&doctor_check(&core).await), [FindingCode::ApiKeyInvalid]);
     let new_key = "nyk_v0_made_again_in_the_dashboard_0123456789abcdef";
     sb.state.lock().api_keys.push(new_key.into());
     let region = core.setup.state().unwrap().profile.region;
@@ -186,6 +167,6 @@ async fn hosted_auth_without_a_return_address_a_deleted_connector_and_a_revoked_
         api_key: Sensitive::from(new_key),
     };
     core.setup.save_nylas(input).await.unwrap();
-    assert_eq!(codes(&check(&core).await), []);
+    assert_eq!(codes(&doctor_check(&core).await), []);
     assert!(core.tools.check_grant(&r.grant.id).await.unwrap().check.ok);
 }

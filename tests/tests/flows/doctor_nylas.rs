@@ -6,7 +6,7 @@
 
 use mailbox_connect_core::doctor::FindingCode;
 use mailbox_connect_core::Services;
-use mailbox_connect_e2e::graph_session::admin_sign_in;
+use mailbox_connect_e2e::graph_session::{doctor_check, doctor_fix};
 use mailbox_connect_e2e::graph_session::{graph, patch_connector, point_connector_elsewhere, sign_in, ADMIN};
 use mailbox_connect_e2e::harness::demo_begun;
 use mailbox_connect_sandbox::fixtures as f;
@@ -33,18 +33,10 @@ async fn a_connector_pointed_at_another_app_is_found_and_fixed() {
     // Someone points the Nylas connector at another Azure app through Nylas's API.
     point_connector_elsewhere(&sb).await;
 
-    let checkup = core
-        .doctor
-        .check(admin_sign_in(), &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let checkup = doctor_check(&core).await;
     let codes: Vec<FindingCode> = checkup.findings.iter().map(|x| x.code).collect();
     assert!(codes.contains(&FindingCode::ConnectorClientMismatch), "{checkup:?}");
-    let fixed = core
-        .doctor
-        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let fixed = doctor_fix(&core, None).await;
     let mismatch = fixed
         .findings
         .iter()
@@ -69,11 +61,7 @@ async fn a_secret_removed_in_azure_invalidates_the_grant_and_both_sides_say_why(
     // Nylas finds out the next time it refreshes the mailbox's access.
     assert!(!core.tools.check_grant(&grant).await.unwrap().check.ok);
 
-    let checkup = core
-        .doctor
-        .check(admin_sign_in(), &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let checkup = doctor_check(&core).await;
     let codes: Vec<FindingCode> = checkup.findings.iter().map(|x| x.code).collect();
     assert_eq!(
         codes,
@@ -87,11 +75,7 @@ async fn a_secret_removed_in_azure_invalidates_the_grant_and_both_sides_say_why(
     );
 
     // The fix replaces the secret (keychain and connector too); the mailbox then signs in again.
-    let fixed = core
-        .doctor
-        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let fixed = doctor_fix(&core, None).await;
     assert!(fixed.findings[0].fixed, "{fixed:?}");
     assert_eq!(fixed.summary.text, "2 problems found, 1 fixed.");
     let again = core
@@ -103,11 +87,7 @@ async fn a_secret_removed_in_azure_invalidates_the_grant_and_both_sides_say_why(
         again.check.ok && again.grant.id == grant,
         "the same grant, working: {again:?}"
     );
-    let healthy = core
-        .doctor
-        .check(admin_sign_in(), &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let healthy = doctor_check(&core).await;
     assert!(healthy.findings.is_empty(), "{healthy:?}");
 }
 
@@ -120,11 +100,7 @@ async fn a_connector_sending_a_single_organization_app_through_common_is_found_a
         patch_connector(&sb, serde_json::json!({"settings": {"tenant": "common"}})).await,
         200
     );
-    let fixed = core
-        .doctor
-        .fix(admin_sign_in(), None, &core.jobs.start(|_| {}))
-        .await
-        .unwrap();
+    let fixed = doctor_fix(&core, None).await;
     let audience = fixed
         .findings
         .iter()

@@ -7,23 +7,17 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use mailbox_connect_core::doctor::{Checkup, FindingCode};
+use mailbox_connect_core::doctor::FindingCode;
 use mailbox_connect_core::microsoft::oauth::ResponseMode;
 use mailbox_connect_core::nylas::Region;
 use mailbox_connect_core::secrets::SecretStore;
 use mailbox_connect_core::services::{NylasInput, StandIn};
 use mailbox_connect_core::{Sensitive, Services};
-use mailbox_connect_e2e::graph_session::{admin_sign_in, ADMIN};
+use mailbox_connect_e2e::graph_session::doctor_check;
+use mailbox_connect_e2e::graph_session::ADMIN;
 use mailbox_connect_e2e::harness::{config, demo_env};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
 use mailbox_connect_sandbox::Sandbox;
-
-async fn check(core: &Services) -> Checkup {
-    core.doctor
-        .check(admin_sign_in(), &core.jobs.start(|_| {}))
-        .await
-        .unwrap()
-}
 
 /// The region chosen on the Nylas step, keeping the saved key; whether Nylas took it.
 async fn choose(core: &Services, region: Region) -> bool {
@@ -59,7 +53,7 @@ async fn a_key_from_the_other_region_is_named_and_the_right_region_works() {
     // The step's own check refuses the key there; the region stays chosen (nothing typed is lost).
     assert!(!choose(&core, Region::Us).await);
     assert_eq!(core.setup.state().unwrap().profile.region, Region::Us);
-    let found = check(&core).await;
+    let found = doctor_check(&core).await;
     let codes: Vec<_> = found.findings.iter().map(|x| x.code).collect();
     assert_eq!(codes, [FindingCode::WrongRegion], "{found:?}");
     let x = &found.findings[0];
@@ -67,7 +61,7 @@ async fn a_key_from_the_other_region_is_named_and_the_right_region_works() {
     assert!(x.fix.contains("Choose the EU region") && !x.fixable, "{x:?}");
 
     assert!(choose(&core, Region::Eu).await);
-    assert!(check(&core).await.findings.is_empty());
+    assert!(doctor_check(&core).await.findings.is_empty());
     let r = core
         .sign_in
         .connect(Some(ADMIN.into()), &core.jobs.start(|_| {}))

@@ -4,7 +4,7 @@
 //! one click) and the invalid grant (signed in again from the finding).
 
 use mailbox_connect_e2e::graph_session::point_connector_elsewhere;
-use mailbox_connect_e2e::window::{Desktop, Screen, CONSENT, RESULT};
+use mailbox_connect_e2e::window::{Desktop, CONSENT};
 use mailbox_connect_sandbox::Sandbox;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -19,15 +19,11 @@ async fn from_a_failing_grant_through_the_check_to_a_fixed_tested_grant() {
     point_connector_elsewhere(&sb).await;
 
     // The mailbox's test fails; the failure offers the check.
-    app.click("tab-mailboxes").await;
-    app.wait_for(Screen::Mailboxes).await;
-    app.click("test-all-grants").await;
     let (grant, email) = {
         let st = sb.state.lock();
         (st.grants[0].id.clone(), st.grants[0].email.clone().unwrap())
     };
-    app.text_until(&format!("row-check-{grant}"), |t| t.starts_with("Failed"))
-        .await;
+    d.tested_all(&grant, "Failed").await;
     app.click(&format!("check-from-{grant}")).await;
     assert_eq!(
         d.browser_presses("accept").await,
@@ -46,9 +42,6 @@ async fn from_a_failing_grant_through_the_check_to_a_fixed_tested_grant() {
     app.click(&format!("sign-in-again-{email}")).await;
     app.wait_for(CONSENT).await;
     assert_eq!(app.value("login-hint").await, email);
-    app.click("start-consent").await;
-    assert_eq!(d.browser_presses("accept").await, "ok");
-    app.wait_for(RESULT).await;
-    assert!(app.text("grant-check").await.starts_with("Passed"));
+    d.signed_in_and_passing().await;
     d.close().await;
 }

@@ -4,7 +4,7 @@
 //! the permission it lacks and Nylas's own words; the details show the grant's permissions;
 //! "Sign in again" from the row mends it.
 
-use mailbox_connect_e2e::window::{until, Desktop, Page, Screen, CHECKLIST, CONSENT, CREDENTIALS, NYLAS, RESULT};
+use mailbox_connect_e2e::window::{until, Desktop, Page, CHECKLIST, CONSENT, CREDENTIALS, NYLAS};
 use mailbox_connect_sandbox::Sandbox;
 
 /// Ticks or clears a permission on the checklist and waits until the profile has saved it.
@@ -40,10 +40,7 @@ async fn a_failed_test_is_red_says_why_and_signs_in_again_from_its_row() {
         set_permission(&app, name, false).await;
     }
     d.checklist_to_sign_in().await;
-    app.click("start-consent").await;
-    assert_eq!(d.browser_presses("accept").await, "ok");
-    app.wait_for(RESULT).await;
-    assert!(app.text("grant-check").await.starts_with("Passed"));
+    d.signed_in_and_passing().await;
 
     // Now the profile asks to read and send mail.
     app.click("connect-another").await;
@@ -58,16 +55,11 @@ async fn a_failed_test_is_red_says_why_and_signs_in_again_from_its_row() {
     app.wait_for(CHECKLIST).await;
     set_permission(&app, "Mail.ReadWrite", true).await;
 
-    app.click("tab-mailboxes").await;
-    app.wait_for(Screen::Mailboxes).await;
-    app.click("test-all-grants").await;
     let (grant, email) = {
         let st = sb.state.lock();
         (st.grants[0].id.clone(), st.grants[0].email.clone().unwrap())
     };
-    let verdict = app
-        .text_until(&format!("row-check-{grant}"), |t| t.starts_with("Failed"))
-        .await;
+    let verdict = d.tested_all(&grant, "Failed").await;
     for words in [
         "connected without Mail.ReadWrite",
         "Sign the mailbox in again",
@@ -114,9 +106,6 @@ async fn a_failed_test_is_red_says_why_and_signs_in_again_from_its_row() {
     app.click(&format!("reauth-grant-{grant}")).await;
     app.wait_for(CONSENT).await;
     assert_eq!(app.value("login-hint").await, email);
-    app.click("start-consent").await;
-    assert_eq!(d.browser_presses("accept").await, "ok");
-    app.wait_for(RESULT).await;
-    assert!(app.text("grant-check").await.starts_with("Passed"));
+    d.signed_in_and_passing().await;
     d.close().await;
 }

@@ -6,7 +6,7 @@
 use mailbox_connect_core::browser::BrowserOpener;
 use mailbox_connect_e2e::graph_session::{point_connector_elsewhere, put_connector_back};
 use mailbox_connect_e2e::scripted_browser::{Decision, ScriptedBrowser};
-use mailbox_connect_e2e::window::{Desktop, Screen, RESULT};
+use mailbox_connect_e2e::window::{Desktop, RESULT};
 use mailbox_connect_sandbox::Sandbox;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -19,12 +19,8 @@ async fn a_broken_mailbox_is_mended_by_a_link_its_owner_opens_elsewhere() {
 
     // Nylas gives up on the mailbox while its connector points at another app, then it is put back.
     point_connector_elsewhere(&sb).await;
-    app.click("tab-mailboxes").await;
-    app.wait_for(Screen::Mailboxes).await;
-    app.click("test-all-grants").await;
     let grant = sb.state.lock().grants[0].id.clone();
-    app.text_until(&format!("row-check-{grant}"), |t| t.starts_with("Failed"))
-        .await;
+    d.tested_all(&grant, "Failed").await;
     put_connector_back(&sb).await;
 
     app.click(&format!("send-link-{grant}")).await;
