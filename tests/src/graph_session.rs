@@ -38,6 +38,11 @@ fn field<'a>(html: &'a str, after: &str, name: &str) -> &'a str {
 /// Signs `who` in as Graph PowerShell through the consent page, like a browser, and redeems the
 /// code with PKCE and no secret. Returns Graph's access token.
 pub async fn sign_in(sb: &Sandbox, who: &str) -> String {
+    sign_in_for(sb, who, APP_SCOPES).await
+}
+
+/// As [`sign_in`], asking for `scopes` (space-separated).
+pub async fn sign_in_for(sb: &Sandbox, who: &str, scopes: &str) -> String {
     let http = http();
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let redirect = "http://localhost:50123";
@@ -48,7 +53,7 @@ pub async fn sign_in(sb: &Sandbox, who: &str) -> String {
             ("client_id", GRAPH_POWERSHELL_APP_ID),
             ("response_type", "code"),
             ("redirect_uri", redirect),
-            ("scope", APP_SCOPES),
+            ("scope", scopes),
             ("state", "s1"),
             ("login_hint", who),
             ("code_challenge", challenge.as_str()),
@@ -82,10 +87,10 @@ pub async fn sign_in(sb: &Sandbox, who: &str) -> String {
         .find(|(k, _)| k == "code")
         .map(|(_, v)| v.to_string())
         .expect("a code");
-    redeem(sb, &code, redirect, verifier).await
+    redeem(sb, &code, redirect, verifier, scopes).await
 }
 
-async fn redeem(sb: &Sandbox, code: &str, redirect: &str, verifier: PkceCodeVerifier) -> String {
+async fn redeem(sb: &Sandbox, code: &str, redirect: &str, verifier: PkceCodeVerifier, scopes: &str) -> String {
     let tokens: Value = http()
         .post(format!("{}/organizations/oauth2/v2.0/token", sb.identity_url))
         .form(&[
@@ -94,7 +99,7 @@ async fn redeem(sb: &Sandbox, code: &str, redirect: &str, verifier: PkceCodeVeri
             ("code", code),
             ("redirect_uri", redirect),
             ("code_verifier", verifier.secret()),
-            ("scope", APP_SCOPES),
+            ("scope", scopes),
         ])
         .send()
         .await

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 mod graph_demo_tenant;
+mod graph_directory;
 mod nylas_contract_use;
 mod nylas_official_sdk;
 mod nylas_spec_check;

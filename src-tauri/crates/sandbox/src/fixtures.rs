@@ -80,4 +80,6 @@ pub const KNOWN_SCOPES: &[&str] = &[
     "DelegatedPermissionGrant.ReadWrite.All",
     "Policy.Read.All",
     "Policy.ReadWrite.Authorization",
+    "User.Read.All",
+    "User.ReadBasic.All",
 ];

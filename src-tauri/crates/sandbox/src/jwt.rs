@@ -12,7 +12,7 @@ use rsa::RsaPrivateKey;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::fixtures::DemoUser;
+use crate::state::directory::Person;
 use crate::state::now_unix;
 
 struct Key {
@@ -66,7 +66,7 @@ pub struct IdClaims<'a> {
     pub fault: Option<&'a str>,
 }
 
-pub fn id_token(c: &IdClaims<'_>, user: &DemoUser) -> String {
+pub fn id_token(c: &IdClaims<'_>, user: &Person) -> String {
     let now = now_unix();
     let kid = key().map_or("none", |k| k.kid.as_str());
     let header = json!({ "typ": "JWT", "alg": "RS256", "kid": kid });
@@ -80,8 +80,8 @@ pub fn id_token(c: &IdClaims<'_>, user: &DemoUser) -> String {
         },
         "iat": now, "nbf": now, "exp": now + 3600,
         "name": user.name,
-        "preferred_username": user.email,
-        "email": user.email,
+        "preferred_username": user.upn,
+        "email": user.email(),
         "oid": user.oid,
         "sub": user.oid,
         "tid": c.tenant_id,
@@ -107,6 +107,6 @@ pub fn id_token(c: &IdClaims<'_>, user: &DemoUser) -> String {
 }
 
 /// `client_info`: base64url JSON naming the user (`uid`) and their tenant (`utid`).
-pub fn client_info(user: &DemoUser, tenant_id: &str) -> String {
-    URL_SAFE_NO_PAD.encode(json!({ "uid": user.oid, "utid": tenant_id }).to_string())
+pub fn client_info(oid: &str, tenant_id: &str) -> String {
+    URL_SAFE_NO_PAD.encode(json!({ "uid": oid, "utid": tenant_id }).to_string())
 }

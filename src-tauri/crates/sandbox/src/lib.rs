@@ -77,6 +77,7 @@ impl Sandbox {
         let nylas_url = format!("{scheme}://{}", ny_tcp.local_addr()?);
         let graph_url = format!("{scheme}://{}", graph_tcp.local_addr()?);
         let state = Arc::new(SandboxState::with_demo_tenant(&identity_url, &nylas_url));
+        let _ = state.graph_url.set(graph_url.clone());
         let mut sb = Self {
             identity_url: identity_url.clone(),
             nylas_url,

@@ -3,6 +3,7 @@
 //! line names the CA certificate (`ca_pem_path`) a client must trust.
 
 use clap::Parser;
+use mailbox_connect_sandbox::state::directory::DEFAULT_SIZE;
 use mailbox_connect_sandbox::tls::DemoTls;
 use mailbox_connect_sandbox::{fixtures as f, Sandbox};
 
@@ -23,6 +24,10 @@ struct Args {
     /// Where to write the CA certificate in HTTPS mode (default: a file in the temp folder).
     #[arg(long, value_name = "FILE", requires = "https")]
     ca_file: Option<std::path::PathBuf>,
+    /// How many people the demo organization's directory holds (Graph's `/v1.0/users`): the
+    /// named demo users, then made-up ones, some shared mailboxes and some without a mailbox.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_SIZE as u32, value_parser = clap::value_parser!(u32).range(3..=100_000))]
+    directory_users: u32,
 }
 
 #[tokio::main]
@@ -35,6 +40,7 @@ async fn main() -> std::io::Result<()> {
         false => None,
     };
     let sb = Sandbox::start_with(&args.listen, &nylas_listen, tls).await?;
+    sb.state.directory_of(args.directory_users as usize);
     let ca_file = match &sb.ca_pem {
         Some(pem) => {
             let path = args.ca_file.clone().unwrap_or_else(|| {
@@ -57,6 +63,7 @@ async fn main() -> std::io::Result<()> {
         "secret_id": f::SECRET_ID,
         "nylas_api_key": f::NYLAS_API_KEY,
         "redirect_uri_registered": "http://localhost/callback",
+        "directory_users": args.directory_users,
     });
     println!("{info}");
     eprintln!(

@@ -11,6 +11,7 @@ mod keyed;
 mod passwords;
 mod policy;
 mod principals;
+mod users;
 /// The Graph store, where it always was for callers outside the crate.
 pub use crate::state::graph as store;
 
@@ -24,7 +25,6 @@ use axum::routing::{get, patch, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::fixtures::USERS;
 use crate::state::graph::GraphToken;
 use crate::state::{new_id, SandboxState};
 
@@ -56,6 +56,7 @@ pub fn router(st: Arc<SandboxState>) -> Router {
             "/v1.0/oauth2PermissionGrants/{id}",
             patch(principals::regrant).delete(principals::revoke),
         )
+        .route("/v1.0/users", get(users::list))
         .route(
             "/v1.0/policies/authorizationPolicy",
             get(policy::get).patch(policy::update),
@@ -114,11 +115,12 @@ pub fn error_with_details(status: StatusCode, code: &str, message: &str, details
 pub struct Caller {
     pub user: usize,
     pub scopes: Vec<String>,
+    admin: bool,
 }
 
 impl Caller {
     pub fn is_admin(&self) -> bool {
-        USERS.get(self.user).is_some_and(|u| u.admin)
+        self.admin
     }
     fn has(&self, scope: &str) -> bool {
         self.scopes.iter().any(|s| s.eq_ignore_ascii_case(scope))
@@ -164,9 +166,11 @@ pub fn caller(st: &SandboxState, headers: &HeaderMap) -> Result<Caller, Response
             "Access token validation failure. Invalid audience.",
         ));
     };
+    let admin = st.lock().directory.get(t.user).is_some_and(|p| p.admin);
     Ok(Caller {
         user: t.user,
         scopes: t.scopes,
+        admin,
     })
 }
 

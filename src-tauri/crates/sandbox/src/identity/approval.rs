@@ -11,7 +11,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::errors::{error_page, error_params, escape};
-use super::pages::{consent_page, deliver, CARD_STYLE};
+use super::pages::{consent_page, deliver, offered, CARD_STYLE};
 use crate::state::{new_id, PendingAuthorize, SandboxState};
 
 /// The page, for a request kept pending so either link can continue it.
@@ -61,7 +61,10 @@ pub async fn choose(
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
     match (pending(&st, &q, true), q.get("request")) {
-        (Some(req), Some(id)) => Html(consent_page(&tenant, id, &req)).into_response(),
+        (Some(req), Some(id)) => {
+            let accounts = offered(&st, req.login_hint.as_deref());
+            Html(consent_page(&tenant, id, &req, &accounts)).into_response()
+        }
         _ => expired(),
     }
 }

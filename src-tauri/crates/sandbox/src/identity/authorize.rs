@@ -11,7 +11,8 @@ use axum::response::Response;
 use super::errors::{error_page, error_params};
 use super::pages::{deliver, show_consent};
 use super::tenant::{redirect_matches, resolve};
-use crate::fixtures::{KNOWN_SCOPES, TENANT_ID, USERS};
+use crate::fixtures::{KNOWN_SCOPES, TENANT_ID};
+use crate::state::directory;
 use crate::state::{new_id, opaque, IssuedCode, PendingAuthorize, SandboxState};
 
 pub async fn authorize(
@@ -172,9 +173,12 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
     let state = req.state.clone();
     let accepted = f.get("decision").map(String::as_str) == Some("accept");
     if req.device.is_some() {
-        let user = f.get("account").and_then(|a| USERS.iter().position(|u| u.email == a));
+        let user = f.get("account").and_then(|a| directory::find(&st.lock().directory, a));
         // As on the redirect path, a non-administrator needs the app approved first.
-        let allowed = |u: &usize| USERS[*u].admin || st.lock().admin_consented(&req.client_id);
+        let allowed = |u: &usize| {
+            let inner = st.lock();
+            inner.directory[*u].admin || inner.admin_consented(&req.client_id)
+        };
         return super::device_code::answered(&st, &req, user.filter(|u| accepted && allowed(u)));
     }
     if !accepted {
@@ -191,9 +195,16 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
     }
     let user = f
         .get("account")
-        .and_then(|a| USERS.iter().position(|u| u.email == a))
+        .and_then(|a| directory::find(&st.lock().directory, a))
         .unwrap_or(0);
-    let is_admin = USERS.get(user).is_some_and(|u| u.admin);
+    let Some(person) = st.lock().directory.get(user).cloned() else {
+        return error_page(50034, "The user account does not exist in the directory.");
+    };
+    let is_admin = person.admin;
+    // A shared mailbox's account is disabled until someone sets its password (Nylas's note).
+    if !person.account_enabled() {
+        return error_page(50057, "The user account is disabled. The user object in Active Directory backing this account has been disabled. An admin can re-enable this account through PowerShell.");
+    }
     if req.admin {
         if !is_admin {
             return error_page(90093, "The signed in user is not allowed to grant admin consent. Sign in with a Global, Cloud Application or Application Administrator account.");
@@ -233,7 +244,7 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
     if assignment_required {
         let text = format!(
             "The signed in user '{}' is not assigned to a role for the application '{}'.",
-            USERS[user].email, req.client_id
+            person.upn, req.client_id
         );
         return deliver(
             &req,
@@ -261,9 +272,9 @@ pub async fn decide(State(st): State<Arc<SandboxState>>, Form(f): Form<HashMap<S
         params.push(("state", s));
     }
     params.push(("session_state", session.as_str()));
-    let info = USERS.get(user).map(|u| crate::jwt::client_info(u, TENANT_ID));
-    if let Some(info) = info.as_deref().filter(|_| req.client_info) {
-        params.push(("client_info", info));
+    let info = crate::jwt::client_info(&person.oid, TENANT_ID);
+    if req.client_info {
+        params.push(("client_info", info.as_str()));
     }
     deliver(
         &req,

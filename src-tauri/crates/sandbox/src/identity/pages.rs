@@ -6,7 +6,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::errors::{encode_pairs, escape};
 use crate::fixtures::USERS;
-use crate::state::{new_id, PendingAuthorize, SandboxState};
+use crate::state::{directory, new_id, PendingAuthorize, SandboxState};
 
 /// Sends the answer to the redirect URI: a 302 with a query, or an auto-submitting form_post.
 pub fn deliver(req: &PendingAuthorize, params: &[(String, String)]) -> Response {
@@ -30,19 +30,38 @@ pub fn deliver(req: &PendingAuthorize, params: &[(String, String)]) -> Response 
 /// The look of Microsoft's sign-in pages: a white card on grey.
 pub(super) const CARD_STYLE: &str = r#"body{font-family:"Segoe UI",system-ui,sans-serif;background:#f2f2f2;margin:0}main{max-width:28rem;margin:3rem auto;background:#fff;padding:2rem;box-shadow:0 2px 6px #0003}"#;
 
-pub(super) fn consent_page(tenant: &str, request_id: &str, req: &PendingAuthorize) -> String {
-    let accounts: String = USERS
+/// The accounts the consent page offers: the named demo users, and the hinted person when the
+/// directory has someone else by that name.
+pub(super) fn offered(st: &SandboxState, hint: Option<&str>) -> Vec<(String, String)> {
+    let inner = st.lock();
+    let mut offered: Vec<(String, String)> = USERS.iter().map(|u| (u.name.into(), u.email.into())).collect();
+    let hinted = hint
+        .and_then(|h| directory::find(&inner.directory, h))
+        .map(|i| &inner.directory[i]);
+    if let Some(p) = hinted.filter(|p| !offered.iter().any(|(_, e)| e.eq_ignore_ascii_case(&p.upn))) {
+        offered.push((p.name.clone(), p.upn.clone()));
+    }
+    offered
+}
+
+pub(super) fn consent_page(
+    tenant: &str,
+    request_id: &str,
+    req: &PendingAuthorize,
+    offered: &[(String, String)],
+) -> String {
+    let accounts: String = offered
         .iter()
         .enumerate()
-        .map(|(i, u)| {
+        .map(|(i, (name, email))| {
             let checked = match &req.login_hint {
-                Some(h) => h.eq_ignore_ascii_case(u.email),
+                Some(h) => h.eq_ignore_ascii_case(email),
                 None => i == 0,
             };
             format!(
                 r#"<label class="acct"><input type="radio" name="account" value="{e}"{c}> <b>{n}</b> <span>{e}</span></label>"#,
-                e = escape(u.email),
-                n = escape(u.name),
+                e = escape(email),
+                n = escape(name),
                 c = if checked { " checked" } else { "" }
             )
         })
@@ -76,7 +95,7 @@ pub(super) fn consent_page(tenant: &str, request_id: &str, req: &PendingAuthoriz
 /// Keeps the request until the user answers and shows the consent page for it.
 pub fn show_consent(st: &SandboxState, tenant: &str, req: PendingAuthorize) -> Response {
     let id = new_id();
-    let page = consent_page(tenant, &id, &req);
+    let page = consent_page(tenant, &id, &req, &offered(st, req.login_hint.as_deref()));
     st.lock().pending.insert(id, req);
     (
         [(header::CACHE_CONTROL, "no-store"), (header::X_FRAME_OPTIONS, "DENY")],

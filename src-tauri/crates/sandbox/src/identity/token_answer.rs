@@ -10,7 +10,7 @@ use rand::Rng;
 use serde_json::json;
 
 use super::errors::token_error;
-use crate::fixtures::{TENANT_ID, USERS};
+use crate::fixtures::TENANT_ID;
 use crate::jwt;
 use crate::state::graph::GraphToken;
 use crate::state::{opaque, IssuedRefresh, SandboxState};
@@ -38,7 +38,7 @@ pub(super) fn issue(
     scopes: &[String],
     extra: &Extra<'_>,
 ) -> Response {
-    let Some(u) = USERS.get(user) else {
+    let Some(u) = st.lock().directory.get(user).cloned() else {
         return token_error(
             StatusCode::BAD_REQUEST,
             "invalid_grant",
@@ -99,10 +99,10 @@ pub(super) fn issue(
             nonce: extra.nonce,
             fault: fault.as_deref(),
         };
-        body["id_token"] = json!(jwt::id_token(&claims, u));
+        body["id_token"] = json!(jwt::id_token(&claims, &u));
     }
     if extra.client_info {
-        body["client_info"] = json!(jwt::client_info(u, TENANT_ID));
+        body["client_info"] = json!(jwt::client_info(&u.oid, TENANT_ID));
     }
     ok(body)
 }

@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 
 use super::envelope::{data, error, error_with};
 use super::grants::view;
-use crate::fixtures::{EWS_DOMAIN, EWS_HOST, EWS_USERS, USERS};
+use crate::fixtures::{EWS_DOMAIN, EWS_HOST, EWS_USERS};
 use crate::state::{Inner, SandboxState};
 
 pub async fn custom(State(st): State<Arc<SandboxState>>, Json(body): Json<Value>) -> Response {
@@ -76,21 +76,17 @@ fn microsoft_refresh(inner: &mut Inner, rt: &str) -> Result<Identity, Response> 
             json!({ "error": "invalid_grant", "error_description": "AADSTS9002313: Invalid request. Request is malformed or invalid." }),
         ));
     };
-    let user = USERS
+    let user = inner
+        .directory
         .get(issued.user)
+        .cloned()
         .ok_or_else(|| error(StatusCode::BAD_REQUEST, "invalid_request_error", "unknown user"))?;
     let scope = issued
         .scopes
         .iter()
         .map(|s| s.rsplit('/').next().unwrap_or(s).to_string())
         .collect();
-    Ok((
-        "microsoft".into(),
-        user.email.into(),
-        user.name.into(),
-        user.oid.into(),
-        scope,
-    ))
+    Ok(("microsoft".into(), user.email().into(), user.name, user.oid, scope))
 }
 
 fn microsoft_bulk(inner: &mut Inner, email: &str, credential_id: &str) -> Result<Identity, Response> {
@@ -115,7 +111,8 @@ fn microsoft_bulk(inner: &mut Inner, email: &str, credential_id: &str) -> Result
             json!({ "error": "invalid_grant", "error_description": "AADSTS65001: The user or administrator has not consented to use the application." }),
         ));
     }
-    let Some(user) = USERS.iter().find(|u| u.email.eq_ignore_ascii_case(email)) else {
+    let found = crate::state::directory::find(&inner.directory, email);
+    let Some(user) = found.map(|i| inner.directory[i].clone()) else {
         return Err(provider_error(
             StatusCode::BAD_REQUEST,
             "invalid_request_error",
@@ -123,13 +120,15 @@ fn microsoft_bulk(inner: &mut Inner, email: &str, credential_id: &str) -> Result
             json!({ "error": "invalid_grant", "error_description": "AADSTS50034: The user account does not exist in the directory." }),
         ));
     };
-    Ok((
-        "microsoft".into(),
-        user.email.into(),
-        user.name.into(),
-        user.oid.into(),
-        conn.scope,
-    ))
+    if user.mail.is_none() {
+        return Err(provider_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request_error",
+            &format!("The provider has no mailbox for '{email}'."),
+            json!({ "error": { "code": "MailboxNotEnabledForRESTAPI", "message": "The mailbox is either inactive, soft-deleted, or is hosted on-premise." } }),
+        ));
+    }
+    Ok(("microsoft".into(), user.email().into(), user.name, user.oid, conn.scope))
 }
 
 fn ews(inner: &mut Inner, settings: &Value) -> Result<Identity, Response> {

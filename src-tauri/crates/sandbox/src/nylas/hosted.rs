@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use super::envelope::error;
-use crate::fixtures::{NYLAS_APPLICATION_ID, USERS};
+use crate::fixtures::NYLAS_APPLICATION_ID;
 use crate::identity::errors::encode_pairs;
 use crate::state::{opaque, HostedPending, NylasCode, SandboxState};
 
@@ -130,7 +130,7 @@ pub async fn callback(State(st): State<Arc<SandboxState>>, Query(q): Query<HashM
             ],
         );
     };
-    let Some(user) = USERS.get(issued.user) else {
+    let Some(user) = inner.directory.get(issued.user).cloned() else {
         return error(StatusCode::BAD_REQUEST, "invalid_request_error", "unknown user");
     };
     let scope = issued
@@ -141,9 +141,9 @@ pub async fn callback(State(st): State<Arc<SandboxState>>, Query(q): Query<HashM
         .collect();
     let (grant, _) = inner.upsert_grant(
         "microsoft",
-        user.email,
-        user.name,
-        user.oid,
+        user.email(),
+        &user.name,
+        &user.oid,
         scope,
         pending.state.clone(),
     );

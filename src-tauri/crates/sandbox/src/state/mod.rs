@@ -4,6 +4,7 @@
 //! handler, so every handler can import the stores and no import runs back up.
 
 pub mod demo_app;
+pub mod directory;
 pub mod faults;
 pub mod graph;
 pub mod identity;
@@ -54,6 +55,8 @@ pub struct Inner {
     pub faults: faults::Faults,
     /// Microsoft Graph's view of the tenant (app registrations, service principals, grants).
     pub graph: graph::GraphStore,
+    /// The organization's people (`/v1.0/users`); sign-ins name them by index.
+    pub directory: Vec<directory::Person>,
     /// Device code sign-ins, by device code.
     pub devices: identity::DeviceLogins,
     /// Nylas answers kept for a spec check (`None`: not recording).
@@ -69,6 +72,8 @@ pub struct SandboxState {
     pub code_lifetime: Duration,
     pub identity_url: String,
     pub nylas_url: String,
+    /// Microsoft Graph's address (its paging links are absolute).
+    pub graph_url: std::sync::OnceLock<String>,
 }
 
 impl SandboxState {
@@ -94,6 +99,7 @@ impl SandboxState {
             graph,
             api_keys: vec![fixtures::NYLAS_API_KEY.into()],
             v2_accounts: legacy::seed(fixtures::V2_DEMO_ACCOUNTS),
+            directory: directory::seed(directory::DEFAULT_SIZE),
             ..Inner::default()
         };
         inner.sync_app(fixtures::CLIENT_ID, None);
@@ -106,6 +112,7 @@ impl SandboxState {
             code_lifetime: Duration::from_secs(600),
             identity_url: identity_url.into(),
             nylas_url: nylas_url.into(),
+            graph_url: std::sync::OnceLock::new(),
         }
     }
 
@@ -117,6 +124,11 @@ impl SandboxState {
         if !inner.revoked_users.iter().any(|u| u.eq_ignore_ascii_case(email)) {
             inner.revoked_users.push(email.to_ascii_lowercase());
         }
+    }
+
+    /// Replaces the directory with one of `size` people (the named demo users first).
+    pub fn directory_of(&self, size: usize) {
+        self.lock().directory = directory::seed(size);
     }
 
     pub fn lock(&self) -> MutexGuard<'_, Inner> {
