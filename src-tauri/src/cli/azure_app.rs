@@ -99,9 +99,7 @@ pub async fn run(
             ..
         } => {
             // A demo profile already on this tenant (resumed above) continues its app.
-            if let Some(env) = demo.filter(|_| !s.setup.state().is_ok_and(|st| st.profile.demo)) {
-                s.setup.begin(Some(env)).await?;
-            }
+            super::demo_profile::on_demo(s, demo).await?;
             let target = match target {
                 Target::V3 => ChecklistTarget::NylasV3,
                 Target::V2 => ChecklistTarget::LegacyV2,

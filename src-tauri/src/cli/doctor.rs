@@ -20,10 +20,7 @@ pub async fn run(
     demo: Option<DemoEnv>,
     w: &mut Vec<String>,
 ) -> Result<i32, AppError> {
-    // A demo profile already on this tenant (resumed) is checked as it is.
-    if let Some(env) = demo.filter(|_| !s.setup.state().is_ok_and(|st| st.profile.demo)) {
-        s.setup.begin(Some(env)).await?;
-    }
+    super::demo_profile::on_demo(s, demo).await?;
     let job = if json { printed_aside() } else { printed() };
     let opts = sign_in.options(false);
     let checked = if fix {

@@ -12,6 +12,8 @@ use mailbox_connect_core::{browser, Config, Services};
 use crate::{demo, KEYCHAIN_SERVICE};
 
 mod azure_app;
+mod demo_profile;
+mod directory;
 mod doctor;
 mod json;
 mod progress;
@@ -118,6 +120,24 @@ pub enum Command {
         #[arg(long)]
         fix: bool,
         /// Print the findings (or the error) as one JSON document, for scripts.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        sign_in: azure_app::SignInArgs,
+    },
+    /// List the organization's people with a mailbox and whether each is connected to Nylas
+    /// (an administrator signs in to Microsoft Graph to read the directory).
+    Directory {
+        /// Use the built-in demo tenant (no Azure account needed).
+        #[arg(long)]
+        demo: bool,
+        /// Which people to list.
+        #[arg(long, value_enum, default_value_t = directory::Filter::All)]
+        filter: directory::Filter,
+        /// Only people whose name or address has a word starting with TEXT.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// Print the table (or the error) as one JSON document, for scripts.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -233,6 +253,7 @@ pub fn run(cli: Cli) -> i32 {
                     action: AzureAppAction::Create { demo: true, .. }
                 }
                 | Command::Doctor { demo: true, .. }
+                | Command::Directory { demo: true, .. }
         ) || resume;
         // The app's own choice between a demo tenant served elsewhere and one of its own (kept
         // running here until the command ends).

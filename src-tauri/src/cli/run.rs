@@ -21,6 +21,7 @@ pub async fn execute(command: Command, s: &Services, demo: Option<DemoEnv>, out:
             | Command::CheckGrants { json: true, .. }
             | Command::Grants { json: true, .. }
             | Command::Doctor { json: true, .. }
+            | Command::Directory { json: true, .. }
     );
     let mut lines = Vec::new();
     let code = match execute_inner(command, s, demo, &mut lines).await {
@@ -200,6 +201,13 @@ async fn execute_inner(
             json,
             sign_in,
         } => super::doctor::run(sign_in, fix, json, s, demo, w).await,
+        Command::Directory {
+            filter,
+            search,
+            json,
+            sign_in,
+            ..
+        } => super::directory::run(filter, search, json, sign_in, s, demo, w).await,
         Command::Sandbox { .. } => Err(AppError::internal(
             "The sandbox is served by `mailbox-connect sandbox`.",
         )),

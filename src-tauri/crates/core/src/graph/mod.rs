@@ -2,6 +2,7 @@
 //! (the official Graph SDK for Rust is unmaintained and pulls in far more than these few calls),
 //! the admin's sign-in as a public client, and the app registration's document per target.
 
+pub mod directory;
 mod error;
 pub mod models;
 pub mod registration;
@@ -70,21 +71,65 @@ impl Graph {
         self.call(Method::DELETE, path, None, false).await.map(|_| ())
     }
 
+    /// A page of a collection by its full address (a `@odata.nextLink`), which must lie under
+    /// this Graph's own address: the token goes nowhere else. `eventual` sends
+    /// `ConsistencyLevel: eventual` (advanced queries: `$search`, `$count`).
+    pub async fn get_link<T: DeserializeOwned>(&self, link: &str, eventual: bool) -> Result<T, GraphError> {
+        let url = Url::parse(link)
+            .ok()
+            .filter(|u| u.as_str().starts_with(self.base.as_str()))
+            .ok_or_else(|| GraphError::unreadable(format!("Microsoft Graph's next page is not on Graph: {link}")))?;
+        let headers: &[(&str, &str)] = if eventual {
+            &[("ConsistencyLevel", "eventual")]
+        } else {
+            &[]
+        };
+        read("users", &self.send(Method::GET, url, None, headers).await?)
+    }
+
+    /// `GET /v1.0/{path}` with `ConsistencyLevel: eventual` when asked.
+    pub async fn get_with<T: DeserializeOwned>(&self, path: &str, eventual: bool) -> Result<T, GraphError> {
+        let url = self.url(path)?;
+        let headers: &[(&str, &str)] = if eventual {
+            &[("ConsistencyLevel", "eventual")]
+        } else {
+            &[]
+        };
+        read(path, &self.send(Method::GET, url, None, headers).await?)
+    }
+
+    fn url(&self, path: &str) -> Result<Url, GraphError> {
+        self.base
+            .join(&format!("v1.0/{path}"))
+            .map_err(|e| GraphError::unreadable(format!("bad Graph address {path}: {e}")))
+    }
+
+    async fn call(&self, method: Method, path: &str, body: Option<Value>, prefer: bool) -> Result<String, GraphError> {
+        let headers: &[(&str, &str)] = if prefer {
+            &[("Prefer", "create-if-missing")]
+        } else {
+            &[]
+        };
+        self.send(method, self.url(path)?, body, headers).await
+    }
+
     /// One call; a 429 is waited out as its `Retry-After` says, a few times at most.
     /// The answer's text (empty when Graph sent none).
-    async fn call(&self, method: Method, path: &str, body: Option<Value>, prefer: bool) -> Result<String, GraphError> {
-        let url = self
-            .base
-            .join(&format!("v1.0/{path}"))
-            .map_err(|e| GraphError::unreadable(format!("bad Graph address {path}: {e}")))?;
+    async fn send(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> Result<String, GraphError> {
         let mut throttled = 0;
         loop {
             let mut req = self
                 .http
                 .request(method.clone(), url.clone())
                 .bearer_auth(self.token.expose());
-            if prefer {
-                req = req.header("Prefer", "create-if-missing");
+            for (name, value) in headers {
+                req = req.header(*name, *value);
             }
             if let Some(b) = &body {
                 req = req.json(b);

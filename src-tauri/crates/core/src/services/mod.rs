@@ -8,6 +8,7 @@
 //! | [`DemoTenant`] | points the demo profile at a running demo tenant |
 //! | [`SignIn`] | browser sign-ins: a mailbox (own or Hosted), admin consent, v2 Office 365 |
 //! | [`Doctor`] | the connection doctor: why a mailbox stopped working, across Azure, the keychain and Nylas |
+//! | [`Directory`] | the organization's people with a mailbox, each with its Nylas grant |
 //! | [`AzureApp`] | the Azure app through Microsoft Graph: create, rotate its secret, show, remove |
 //! | [`Tools`] | grant tests, grant lists, the ledger, the diagnostics bundle |
 //! | [`Mailboxes`] | bulk auth and Exchange on-premises, no browser involved |
@@ -29,6 +30,7 @@ pub mod azure_app;
 mod credentials;
 mod demo_tenant;
 mod diagnostics;
+pub mod directory;
 mod doctor;
 mod legacy;
 mod mailboxes;
@@ -42,6 +44,7 @@ pub use azure_app::AzureApp;
 pub use credentials::{AzureAppInput, NylasInput};
 pub use demo_tenant::DemoTenant;
 pub use diagnostics::{mask_email, redact};
+pub use directory::Directory;
 pub use doctor::Doctor;
 pub use legacy::Legacy;
 pub use mailboxes::{BulkRow, Mailboxes};
@@ -127,6 +130,7 @@ pub struct Services {
     pub sign_in: Arc<SignIn>,
     pub azure_app: Arc<AzureApp>,
     pub doctor: Doctor,
+    pub directory: Directory,
     pub tools: Tools,
     pub mailboxes: Mailboxes,
     pub legacy: Legacy,
@@ -181,6 +185,7 @@ impl Services {
                 azure_app.clone(),
                 cfg.hosted_port,
             ),
+            directory: Directory::new(profiles.clone(), vault.clone(), http.clone(), azure_app.clone()),
             azure_app,
             sign_in,
             tools: Tools::new(

@@ -67,24 +67,30 @@ impl AzureApp {
     /// The signed-in administrator, signing in first when there is none (or it lacks what
     /// `admin_consent` needs, or its token is nearly spent).
     pub(crate) async fn admin(&self, p: &Profile, opts: &SignInOptions, job: &Job) -> Result<AdminSession> {
-        self.admin_reading(p, opts, false, job).await
+        self.admin_reading(p, opts, Reads::default(), job).await
     }
 
-    /// Like [`AzureApp::admin`], also allowed to read the tenant's consent policy and grants
-    /// (the doctor's look).
+    /// Like [`AzureApp::admin`], also allowed to read what `reads` says: the tenant's consent
+    /// policy and grants (the doctor's look), its people (the directory). A new sign-in asks
+    /// again for what the one it replaces could do, so switching screens does not sign in twice.
     pub(crate) async fn admin_reading(
         &self,
         p: &Profile,
         opts: &SignInOptions,
-        read_policy: bool,
+        reads: Reads,
         job: &Job,
     ) -> Result<AdminSession> {
         let (client_id, login_hint) = opts.checked()?;
         let held = self.session.lock().ok().and_then(|s| s.clone());
-        let enough = |s: &AdminSession| (s.admin_consent || !opts.admin_consent) && (s.read_policy || !read_policy);
-        if let Some(s) = held.filter(|s| s.fresh() && enough(s)) {
-            return Ok(s);
+        let enough = |s: &AdminSession| {
+            (s.admin_consent || !opts.admin_consent)
+                && (s.read_policy || !reads.policy)
+                && (s.read_directory || !reads.directory)
+        };
+        if let Some(s) = held.as_ref().filter(|s| s.fresh() && enough(s)) {
+            return Ok(s.clone());
         }
+        let had = |f: fn(&AdminSession) -> bool| held.as_ref().is_some_and(f);
         let identity = p.cloud.host()?;
         let graph_base = self.graph_base(p, &identity)?;
         let tenant = match &p.tenant {
@@ -95,8 +101,9 @@ impl AzureApp {
             endpoints: Endpoints::new(&p.cloud, &tenant)?,
             client_id,
             graph_base,
-            admin_consent: opts.admin_consent,
-            read_policy,
+            admin_consent: opts.admin_consent || had(|s| s.admin_consent),
+            read_policy: reads.policy || had(|s| s.read_policy),
+            read_directory: reads.directory || had(|s| s.read_directory),
             login_hint,
             device_code: opts.device_code,
         };
@@ -131,6 +138,15 @@ impl AzureApp {
         })?;
         parse_service_url(base, "graph_url", "Microsoft Graph")
     }
+}
+
+/// What an administrator's Graph sign-in may read beyond the app registrations.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reads {
+    /// The tenant's consent policy and permission grants (`Policy.Read.All`).
+    pub policy: bool,
+    /// The organization's people (`User.Read.All`).
+    pub directory: bool,
 }
 
 /// How the administrator signs in to Graph.

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::azure_app::{AzureApp, SignInOptions};
+use super::azure_app::{AzureApp, Reads, SignInOptions};
 use super::profiles::Profiles;
 use super::sign_in::AdminSession;
 use super::vault::Vault;
@@ -163,7 +163,17 @@ impl Doctor {
     /// The administrator's Graph sign-in, allowed to read and grant tenant-wide consent and to
     /// read the tenant's consent policy.
     async fn admin(&self, p: &Profile, opts: &SignInOptions, job: &Job) -> Result<AdminSession> {
-        self.azure_app.admin_reading(p, &widened(opts), true, job).await
+        self.azure_app
+            .admin_reading(
+                p,
+                &widened(opts),
+                Reads {
+                    policy: true,
+                    directory: false,
+                },
+                job,
+            )
+            .await
     }
 
     fn profile(&self) -> Result<Profile> {

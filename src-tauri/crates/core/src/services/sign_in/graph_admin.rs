@@ -32,6 +32,8 @@ pub struct GraphAdminPlan {
     pub admin_consent: bool,
     /// Also ask to read the tenant's consent policy (`Policy.Read.All`), for the doctor.
     pub read_policy: bool,
+    /// Also ask to read the organization's people (`User.Read.All`), for the directory.
+    pub read_directory: bool,
     pub login_hint: Option<String>,
     /// Sign in on another device with a code instead of this computer's browser.
     pub device_code: bool,
@@ -47,6 +49,9 @@ impl GraphAdminPlan {
         if self.read_policy {
             s.push(format!("{resource}Policy.Read.All"));
         }
+        if self.read_directory {
+            s.push(format!("{resource}User.Read.All"));
+        }
         s.extend(["openid".into(), "profile".into()]);
         s
     }
@@ -60,6 +65,7 @@ pub struct AdminSession {
     pub account: SignedInAccount,
     pub admin_consent: bool,
     pub read_policy: bool,
+    pub read_directory: bool,
     expires: Instant,
 }
 
@@ -185,6 +191,7 @@ async fn session(
         account,
         admin_consent: plan.admin_consent,
         read_policy: plan.read_policy,
+        read_directory: plan.read_directory,
         expires: Instant::now() + lasts,
     })
 }

@@ -1,0 +1,110 @@
+//! The organization's directory: its people with a mailbox, read through the administrator's
+//! Graph sign-in (`User.Read.All`, token in memory), each joined with its Nylas grant.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::azure_app::{AzureApp, Reads, SignInOptions};
+use super::nylas_for;
+use super::profiles::Profiles;
+use super::vault::Vault;
+use crate::error::{AppError, ErrorCode, Result};
+use crate::graph::directory::people_with_mailbox;
+use crate::graph::GraphError;
+use crate::job::{Job, JobStep};
+use crate::profile::ledger::LedgerEvent;
+use crate::result::now;
+
+mod table;
+
+pub use table::{join, table, Connection, DirectoryFilter, DirectoryRow, DirectoryTable};
+
+/// Why the directory asks for more than the app registrations, as the screen says it.
+pub const WHY_READ_USERS: &str = "Reading the directory asks Microsoft for one more permission, User.Read.All, to list the people of your organization who have a mailbox (their names and addresses only). The permission lasts for this sign-in and is kept nowhere.";
+
+pub struct Directory {
+    profiles: Arc<Profiles>,
+    vault: Arc<Vault>,
+    http: reqwest::Client,
+    azure_app: Arc<AzureApp>,
+}
+
+impl Directory {
+    pub(super) fn new(
+        profiles: Arc<Profiles>,
+        vault: Arc<Vault>,
+        http: reqwest::Client,
+        azure_app: Arc<AzureApp>,
+    ) -> Self {
+        Self {
+            profiles,
+            vault,
+            http,
+            azure_app,
+        }
+    }
+
+    /// The directory's people with a mailbox (those matching `search`, if any), each with its
+    /// Nylas grant; `filter` picks the rows shown. The administrator signs in first if needed.
+    pub async fn list(
+        &self,
+        opts: &SignInOptions,
+        search: Option<&str>,
+        filter: DirectoryFilter,
+        job: &Job,
+    ) -> Result<DirectoryTable> {
+        let p = self.profiles.active()?;
+        let nylas = nylas_for(&self.vault, &self.http, &p).await?;
+        let reads = Reads {
+            directory: true,
+            ..Reads::default()
+        };
+        let session = self.azure_app.admin_reading(&p, opts, reads, job).await?;
+        job.go_on()?;
+        let listed = people_with_mailbox(&session.graph, search, |read| {
+            job.progress(read as u32, 0, format!("{read} people read from the directory"));
+            !job.cancel_signal().is_cancelled()
+        })
+        .await
+        .map_err(explain)?;
+        let Some(users) = listed else {
+            job.go_on()?;
+            return Err(AppError::internal("The directory listing stopped early."));
+        };
+        job.step(
+            JobStep::Checked,
+            format!("{} people with a mailbox in the directory.", users.len()),
+        );
+        let grants = nylas.all_grants().await?;
+        let rows = join(users, &grants, &self.causes()?);
+        Ok(table(rows, filter, now()))
+    }
+
+    /// The latest failed test's cause of each grant, from the ledger.
+    fn causes(&self) -> Result<HashMap<String, String>> {
+        let mut causes = HashMap::new();
+        for e in self.profiles.ledger().entries()? {
+            if e.event == LedgerEvent::Tested {
+                match e.cause {
+                    Some(c) if !e.test_passed => causes.insert(e.grant_id, c),
+                    _ => causes.remove(&e.grant_id),
+                };
+            }
+        }
+        Ok(causes)
+    }
+}
+
+/// Graph's refusal to list users, in the directory's terms.
+fn explain(g: GraphError) -> AppError {
+    if g.status.map(|s| s.as_u16()) == Some(403) {
+        let detail = format!("Graph {}: {}", g.code, g.message);
+        return AppError::new(
+            ErrorCode::AdminRoleRequired,
+            "Microsoft did not let this account read the people of your organization.",
+        )
+        .with_fix("Sign in as an administrator who may read users (for example a Global Reader or User Administrator) and accept the permission to read users on Microsoft's page.")
+        .with_detail(detail);
+    }
+    g.into()
+}
