@@ -1,7 +1,8 @@
 //! A job's events on the terminal, printed at once: the person needs the sign-in link or the
 //! device code while the command waits. How the job ended is the command's own output.
 
-use mailbox_connect_core::job::{Job, JobEvent};
+use mailbox_connect_core::bulk::RowState;
+use mailbox_connect_core::job::{BulkProgress, Job, JobEvent};
 
 /// A job whose events are printed; nothing else can cancel it (Ctrl+C ends the process).
 pub fn printed() -> Job {
@@ -51,8 +52,39 @@ fn said(e: JobEvent) -> Option<String> {
             l.wait_secs / 60
         ),
         JobEvent::Progress(p) => format!("[{}/{}] {}", p.done, p.total, p.text),
+        JobEvent::Bulk(b) => bulk_line(&b),
         JobEvent::Step(s) => s.text,
         JobEvent::Warning(w) => format!("warning: {}", w.text),
         JobEvent::Finished | JobEvent::Failed(_) | JobEvent::Cancelled => return None,
     })
+}
+
+/// One mailbox of a bulk run done: counts, the mailbox's outcome, the pace and time left.
+fn bulk_line(b: &BulkProgress) -> String {
+    let done = b.connected + b.failed;
+    let row = b.row.as_ref().map(|r| match (&r.state, &r.error) {
+        (RowState::Connected, _) => format!("{} connected", r.email),
+        (_, Some(e)) => format!("{} FAILED: {}", r.email, e.message),
+        _ => r.email.clone(),
+    });
+    let left = match b.seconds_left {
+        Some(s) if b.left > 0 => format!(", about {} left", duration(s)),
+        _ => String::new(),
+    };
+    format!(
+        "[{done}/{}] {} ({} failed, {} left; {:.0} a minute{left})",
+        b.total,
+        row.unwrap_or_default(),
+        b.failed,
+        b.left,
+        b.per_minute
+    )
+}
+
+fn duration(secs: u64) -> String {
+    match secs {
+        0..=89 => format!("{secs} s"),
+        90..=5399 => format!("{} min", secs.div_ceil(60)),
+        _ => format!("{} h {} min", secs / 3600, (secs % 3600) / 60),
+    }
 }

@@ -8,6 +8,7 @@ mod azure_app;
 mod azure_app_device_code;
 mod azure_app_refusals;
 mod browser_outcome;
+mod bulk_run;
 mod cli;
 mod cli_azure_app;
 mod cli_directory;

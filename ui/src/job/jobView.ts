@@ -1,4 +1,5 @@
 // What a running job shows, folded from its events (kept out of the hook so it can be tested).
+import type { BulkProgress } from "../bindings/BulkProgress";
 import type { ConsentStarted } from "../bindings/ConsentStarted";
 import type { DeviceCodeStarted } from "../bindings/DeviceCodeStarted";
 import type { JobEvent } from "../bindings/JobEvent";
@@ -17,12 +18,14 @@ export type JobView = {
   steps: StepDone[];
   /** How far a job over many items is. */
   progress: Progress | null;
+  /** A bulk run's counts and pace, with the mailbox last done. */
+  bulk: BulkProgress | null;
   warnings: string[];
   /** How the job ended, once it has. */
   ended: "finished" | "failed" | "cancelled" | null;
 };
 
-export const idle: JobView = { signIn: null, device: null, ownerLink: null, steps: [], progress: null, warnings: [], ended: null };
+export const idle: JobView = { signIn: null, device: null, ownerLink: null, steps: [], progress: null, bulk: null, warnings: [], ended: null };
 
 /** The view after one more event. */
 export function nextView(v: JobView, e: JobEvent): JobView {
@@ -35,6 +38,8 @@ export function nextView(v: JobView, e: JobEvent): JobView {
       return { ...v, ownerLink: e.data, signIn: null, device: null };
     case "progress":
       return { ...v, progress: e.data };
+    case "bulk":
+      return { ...v, bulk: e.data };
     case "step": {
       // Repeated waiting news replaces the last line instead of adding one per try.
       const last = v.steps[v.steps.length - 1];

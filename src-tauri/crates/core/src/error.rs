@@ -1,10 +1,10 @@
 //! Errors as the UI sees them: a stable `code`, a plain `message`, and a `fix` in plain words.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Stable error codes the UI can branch on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ErrorCode {
@@ -36,7 +36,7 @@ pub enum ErrorCode {
 }
 
 /// An error with everything a non-technical admin needs: what happened and what to do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{message}")]
 #[ts(export)]
 pub struct AppError {

@@ -8,6 +8,7 @@
 
 pub mod azure;
 pub mod browser;
+pub mod bulk;
 pub mod consent;
 pub mod demo;
 pub mod doctor;

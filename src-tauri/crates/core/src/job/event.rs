@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::bulk::RunRow;
 use crate::error::AppError;
 
 /// What a job reports while it runs, and how it ended.
@@ -19,6 +20,8 @@ pub enum JobEvent {
     OwnerLink(OwnerLink),
     /// How far a job over many items is.
     Progress(Progress),
+    /// How far a bulk run is, with the mailbox just done.
+    Bulk(Box<BulkProgress>),
     /// A step finished, or a wait is under way.
     Step(StepDone),
     /// Something to know that does not stop the job.
@@ -66,6 +69,24 @@ pub struct DeviceCodeStarted {
     /// Why this computer's browser was not used, when it was tried.
     #[ts(optional)]
     pub browser_error: Option<String>,
+}
+
+/// A bulk run's counts, its pace, and the mailbox just done.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BulkProgress {
+    pub run_id: String,
+    pub total: u32,
+    pub connected: u32,
+    pub failed: u32,
+    pub left: u32,
+    /// Mailboxes a minute since this run (or its resumption) began.
+    pub per_minute: f64,
+    /// At that pace.
+    #[ts(optional, type = "number")]
+    pub seconds_left: Option<u64>,
+    #[ts(optional)]
+    pub row: Option<RunRow>,
 }
 
 /// `done` of `total` items, and the current one in words.

@@ -11,7 +11,9 @@ use crate::error::{AppError, ErrorCode, Result};
 
 mod event;
 
-pub use event::{ConsentStarted, DeviceCodeStarted, JobEvent, JobStep, Notice, OwnerLink, Progress, StepDone};
+pub use event::{
+    BulkProgress, ConsentStarted, DeviceCodeStarted, JobEvent, JobStep, Notice, OwnerLink, Progress, StepDone,
+};
 
 /// Where a job's events go: the window's channel, the terminal, or a test's recorder.
 pub type Report = Arc<dyn Fn(JobEvent) + Send + Sync>;

@@ -35,6 +35,14 @@ pub async fn check_grant(nylas: &NylasClient, grant_id: &str, needs: &[String]) 
             return failed("unknown", Some(&e), Vec::new(), Vec::new(), detail);
         }
     };
+    check_known(nylas, grant, needs).await
+}
+
+/// As [`check_grant`], for a grant Nylas has just returned (no second read of it): only the
+/// mailbox read, which counts against the grant's own limit, not the application's.
+pub async fn check_known(nylas: &NylasClient, grant: Grant, needs: &[String]) -> GrantCheck {
+    let grant_id = grant.id.clone();
+    let grant_id = grant_id.as_str();
     let status = grant.grant_status.clone().unwrap_or_else(|| "unknown".into());
     let microsoft = grant.provider == "microsoft";
     let missing = if microsoft {

@@ -78,6 +78,7 @@ impl Method {
     }
 }
 
+#[derive(Clone)]
 pub struct Ledger {
     path: PathBuf,
 }

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::nylas_for;
 use super::profiles::Profiles;
 use super::vault::Vault;
-use crate::error::{AppError, ErrorCode, Result};
+use crate::error::{AppError, Result};
 use crate::microsoft::id_token::SignedInAccount;
 use crate::microsoft::scope_report;
 use crate::nylas::connectors::EWS_GRANT_SCOPES;
@@ -30,19 +30,6 @@ pub struct BulkRow {
     pub check: Option<GrantCheck>,
     #[ts(optional)]
     pub error: Option<AppError>,
-}
-
-/// A bulk row's refusal in the admin's terms: Microsoft's "no such user" names the address.
-fn bulk_refusal(email: &str, e: AppError) -> AppError {
-    if e.detail.as_deref().is_some_and(|d| d.contains("AADSTS50034")) {
-        return AppError::new(
-            ErrorCode::InvalidInput,
-            format!("There is no mailbox {email} in this organization."),
-        )
-        .with_fix("Check the address for a typo, or remove the line.")
-        .with_detail(e.detail.unwrap_or_default());
-    }
-    e
 }
 
 /// Bulk auth requests in flight at once (Nylas's admin APIs allow 50 requests a second).
@@ -93,7 +80,7 @@ impl Mailboxes {
                 }
                 match nylas.connect_microsoft_bulk(&email, &credential).await {
                     Ok(g) => row(Some(g.id.clone()), Some(check_grant(&nylas, &g.id, &[]).await), None),
-                    Err(e) => row(None, None, Some(bulk_refusal(&email, e.into()))),
+                    Err(e) => row(None, None, Some(super::bulk::refusal(&email, e.into()))),
                 }
             }));
         }

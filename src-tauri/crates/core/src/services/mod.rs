@@ -12,6 +12,7 @@
 //! | [`AzureApp`] | the Azure app through Microsoft Graph: create, rotate its secret, show, remove |
 //! | [`Tools`] | grant tests, grant lists, the ledger, the diagnostics bundle |
 //! | [`Mailboxes`] | bulk auth and Exchange on-premises, no browser involved |
+//! | [`Bulk`] | runs over many mailboxes: progress, pause, resume after a kill, retry |
 //! | [`Legacy`] | the Nylas v2 migration audit and v2 Exchange links |
 
 use std::path::PathBuf;
@@ -27,6 +28,7 @@ use crate::profile::Profile;
 use crate::secrets::{SecretKind, SecretStore};
 
 pub mod azure_app;
+mod bulk;
 mod credentials;
 mod demo_tenant;
 mod diagnostics;
@@ -41,6 +43,7 @@ pub mod tools;
 mod vault;
 
 pub use azure_app::AzureApp;
+pub use bulk::Bulk;
 pub use credentials::{AzureAppInput, NylasInput};
 pub use demo_tenant::DemoTenant;
 pub use diagnostics::{mask_email, redact};
@@ -133,6 +136,8 @@ pub struct Services {
     pub directory: Directory,
     pub tools: Tools,
     pub mailboxes: Mailboxes,
+    /// Bulk runs over many mailboxes, kept in SQLite so they resume after anything.
+    pub bulk: Bulk,
     pub legacy: Legacy,
 }
 
@@ -155,6 +160,7 @@ impl Services {
             .build()
             .map_err(|e| AppError::internal(format!("HTTP client: {e}")))?;
         let profiles = Arc::new(Profiles::open(&cfg.config_dir)?);
+        let runs = Arc::new(crate::bulk::RunStore::open(&cfg.config_dir.join("state.db"))?);
         let vault = Arc::new(Vault::new(cfg.secrets));
         let demo = Arc::new(DemoTenant::new(profiles.clone(), vault.clone()));
         let sign_in = Arc::new(SignIn::new(
@@ -195,6 +201,7 @@ impl Services {
                 cfg.config_dir,
                 cfg.log_dir,
             ),
+            bulk: Bulk::new(profiles.clone(), vault.clone(), http.clone(), runs),
             mailboxes: Mailboxes::new(profiles, vault, http.clone()),
             legacy: Legacy::new(http),
             demo,
