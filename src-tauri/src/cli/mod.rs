@@ -12,6 +12,7 @@ use mailbox_connect_core::{browser, Config, Services};
 use crate::{demo, KEYCHAIN_SERVICE};
 
 mod azure_app;
+mod bulk;
 mod demo_profile;
 mod directory;
 mod doctor;
@@ -25,7 +26,7 @@ pub use run::execute;
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 an error (its message and fix are printed); \
 2 a grant failed its test (connect, check-grant, check-grants) or the command line was wrong; \
-3 the doctor found something wrong.";
+3 the doctor found something wrong, or some mailboxes of a bulk run failed.";
 
 #[derive(Debug, Parser)]
 #[command(name = "mailbox-connect", version, about = "Mailbox Connect: onboard Microsoft 365 mailboxes to Nylas. \
@@ -143,6 +144,17 @@ pub enum Command {
         #[command(flatten)]
         sign_in: azure_app::SignInArgs,
     },
+    /// Connect many mailboxes through the organization's approval (no owner signs in), with a
+    /// progress line each; a run stopped part-way is resumed by the next. Exit 3 if some failed.
+    BulkConnect {
+        /// Use the built-in demo tenant (no Azure account needed).
+        #[arg(long)]
+        demo: bool,
+        #[command(flatten)]
+        which: bulk::Which,
+        #[command(flatten)]
+        sign_in: azure_app::SignInArgs,
+    },
     /// Serve the demo tenant (Microsoft identity platform + Nylas API) on loopback.
     Sandbox {
         #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:0")]
@@ -254,6 +266,7 @@ pub fn run(cli: Cli) -> i32 {
                 }
                 | Command::Doctor { demo: true, .. }
                 | Command::Directory { demo: true, .. }
+                | Command::BulkConnect { demo: true, .. }
         ) || resume;
         // The app's own choice between a demo tenant served elsewhere and one of its own (kept
         // running here until the command ends).

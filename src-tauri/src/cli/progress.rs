@@ -51,6 +51,8 @@ fn said(e: JobEvent) -> Option<String> {
             l.url,
             l.wait_secs / 60
         ),
+        // No total known (a listing page by page): the words alone.
+        JobEvent::Progress(p) if p.total == 0 => p.text,
         JobEvent::Progress(p) => format!("[{}/{}] {}", p.done, p.total, p.text),
         JobEvent::Bulk(b) => bulk_line(&b),
         JobEvent::Step(s) => s.text,

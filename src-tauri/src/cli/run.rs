@@ -208,6 +208,7 @@ async fn execute_inner(
             sign_in,
             ..
         } => super::directory::run(filter, search, json, sign_in, s, demo, w).await,
+        Command::BulkConnect { which, sign_in, .. } => super::bulk::run(which, sign_in, s, demo, w).await,
         Command::Sandbox { .. } => Err(AppError::internal(
             "The sandbox is served by `mailbox-connect sandbox`.",
         )),

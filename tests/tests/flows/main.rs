@@ -11,6 +11,7 @@ mod browser_outcome;
 mod bulk_run;
 mod cli;
 mod cli_azure_app;
+mod cli_bulk;
 mod cli_directory;
 mod cli_doctor;
 mod cli_profile;

@@ -2,6 +2,7 @@
 //! credential, each mailbox's state kept in SQLite as it changes, so a run killed at any point
 //! resumes where it stopped with no mailbox connected twice and none forgotten.
 
+pub mod input;
 mod store;
 #[cfg(test)]
 #[path = "store_tests.rs"]

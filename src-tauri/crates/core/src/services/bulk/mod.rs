@@ -4,12 +4,14 @@
 
 use std::sync::Arc;
 
+use super::azure_app::{AzureApp, Reads, SignInOptions};
 use super::nylas_for;
 use super::profiles::Profiles;
+use super::sign_in::SignIn;
 use super::vault::Vault;
 use crate::bulk::{RunKind, RunRow, RunState, RunStore, RunSummary};
 use crate::error::{AppError, ErrorCode, Result};
-use crate::job::Job;
+use crate::job::{Job, JobStep};
 use crate::validate;
 
 mod drive;
@@ -40,16 +42,54 @@ pub struct Bulk {
     vault: Arc<Vault>,
     http: reqwest::Client,
     store: Arc<RunStore>,
+    azure_app: Arc<AzureApp>,
+    sign_in: Arc<SignIn>,
 }
 
 impl Bulk {
-    pub(super) fn new(profiles: Arc<Profiles>, vault: Arc<Vault>, http: reqwest::Client, store: Arc<RunStore>) -> Self {
+    pub(super) fn new(
+        profiles: Arc<Profiles>,
+        vault: Arc<Vault>,
+        http: reqwest::Client,
+        store: Arc<RunStore>,
+        azure_app: Arc<AzureApp>,
+        sign_in: Arc<SignIn>,
+    ) -> Self {
         Self {
             profiles,
             vault,
             http,
             store,
+            azure_app,
+            sign_in,
         }
+    }
+
+    /// The organization's approval bulk auth needs, through the administrator's Graph sign-in
+    /// (the one the directory uses, so no second one): the app's tenant-wide consent checked,
+    /// granted where missing, then Nylas's admin-consent credential made. Nothing to do when
+    /// the profile has the credential already.
+    pub async fn approve(&self, opts: &SignInOptions, job: &Job) -> Result<()> {
+        let p = self.profiles.active()?;
+        if p.admin_credential_id.is_some() {
+            return Ok(());
+        }
+        let opts = SignInOptions {
+            admin_consent: true,
+            ..opts.clone()
+        };
+        let reads = Reads {
+            directory: true,
+            ..Reads::default()
+        };
+        let session = self.azure_app.admin_reading(&p, &opts, reads, job).await?;
+        super::doctor::grant_for_organization(&session.graph, &p, job).await?;
+        self.sign_in.record_approval(&session.tenant_id).await?;
+        job.step(
+            JobStep::Consented,
+            "Nylas may now connect the organization's mailboxes without their owners signing in.",
+        );
+        Ok(())
     }
 
     /// The active profile's run that stopped before its end, to offer resuming it.

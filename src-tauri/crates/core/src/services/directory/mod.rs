@@ -15,8 +15,10 @@ use crate::job::{Job, JobStep};
 use crate::profile::ledger::LedgerEvent;
 use crate::result::now;
 
+mod select;
 mod table;
 
+pub use select::{select, Pick, Selection};
 pub use table::{join, table, Connection, DirectoryFilter, DirectoryRow, DirectoryTable};
 
 /// Why the directory asks for more than the app registrations, as the screen says it.
@@ -59,7 +61,12 @@ impl Directory {
             directory: true,
             ..Reads::default()
         };
-        let session = self.azure_app.admin_reading(&p, opts, reads, job).await?;
+        // Without the organization's approval yet, the same sign-in may grant it (bulk runs).
+        let opts = SignInOptions {
+            admin_consent: opts.admin_consent || p.admin_credential_id.is_none(),
+            ..opts.clone()
+        };
+        let session = self.azure_app.admin_reading(&p, &opts, reads, job).await?;
         job.go_on()?;
         let listed = people_with_mailbox(&session.graph, search, |read| {
             job.progress(read as u32, 0, format!("{read} people read from the directory"));

@@ -6,9 +6,11 @@ use serde_json::json;
 use crate::doctor::consent;
 use crate::doctor::registration::Needs;
 use crate::doctor::Finding;
-use crate::error::Result;
+use crate::error::{AppError, ErrorCode, Result};
 use crate::graph::models::{AuthorizationPolicy, Collection, OAuth2PermissionGrant, ServicePrincipal};
 use crate::graph::Graph;
+use crate::job::{Job, JobStep};
+use crate::profile::Profile;
 
 async fn grants(g: &Graph, sp: &ServicePrincipal) -> Result<Vec<OAuth2PermissionGrant>> {
     let path = format!("oauth2PermissionGrants?$filter=clientId eq '{}'", sp.id);
@@ -57,4 +59,29 @@ pub(super) async fn repair(g: &Graph, sp: &ServicePrincipal, needs: &Needs) -> R
         }
     }
     Ok(())
+}
+
+/// The profile's app approved for the whole organization (bulk auth needs it): its tenant-wide
+/// grants read and, where a permission is missing, granted through Graph. Whether it granted.
+pub(crate) async fn grant_for_organization(g: &Graph, p: &Profile, job: &Job) -> Result<bool> {
+    let path = format!("servicePrincipals(appId='{}')?$select=id,appId", p.client_id);
+    let sp: ServicePrincipal = g.find(&path).await?.ok_or_else(|| {
+        AppError::new(
+            ErrorCode::Graph,
+            "The app has no enterprise application in this organization yet, so it cannot be approved for everyone.",
+        )
+        .with_fix(
+            "Run the connection check (Check the connection) and fix what it finds, then connect the mailboxes again.",
+        )
+    })?;
+    let needs = super::needs::of(g, p).await?;
+    if look(g, &sp, &needs).await?.is_none() {
+        return Ok(false);
+    }
+    repair(g, &sp, &needs).await?;
+    job.step(
+        JobStep::Consented,
+        "The app's permissions were granted for everyone in the organization.",
+    );
+    Ok(true)
 }

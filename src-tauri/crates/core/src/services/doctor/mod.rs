@@ -28,6 +28,8 @@ mod consent_side;
 mod needs;
 mod nylas_side;
 
+pub(crate) use consent_side::grant_for_organization;
+
 /// What one look read: the app and what the profile needs of it.
 struct Seen {
     app: Application,

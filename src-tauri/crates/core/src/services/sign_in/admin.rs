@@ -51,19 +51,8 @@ async fn record(http: &reqwest::Client, p: &Profile, keys: &Keys, outcome: Outco
         Outcome::Error(e) => return Err(MsError::Provider(e).into()),
         Outcome::Code(_) => return Err(AppError::internal("Unexpected sign-in code in an admin consent.")),
     };
-    let nylas = NylasClient::for_region(http, &p.region, keys.api_key.clone())?;
-    nylas
-        .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(p, &keys.secret))
-        .await?;
     let directory = tenant.clone().unwrap_or_else(|| p.tenant.to_string());
-    let credential_id = nylas
-        .create_admin_consent_credential(
-            &format!("Mailbox Connect admin consent ({directory})"),
-            &p.client_id,
-            &keys.secret,
-            &directory,
-        )
-        .await?;
+    let credential_id = credential(http, p, keys, &directory).await?;
     Ok(AdminConsentResult {
         tenant,
         scopes: scope
@@ -73,4 +62,21 @@ async fn record(http: &reqwest::Client, p: &Profile, keys: &Keys, outcome: Outco
             .collect(),
         credential_id,
     })
+}
+
+/// The Nylas admin-consent credential for the approved app in `directory` (the Microsoft
+/// connector made or brought up to date first).
+pub(super) async fn credential(http: &reqwest::Client, p: &Profile, keys: &Keys, directory: &str) -> Result<String> {
+    let nylas = NylasClient::for_region(http, &p.region, keys.api_key.clone())?;
+    nylas
+        .ensure_microsoft_connector(&MicrosoftConnectorSettings::of(p, &keys.secret))
+        .await?;
+    Ok(nylas
+        .create_admin_consent_credential(
+            &format!("Mailbox Connect admin consent ({directory})"),
+            &p.client_id,
+            &keys.secret,
+            directory,
+        )
+        .await?)
 }

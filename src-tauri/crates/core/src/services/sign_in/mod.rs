@@ -109,6 +109,19 @@ impl SignIn {
         Ok(approved)
     }
 
+    /// The Nylas admin-consent credential for an organization whose administrator approved the
+    /// app another way (tenant-wide consent through Graph): no browser. Kept in the profile.
+    pub async fn record_approval(&self, tenant_id: &str) -> Result<String> {
+        let p = self.profiles.active()?;
+        let keys = self.keys(&p).await?;
+        let id = admin::credential(&self.http, &p, &keys, tenant_id).await?;
+        self.profiles.update(|p| {
+            p.admin_credential_id = Some(id.clone());
+            Ok(())
+        })?;
+        Ok(id)
+    }
+
     /// An administrator's sign-in to Microsoft Graph (to create or look after the Azure app).
     /// `resource` is the cloud's Graph resource prefix (`https://graph.microsoft.com/`).
     pub async fn graph_admin(&self, plan: &GraphAdminPlan, resource: &str, job: &Job) -> Result<AdminSession> {
