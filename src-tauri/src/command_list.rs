@@ -122,7 +122,6 @@ commands! {
             let job = job(s, events);
             job.end(s.doctor.fix(sign_in, Some(&codes), &job).await)
         }
-        fn bulk_connect(s, emails: Vec<String>) -> Vec<BulkRow> { s.mailboxes.bulk_connect(&emails).await }
         fn connect_ews(s, account: EwsAccount) -> ConnectResult { s.mailboxes.connect_ews(account).await }
         fn check_grant(s, key: String) -> GrantReport { s.tools.check_grant(&key).await }
         fn check_all_grants(s) -> Vec<GrantCheckRow> { s.tools.check_all_grants().await }
@@ -156,5 +155,75 @@ commands! {
         fn show_in_folder(s) -> () { s.saved.show_in_folder(&s.app).await }
         fn migration_audit(s, v2: V2Input) -> AuditReport { s.legacy.migration_audit(v2).await }
         fn v2_connect_exchange(s, v2: V2Input, account: EwsAccount) -> V2Linked { s.legacy.link_exchange(v2, account).await }
+    }
+    organization "organization" {
+        /// The directory as last read (no sign-in needed), if it ever was.
+        fn kept_directory(s) -> Option<DirectoryTable> { s.directory.kept(DirectoryFilter::All) }
+        /// Reads the directory: an administrator signs in to Microsoft Graph (the link, then each
+        /// page, arrive on `events`); each person with a mailbox with their Nylas grant.
+        fn read_directory(s, sign_in: SignInOptions, search: Option<String>; events: Channel<JobEvent>) -> DirectoryTable {
+            let job = job(s, events);
+            job.end(s.directory.list(&sign_in, search.as_deref(), DirectoryFilter::All, &job).await)
+        }
+        /// A CSV (or text) file of addresses, chosen in the Open dialog and held against the
+        /// directory line by line; `None` when the dialog was closed.
+        fn import_addresses(s) -> Option<Selection> {
+            let start_in = s.tools.save_folder();
+            let Some(bytes) = open_file(&s.app, "Import mailbox addresses", "CSV or text", &["csv", "txt"], start_in).await? else {
+                return Ok(None);
+            };
+            s.directory.choose(Pick::Addresses(bytes)).map(Some)
+        }
+        /// Connects (or signs in again) these mailboxes through the organization's approval,
+        /// given first through the administrator's Graph sign-in when missing; each mailbox done
+        /// arrives on `events`.
+        fn start_bulk(s, kind: RunKind, emails: Vec<String>, sign_in: SignInOptions; events: Channel<JobEvent>) -> RunSummary {
+            let job = job(s, events);
+            let ran = async {
+                s.bulk.approve(&sign_in, &job).await?;
+                s.bulk.run(kind, &emails, &job).await
+            }
+            .await;
+            after_run(s, &job, ran)
+        }
+        /// Goes on with a paused (or killed) run where it stopped.
+        fn resume_bulk(s, run_id: String; events: Channel<JobEvent>) -> RunSummary {
+            let job = job(s, events);
+            let ran = s.bulk.resume(&run_id, &job).await;
+            after_run(s, &job, ran)
+        }
+        /// Tries a run's failed mailboxes again, alone.
+        fn retry_failed(s, run_id: String; events: Channel<JobEvent>) -> RunSummary {
+            let job = job(s, events);
+            let ran = s.bulk.retry_failed(&run_id, &job).await;
+            after_run(s, &job, ran)
+        }
+        /// Pauses the run under way; it resumes on request, also after a restart.
+        fn pause_bulk(s, run_id: String) -> () {
+            s.bulk.pause(&run_id)?;
+            s.jobs.cancel();
+            Ok(())
+        }
+        /// Stops the run under way for good: what was connected stays connected.
+        fn cancel_bulk(s, run_id: String) -> () {
+            s.bulk.cancel(&run_id)?;
+            s.jobs.cancel();
+            Ok(())
+        }
+        /// The profile's run that stopped before its end (to offer resuming it).
+        fn unfinished_bulk(s) -> Option<RunSummary> { s.bulk.unfinished() }
+        fn bulk_rows(s, run_id: String) -> Vec<RunRow> { s.bulk.rows(&run_id) }
+        /// Saves the directory table as CSV where the user chooses.
+        fn export_directory(s) -> Option<SavedFile> {
+            let file = ToSave {
+                title: "Save the directory",
+                stem: "mailbox-connect-directory",
+                ext: "csv",
+                kind: "CSV spreadsheet",
+                start_in: s.tools.save_folder(),
+                contents: s.directory.csv()?,
+            };
+            s.saved.save_as(&s.app, file).await
+        }
     }
 }

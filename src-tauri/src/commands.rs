@@ -19,7 +19,7 @@ use mailbox_connect_core::profile::AuthMode;
 use mailbox_connect_core::result::ConnectResult;
 use mailbox_connect_core::services::azure_app::{AppSummary, CreateOptions, Rotated, SignInOptions};
 use mailbox_connect_core::services::{
-    AdminConsentResult, AzureAppInput, BulkRow, GrantReport, NylasInput, ProfileSummary, SavedFile,
+    AdminConsentResult, AzureAppInput, GrantReport, NylasInput, ProfileSummary, SavedFile,
 };
 use mailbox_connect_core::AppError;
 use tauri::ipc::Channel;
@@ -28,6 +28,10 @@ use tauri::{State, Wry};
 
 use mailbox_connect_core::services::tools::{DIAGNOSTICS_STEM, LEDGER_STEM};
 
+use mailbox_connect_core::bulk::{RunKind, RunRow, RunSummary};
+use mailbox_connect_core::services::directory::{DirectoryFilter, DirectoryTable, Pick, Selection};
+
+use crate::open_file::open_file;
 use crate::save::ToSave;
 use crate::shell::Shell;
 
@@ -62,6 +66,20 @@ fn job(s: &Shell, events: Channel<JobEvent>) -> Job {
             crate::window::bring_to_front(&app);
         }
     })
+}
+
+/// How a bulk run ended, its job told; what it connected is shown in the kept directory.
+fn after_run(s: &Shell, job: &Job, ran: Result<RunSummary, AppError>) -> Result<RunSummary, AppError> {
+    let run_id = match &ran {
+        Ok(r) => Some(r.id.clone()),
+        Err(_) => s.bulk.unfinished().ok().flatten().map(|r| r.id),
+    };
+    if let Some(rows) = run_id.and_then(|id| s.bulk.rows(&id).ok()) {
+        if let Err(e) = s.directory.note_run(&rows) {
+            tracing::warn!("the kept directory was not updated: {}", e.message);
+        }
+    }
+    job.end(ran)
 }
 
 macro_rules! commands {

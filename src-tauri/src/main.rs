@@ -5,6 +5,7 @@
 #[cfg(test)]
 mod bindings;
 mod commands;
+mod open_file;
 mod save;
 mod shell;
 mod window;

@@ -17,7 +17,7 @@ import { CredentialsStep } from "./steps/CredentialsStep";
 import { NylasStep } from "./steps/NylasStep";
 import { ResultStep } from "./steps/ResultStep";
 import { WelcomeStep } from "./steps/WelcomeStep";
-import { AdminView } from "./views/AdminView";
+import { OrganizationView } from "./organization/OrganizationView";
 import { AzureAppView } from "./views/AzureAppView";
 import { EwsView } from "./views/EwsView";
 import { MailboxesView } from "./views/MailboxesView";
@@ -159,7 +159,7 @@ export function App() {
           </Fragment>
         )}
         {tab === "mailboxes" && <MailboxesView key={route.view === "mailboxes" ? route.then ?? "" : ""} />}
-        {tab === "admin" && <AdminView />}
+        {tab === "admin" && <OrganizationView />}
         {tab === "azure-app" && <AzureAppView key={route.view === "azure-app" ? route.then ?? "" : ""} />}
         {tab === "ews" && <EwsView />}
         {tab === "migration" && <MigrationView />}

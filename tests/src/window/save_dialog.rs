@@ -1,5 +1,5 @@
-//! Answers the system's Save dialog (GTK's file chooser, a native window outside the webview)
-//! as a person would, with the keyboard, through xdotool on the test's X display.
+//! Answers the system's Save and Open dialogs (GTK's file chooser, a native window outside the
+//! webview) as a person would, with the keyboard, through xdotool on the test's X display.
 
 use std::path::Path;
 use std::process::Command;
@@ -14,6 +14,16 @@ pub fn save_as(title: &str, path: &Path) {
     xdotool(&["key", "Return"]);
 }
 
+/// Waits for the Open dialog titled `title`, types `path` into its location field and presses
+/// Enter.
+pub fn open(title: &str, path: &Path) {
+    focus(title);
+    // Ctrl+L shows GTK's location field; a typed absolute path names the file.
+    xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+    xdotool(&["type", "--delay", "20", &path.display().to_string()]);
+    xdotool(&["key", "Return"]);
+}
+
 /// Waits for the Save dialog titled `title` and closes it with Escape.
 pub fn close(title: &str) {
     focus(title);
@@ -24,7 +34,7 @@ pub fn close(title: &str) {
 fn focus(title: &str) {
     let found = xdotool(&["search", "--sync", "--onlyvisible", "--name", &format!("^{title}$")]);
     let id = found.lines().last().unwrap_or_default().to_string();
-    assert!(!id.is_empty(), "no Save dialog titled {title:?}");
+    assert!(!id.is_empty(), "no file dialog titled {title:?}");
     xdotool(&["windowfocus", "--sync", &id]);
 }
 

@@ -4,6 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use mailbox_connect_core::bulk::RunKind;
 use mailbox_connect_core::job::JobEvent;
 use mailbox_connect_core::services::directory::{Connection, DirectoryFilter};
 use mailbox_connect_e2e::graph_session::admin_sign_in;
@@ -23,13 +24,17 @@ async fn the_directory_lists_everyone_with_a_mailbox_joined_with_their_grants() 
     let people = d.sandbox.state.lock().directory.clone();
     let with_mail: Vec<String> = people.iter().filter_map(|p| p.mail.clone()).collect();
     let (fine, revoked) = (with_mail[20].clone(), with_mail[21].clone());
-    let rows = d
+    let done = d
         .core
-        .mailboxes
-        .bulk_connect(&[fine.clone(), revoked.clone()])
+        .bulk
+        .run(
+            RunKind::Connect,
+            &[fine.clone(), revoked.clone()],
+            &job(&d.core, Arc::new(|_| {})),
+        )
         .await
         .unwrap();
-    assert!(rows.iter().all(|r| r.grant_id.is_some()), "{rows:?}");
+    assert_eq!(done.connected, 2, "{done:?}");
     // One owner's sign-in is revoked; the test that finds it out says why.
     d.sandbox.state.revoke_sign_in_sessions(&revoked);
     let report = d.core.tools.check_grant(&revoked).await.unwrap();

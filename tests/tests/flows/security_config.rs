@@ -39,9 +39,10 @@ fn capability_grants_only_app_commands() {
             "wizard:default",
             "sign-in:default",
             "azure-app:default",
-            "tools:default"
+            "tools:default",
+            "organization:default"
         ]),
-        "the window gets the app's four command groups and nothing else"
+        "the window gets the app's five command groups and nothing else"
     );
     // Each group's default allows exactly the commands the UI's generated API calls in it
     // (both come from src-tauri/src/command_list.rs; the ACL file is written by the build).

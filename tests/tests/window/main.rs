@@ -12,6 +12,7 @@ mod first_run;
 mod first_screen;
 mod grant_test_cause;
 mod offline;
+mod organization;
 mod owner_link;
 mod result_retest;
 mod sign_in_again;

@@ -27,35 +27,48 @@ async fn admin_ews_migration_support_and_profiles_in_the_real_window() {
     assert!(app.text("admin-approval-offer").await.contains("administrator"));
     app.click("go-admin-consent").await;
     app.wait_for(Screen::Admin).await;
+    app.click("approval-summary").await;
     app.click("start-admin-consent").await;
     assert_eq!(d.browser_presses("accept").await, "ok");
     assert!(app.text("admin-result").await.contains("approved"));
-    app.click("bulk-connect").await;
-    let rows = app.text("bulk-results").await;
-    assert_eq!(rows.matches("Grant ").count(), 3, "{rows}");
-    app.review("6-bulk").await;
-    // A line that is no mailbox, and one that is no address: each says what is wrong with it.
-    let nobody = "nobody@contoso-demo.onmicrosoft.com";
-    app.type_into("bulk-emails", &format!("{nobody}, not-an-address")).await;
-    app.click("bulk-connect").await;
-    let said = app
-        .text_until(&format!("bulk-error-{nobody}"), |t| t.contains("How to fix"))
+    // Everyone of the directory who is not connected, connected together.
+    app.click("read-directory").await;
+    assert_eq!(d.browser_presses("accept").await, "ok");
+    app.text_until("directory-counts", |t| t.contains("people with a mailbox"))
         .await;
-    assert!(
-        said.starts_with(&format!("There is no mailbox {nobody}")) && said.contains("AADSTS50034"),
-        "{said}"
-    );
-    let said = app.text("bulk-error-not-an-address").await;
-    assert!(
-        said.contains("remove the line") && !said.contains("leave it empty"),
-        "{said}"
-    );
+    app.click("filter-not_connected").await;
+    app.click("select-shown").await;
+    app.click("connect-selected").await;
+    let done = app.text_until("run-counts", |t| t.starts_with("Last run:")).await;
+    assert!(done.ends_with("0 failed, 0 left."), "{done}");
+    app.review("6-organization").await;
+    // A list with mistakes: each line says what is wrong with it, and nothing is sent for it.
+    let nobody = "nobody@contoso-demo.onmicrosoft.com";
+    let list = d.home.join("Documents/people.csv");
+    std::fs::create_dir_all(list.parent().unwrap()).unwrap();
+    std::fs::write(
+        &list,
+        format!("email\nlee.gu@contoso-demo.onmicrosoft.com\n{nobody}\nsomeone@fabrikam.com\nnot-an-address\n"),
+    )
+    .unwrap();
+    app.click("import-addresses").await;
+    save_dialog::open("Import mailbox addresses", &list);
+    let report = app.text_until("import-report", |t| t.contains("Line 5")).await;
+    for line in [
+        "Line 2: Already connected",
+        "Line 3: Nobody with a mailbox has this address in the directory.",
+        "Line 4: fabrikam.com is not a domain of this organization.",
+        "Line 5: No email address on this line.",
+    ] {
+        assert!(report.contains(line), "{line} missing from {report}");
+    }
+    let mailboxes = sb.state.lock().directory.iter().filter(|p| p.mail.is_some()).count();
 
     // Test every grant from the Mailboxes tab.
     app.click("tab-mailboxes").await;
     app.wait_for(Screen::Mailboxes).await;
     app.click("test-all-grants").await;
-    app.text_until("grants-table", |t| t.matches("Passed").count() == 3)
+    app.text_until("grants-table", |t| t.matches("Passed").count() == mailboxes)
         .await;
     // A row's own Test answers in that row, not at the form above it.
     let first = app

@@ -5,13 +5,13 @@ import type { AppSummary } from "./AppSummary";
 import type { AuditReport } from "./AuditReport";
 import type { AuthMode } from "./AuthMode";
 import type { AzureAppInput } from "./AzureAppInput";
-import type { BulkRow } from "./BulkRow";
 import type { ChecklistTarget } from "./ChecklistTarget";
 import type { Checkup } from "./Checkup";
 import type { ConnectResult } from "./ConnectResult";
 import type { CreateOptions } from "./CreateOptions";
 import type { DemoControls } from "./DemoControls";
 import type { DemoFault } from "./DemoFault";
+import type { DirectoryTable } from "./DirectoryTable";
 import type { EwsAccount } from "./EwsAccount";
 import type { ExpiryReading } from "./ExpiryReading";
 import type { FindingCode } from "./FindingCode";
@@ -25,8 +25,12 @@ import type { PortalPage } from "./PortalPage";
 import type { ProfileSummary } from "./ProfileSummary";
 import type { Region } from "./Region";
 import type { Rotated } from "./Rotated";
+import type { RunKind } from "./RunKind";
+import type { RunRow } from "./RunRow";
+import type { RunSummary } from "./RunSummary";
 import type { SavedFile } from "./SavedFile";
 import type { ScopeWords } from "./ScopeWords";
+import type { Selection } from "./Selection";
 import type { SignInOptions } from "./SignInOptions";
 import type { V2Input } from "./V2Input";
 import type { V2Linked } from "./V2Linked";
@@ -68,7 +72,6 @@ export const commands = {
   demoArmFault: (fault: DemoFault) => invoke<null>("plugin:tools|demo_arm_fault", { fault }),
   checkConnection: (signIn: SignInOptions, events: Channel<JobEvent>) => invoke<Checkup>("plugin:tools|check_connection", { signIn, events }),
   fixConnection: (signIn: SignInOptions, codes: Array<FindingCode>, events: Channel<JobEvent>) => invoke<Checkup>("plugin:tools|fix_connection", { signIn, codes, events }),
-  bulkConnect: (emails: Array<string>) => invoke<Array<BulkRow>>("plugin:tools|bulk_connect", { emails }),
   connectEws: (account: EwsAccount) => invoke<ConnectResult>("plugin:tools|connect_ews", { account }),
   checkGrant: (key: string) => invoke<GrantReport>("plugin:tools|check_grant", { key }),
   checkAllGrants: () => invoke<Array<GrantCheckRow>>("plugin:tools|check_all_grants"),
@@ -79,4 +82,15 @@ export const commands = {
   showInFolder: () => invoke<null>("plugin:tools|show_in_folder"),
   migrationAudit: (v2: V2Input) => invoke<AuditReport>("plugin:tools|migration_audit", { v2 }),
   v2ConnectExchange: (v2: V2Input, account: EwsAccount) => invoke<V2Linked>("plugin:tools|v2_connect_exchange", { v2, account }),
+  keptDirectory: () => invoke<DirectoryTable | null>("plugin:organization|kept_directory"),
+  readDirectory: (signIn: SignInOptions, search: string | null, events: Channel<JobEvent>) => invoke<DirectoryTable>("plugin:organization|read_directory", { signIn, search, events }),
+  importAddresses: () => invoke<Selection | null>("plugin:organization|import_addresses"),
+  startBulk: (kind: RunKind, emails: Array<string>, signIn: SignInOptions, events: Channel<JobEvent>) => invoke<RunSummary>("plugin:organization|start_bulk", { kind, emails, signIn, events }),
+  resumeBulk: (runId: string, events: Channel<JobEvent>) => invoke<RunSummary>("plugin:organization|resume_bulk", { runId, events }),
+  retryFailed: (runId: string, events: Channel<JobEvent>) => invoke<RunSummary>("plugin:organization|retry_failed", { runId, events }),
+  pauseBulk: (runId: string) => invoke<null>("plugin:organization|pause_bulk", { runId }),
+  cancelBulk: (runId: string) => invoke<null>("plugin:organization|cancel_bulk", { runId }),
+  unfinishedBulk: () => invoke<RunSummary | null>("plugin:organization|unfinished_bulk"),
+  bulkRows: (runId: string) => invoke<Array<RunRow>>("plugin:organization|bulk_rows", { runId }),
+  exportDirectory: () => invoke<SavedFile | null>("plugin:organization|export_directory"),
 };

@@ -5,6 +5,7 @@ import type { DeviceCodeStarted } from "../bindings/DeviceCodeStarted";
 import type { JobEvent } from "../bindings/JobEvent";
 import type { OwnerLink } from "../bindings/OwnerLink";
 import type { Progress } from "../bindings/Progress";
+import type { RunRow } from "../bindings/RunRow";
 import type { StepDone } from "../bindings/StepDone";
 
 export type JobView = {
@@ -20,12 +21,14 @@ export type JobView = {
   progress: Progress | null;
   /** A bulk run's counts and pace, with the mailbox last done. */
   bulk: BulkProgress | null;
+  /** Each mailbox a bulk run did in this job, by its lower-case address. */
+  bulkRows: Record<string, RunRow>;
   warnings: string[];
   /** How the job ended, once it has. */
   ended: "finished" | "failed" | "cancelled" | null;
 };
 
-export const idle: JobView = { signIn: null, device: null, ownerLink: null, steps: [], progress: null, bulk: null, warnings: [], ended: null };
+export const idle: JobView = { signIn: null, device: null, ownerLink: null, steps: [], progress: null, bulk: null, bulkRows: {}, warnings: [], ended: null };
 
 /** The view after one more event. */
 export function nextView(v: JobView, e: JobEvent): JobView {
@@ -38,8 +41,10 @@ export function nextView(v: JobView, e: JobEvent): JobView {
       return { ...v, ownerLink: e.data, signIn: null, device: null };
     case "progress":
       return { ...v, progress: e.data };
-    case "bulk":
-      return { ...v, bulk: e.data };
+    case "bulk": {
+      const row = e.data.row;
+      return { ...v, bulk: e.data, bulkRows: row ? { ...v.bulkRows, [row.email.toLowerCase()]: row } : v.bulkRows };
+    }
     case "step": {
       // Repeated waiting news replaces the last line instead of adding one per try.
       const last = v.steps[v.steps.length - 1];

@@ -11,7 +11,7 @@
 //! | [`Directory`] | the organization's people with a mailbox, each with its Nylas grant |
 //! | [`AzureApp`] | the Azure app through Microsoft Graph: create, rotate its secret, show, remove |
 //! | [`Tools`] | grant tests, grant lists, the ledger, the diagnostics bundle |
-//! | [`Mailboxes`] | bulk auth and Exchange on-premises, no browser involved |
+//! | [`Mailboxes`] | Exchange on-premises mailboxes, no browser involved |
 //! | [`Bulk`] | runs over many mailboxes: progress, pause, resume after a kill, retry |
 //! | [`Legacy`] | the Nylas v2 migration audit and v2 Exchange links |
 
@@ -50,7 +50,7 @@ pub use diagnostics::{mask_email, redact};
 pub use directory::Directory;
 pub use doctor::Doctor;
 pub use legacy::Legacy;
-pub use mailboxes::{BulkRow, Mailboxes};
+pub use mailboxes::Mailboxes;
 pub use profiles::{ProfileSummary, Profiles, DEFAULT_PROFILE, DEMO_PROFILE};
 pub use setup::Setup;
 pub use sign_in::{AdminConsentResult, GraphAdminPlan, SignIn, GRAPH_POWERSHELL_CLIENT_ID};
@@ -160,7 +160,9 @@ impl Services {
             .build()
             .map_err(|e| AppError::internal(format!("HTTP client: {e}")))?;
         let profiles = Arc::new(Profiles::open(&cfg.config_dir)?);
-        let runs = Arc::new(crate::bulk::RunStore::open(&cfg.config_dir.join("state.db"))?);
+        let state_db = cfg.config_dir.join("state.db");
+        let runs = Arc::new(crate::bulk::RunStore::open(&state_db)?);
+        let directory_cache = Arc::new(directory::DirectoryCache::open(&state_db)?);
         let vault = Arc::new(Vault::new(cfg.secrets));
         let demo = Arc::new(DemoTenant::new(profiles.clone(), vault.clone()));
         let sign_in = Arc::new(SignIn::new(
@@ -191,7 +193,13 @@ impl Services {
                 azure_app.clone(),
                 cfg.hosted_port,
             ),
-            directory: Directory::new(profiles.clone(), vault.clone(), http.clone(), azure_app.clone()),
+            directory: Directory::new(
+                profiles.clone(),
+                vault.clone(),
+                http.clone(),
+                azure_app.clone(),
+                directory_cache,
+            ),
             azure_app: azure_app.clone(),
             sign_in: sign_in.clone(),
             tools: Tools::new(

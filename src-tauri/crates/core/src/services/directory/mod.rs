@@ -8,6 +8,7 @@ use super::azure_app::{AzureApp, Reads, SignInOptions};
 use super::nylas_for;
 use super::profiles::Profiles;
 use super::vault::Vault;
+use crate::bulk::{RowState, RunRow};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::graph::directory::people_with_mailbox;
 use crate::graph::GraphError;
@@ -15,9 +16,12 @@ use crate::job::{Job, JobStep};
 use crate::profile::ledger::LedgerEvent;
 use crate::result::now;
 
+mod cache;
+mod export;
 mod select;
 mod table;
 
+pub use cache::DirectoryCache;
 pub use select::{select, Pick, Selection};
 pub use table::{join, table, Connection, DirectoryFilter, DirectoryRow, DirectoryTable};
 
@@ -29,6 +33,7 @@ pub struct Directory {
     vault: Arc<Vault>,
     http: reqwest::Client,
     azure_app: Arc<AzureApp>,
+    cache: Arc<DirectoryCache>,
 }
 
 impl Directory {
@@ -37,13 +42,51 @@ impl Directory {
         vault: Arc<Vault>,
         http: reqwest::Client,
         azure_app: Arc<AzureApp>,
+        cache: Arc<DirectoryCache>,
     ) -> Self {
         Self {
             profiles,
             vault,
             http,
             azure_app,
+            cache,
         }
+    }
+
+    /// The directory as last read for the active profile (no sign-in), if it ever was.
+    pub fn kept(&self, filter: DirectoryFilter) -> Result<Option<DirectoryTable>> {
+        let p = self.profiles.active()?;
+        Ok(self.cache.kept(&p.id)?.map(|(rows, at)| table(rows, filter, at)))
+    }
+
+    /// The mailboxes `pick` takes from the directory as last read.
+    pub fn choose(&self, pick: Pick) -> Result<Selection> {
+        let p = self.profiles.active()?;
+        let (rows, _) = self.cache.kept(&p.id)?.ok_or_else(|| {
+            AppError::invalid(
+                "csv",
+                "The directory has not been read yet.",
+                "Read the directory first; the list is checked against it.",
+            )
+        })?;
+        select(&rows, pick)
+    }
+
+    /// What a bulk run connected, shown as valid in the kept directory.
+    pub fn note_run(&self, rows: &[RunRow]) -> Result<()> {
+        let p = self.profiles.active()?;
+        let done: Vec<(String, String)> = rows
+            .iter()
+            .filter(|r| r.state == RowState::Connected)
+            .filter_map(|r| Some((r.email.clone(), r.grant_id.clone()?)))
+            .collect();
+        self.cache.connected(&p.id, &done)
+    }
+
+    /// The kept directory as CSV (name, address, connection, grant, shared mailbox, reason).
+    pub fn csv(&self) -> Result<String> {
+        let rows = self.kept(DirectoryFilter::All)?.map(|t| t.rows).unwrap_or_default();
+        export::csv(&rows)
     }
 
     /// The directory's people with a mailbox (those matching `search`, if any), each with its
@@ -84,7 +127,11 @@ impl Directory {
         );
         let grants = nylas.all_grants().await?;
         let rows = join(users, &grants, &self.causes()?);
-        Ok(table(rows, filter, now()))
+        let listed_at = now();
+        if search.is_none() {
+            self.cache.keep(&p.id, &rows, listed_at)?;
+        }
+        Ok(table(rows, filter, listed_at))
     }
 
     /// The latest failed test's cause of each grant, from the ledger.
