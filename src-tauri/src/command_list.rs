@@ -157,13 +157,19 @@ commands! {
         fn v2_connect_exchange(s, v2: V2Input, account: EwsAccount) -> V2Linked { s.legacy.link_exchange(v2, account).await }
     }
     organization "organization" {
-        /// The directory as last read (no sign-in needed), if it ever was.
-        fn kept_directory(s) -> Option<DirectoryTable> { s.directory.kept(DirectoryFilter::All) }
-        /// Reads the directory: an administrator signs in to Microsoft Graph (the link, then each
-        /// page, arrive on `events`); each person with a mailbox with their Nylas grant.
-        fn read_directory(s, sign_in: SignInOptions, search: Option<String>; events: Channel<JobEvent>) -> DirectoryTable {
+        /// A page of the directory table (the directory as last read, kept across restarts, or
+        /// the last search); `None` when it was never read. The window holds one page only.
+        fn directory_page(s, filter: DirectoryFilter, page: u32) -> Option<DirectoryPage> { s.directory.page(filter, page) }
+        /// The whole directory in the table again, after a search.
+        fn show_whole_directory(s, filter: DirectoryFilter) -> Option<DirectoryPage> { s.directory.show_all(filter) }
+        /// The addresses "Select all shown" selects: those `filter` lets through with something to do.
+        fn selectable_mailboxes(s, filter: DirectoryFilter) -> Vec<String> { s.directory.selectable(filter) }
+        /// Reads the directory (or searches it): an administrator signs in to Microsoft Graph
+        /// (the link, then each page, arrive on `events`); its first page, everyone shown.
+        fn read_directory(s, sign_in: SignInOptions, search: Option<String>; events: Channel<JobEvent>) -> DirectoryPage {
             let job = job(s, events);
-            job.end(s.directory.list(&sign_in, search.as_deref(), DirectoryFilter::All, &job).await)
+            job.end(s.directory.list(&sign_in, search.as_deref(), DirectoryFilter::All, &job).await)?;
+            s.directory.page(DirectoryFilter::All, 0)?.ok_or_else(|| AppError::internal("The directory read was not kept."))
         }
         /// A CSV (or text) file of addresses, chosen in the Open dialog and held against the
         /// directory line by line; `None` when the dialog was closed.

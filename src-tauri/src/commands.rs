@@ -29,7 +29,7 @@ use tauri::{State, Wry};
 use mailbox_connect_core::services::tools::{DIAGNOSTICS_STEM, LEDGER_STEM};
 
 use mailbox_connect_core::bulk::{RunKind, RunRow, RunSummary};
-use mailbox_connect_core::services::directory::{DirectoryFilter, DirectoryTable, Pick, Selection};
+use mailbox_connect_core::services::directory::{DirectoryFilter, DirectoryPage, Pick, Selection};
 
 use crate::open_file::open_file;
 use crate::save::ToSave;

@@ -15,6 +15,9 @@ use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::faults::FaultPlan;
 use mailbox_connect_sandbox::{fixtures as f, legacy, Sandbox};
 
+#[path = "../bench/organization.rs"]
+mod organization;
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -178,4 +181,6 @@ async fn main() {
     migration_audit().await;
     check_thousand_grants().await;
     doctor_check().await;
+    organization::directory_of_five_thousand().await;
+    organization::connect_thousand().await;
 }

@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 use fantoccini::Locator;
 use mailbox_connect_e2e::drivers::{self, app_caps};
 
+#[path = "../bench/directory_window.rs"]
+mod directory_window;
 #[path = "../bench/idle_cpu.rs"]
 mod idle_cpu;
 
@@ -39,7 +41,7 @@ pub(crate) fn tree(root: u32) -> Vec<u32> {
     all
 }
 
-fn pss_kib(pid: u32) -> u64 {
+pub(crate) fn pss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
         .unwrap_or_default()
         .lines()
@@ -85,7 +87,7 @@ async fn run_once(binary: &Path, ready_id: &str, log: &Path) -> (f64, f64) {
     (ready, pss as f64 / 1024.0)
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
+pub(crate) fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
 }
@@ -113,6 +115,7 @@ async fn main() {
     println!("cold start to interactive first screen (median of 5, WebDriver launch included in both): app {at:.0} ms vs blank Tauri window {bt:.0} ms ({:+.1}%; target within 10%)", (at / bt - 1.0) * 100.0);
     println!("memory, PSS of app + WebKit processes (median of 5): app {am:.0} MiB vs blank window {bm:.0} MiB ({:+.1}%; target within 15%)", (am / bm - 1.0) * 100.0);
     idle_cpu::report(&app, &log).await;
+    directory_window::report(&app, &log).await;
     let size = std::fs::metadata(&app).map(|m| m.len()).unwrap_or(0);
     println!(
         "stripped release binary: {:.1} MiB (UI embedded; blank window {:.1} MiB)",

@@ -11,7 +11,8 @@ import type { ConnectResult } from "./ConnectResult";
 import type { CreateOptions } from "./CreateOptions";
 import type { DemoControls } from "./DemoControls";
 import type { DemoFault } from "./DemoFault";
-import type { DirectoryTable } from "./DirectoryTable";
+import type { DirectoryFilter } from "./DirectoryFilter";
+import type { DirectoryPage } from "./DirectoryPage";
 import type { EwsAccount } from "./EwsAccount";
 import type { ExpiryReading } from "./ExpiryReading";
 import type { FindingCode } from "./FindingCode";
@@ -82,8 +83,10 @@ export const commands = {
   showInFolder: () => invoke<null>("plugin:tools|show_in_folder"),
   migrationAudit: (v2: V2Input) => invoke<AuditReport>("plugin:tools|migration_audit", { v2 }),
   v2ConnectExchange: (v2: V2Input, account: EwsAccount) => invoke<V2Linked>("plugin:tools|v2_connect_exchange", { v2, account }),
-  keptDirectory: () => invoke<DirectoryTable | null>("plugin:organization|kept_directory"),
-  readDirectory: (signIn: SignInOptions, search: string | null, events: Channel<JobEvent>) => invoke<DirectoryTable>("plugin:organization|read_directory", { signIn, search, events }),
+  directoryPage: (filter: DirectoryFilter, page: number) => invoke<DirectoryPage | null>("plugin:organization|directory_page", { filter, page }),
+  showWholeDirectory: (filter: DirectoryFilter) => invoke<DirectoryPage | null>("plugin:organization|show_whole_directory", { filter }),
+  selectableMailboxes: (filter: DirectoryFilter) => invoke<Array<string>>("plugin:organization|selectable_mailboxes", { filter }),
+  readDirectory: (signIn: SignInOptions, search: string | null, events: Channel<JobEvent>) => invoke<DirectoryPage>("plugin:organization|read_directory", { signIn, search, events }),
   importAddresses: () => invoke<Selection | null>("plugin:organization|import_addresses"),
   startBulk: (kind: RunKind, emails: Array<string>, signIn: SignInOptions, events: Channel<JobEvent>) => invoke<RunSummary>("plugin:organization|start_bulk", { kind, emails, signIn, events }),
   resumeBulk: (runId: string, events: Channel<JobEvent>) => invoke<RunSummary>("plugin:organization|resume_bulk", { runId, events }),

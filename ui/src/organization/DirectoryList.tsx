@@ -2,7 +2,6 @@
 // connected (and why not), a shared mailbox marked, and what the last run did for each.
 import type { DirectoryRow } from "../bindings/DirectoryRow";
 import type { RunRow } from "../bindings/RunRow";
-import { paged } from "./directoryView";
 
 /** Nylas's note on shared mailboxes, beside each one. */
 const SHARED_NOTE = "Shared mailboxes might not have a password when they are created: set one with Microsoft's password reset before its owner signs it in.";
@@ -32,20 +31,21 @@ function Outcome({ r }: { r: RunRow | undefined }) {
   return <span class="small">Waiting</span>;
 }
 
-export function DirectoryList({ rows, page, onPage, selected, onToggle, results }: {
+export function DirectoryList({ rows, page, pages, onPage, selected, onToggle, results }: {
+  /** One page of rows (the core holds the rest). */
   rows: DirectoryRow[];
   page: number;
+  pages: number;
   onPage: (p: number) => void;
   selected: Set<string>;
   onToggle: (email: string) => void;
   results: Record<string, RunRow>;
 }) {
-  const shown = paged(rows, page);
-  const pager = shown.pages > 1 && (
+  const pager = pages > 1 && (
     <div class="actions start pager">
-      <button class="copy" id="page-previous" onClick={() => onPage(shown.page - 1)} disabled={shown.page === 0}>Previous</button>
-      <span id="page-of" class="small">Page {shown.page + 1} of {shown.pages}</span>
-      <button class="copy" id="page-next" onClick={() => onPage(shown.page + 1)} disabled={shown.page === shown.pages - 1}>Next</button>
+      <button class="copy" id="page-previous" onClick={() => onPage(page - 1)} disabled={page === 0}>Previous</button>
+      <span id="page-of" class="small">Page {page + 1} of {pages}</span>
+      <button class="copy" id="page-next" onClick={() => onPage(page + 1)} disabled={page === pages - 1}>Next</button>
     </div>
   );
   return (
@@ -56,7 +56,7 @@ export function DirectoryList({ rows, page, onPage, selected, onToggle, results 
           <tr><th scope="col"><span class="offscreen">Selected</span></th><th scope="col">Person</th><th scope="col">Connection</th><th scope="col">Last run</th></tr>
         </thead>
         <tbody>
-          {shown.rows.map((r) => (
+          {rows.map((r) => (
             <tr key={r.email} data-email={r.email} data-connection={r.connection}>
               <td>
                 <input type="checkbox" id={`select-${r.email}`} aria-label={`Select ${r.name}`} checked={selected.has(r.email)}

@@ -3,7 +3,7 @@
 // renewed) together with a progress bar, pause, resume after anything, and retry.
 import { useEffect, useState } from "preact/hooks";
 import { api, asAppError, type Channel } from "../api";
-import type { DirectoryTable } from "../bindings/DirectoryTable";
+import type { DirectoryPage } from "../bindings/DirectoryPage";
 import type { JobEvent } from "../bindings/JobEvent";
 import type { RunKind } from "../bindings/RunKind";
 import type { RunRow } from "../bindings/RunRow";
@@ -19,7 +19,7 @@ import { useJob } from "../job/useJob";
 import { useApp } from "../useApp";
 import { Approval } from "./Approval";
 import { DirectoryList } from "./DirectoryList";
-import { filtered, selectShown, toggled, withRun, type Filter } from "./directoryView";
+import { toggled, withRun, type Filter } from "./directoryView";
 import { RunPanel } from "./RunPanel";
 
 const byEmail = (rows: RunRow[]) => Object.fromEntries(rows.map((r) => [r.email.toLowerCase(), r]));
@@ -35,11 +35,10 @@ export function OrganizationView() {
   const { state, run, busy, error } = useApp();
   const reader = useJob();
   const runner = useJob();
-  const [table, setTable] = useState<DirectoryTable | null>(null);
-  const [searched, setSearched] = useState<DirectoryTable | null>(null);
+  // One page of the table: the core holds the directory, the window only what it shows.
+  const [shown, setShown] = useState<DirectoryPage | null>(null);
   const [search, setSearch] = useState("");
   const [filter, setFilter] = useState<Filter>("all");
-  const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [signIn, setSignIn] = useState<SignInOptions>({ admin_consent: false, device_code: false });
   const [stopped, setStopped] = useState<RunSummary | null>(null);
@@ -52,23 +51,22 @@ export function OrganizationView() {
     setResults(r ? byEmail(await api.bulkRows(r.id)) : {});
   };
   useEffect(() => {
-    api.keptDirectory().then(setTable, () => undefined);
+    api.directoryPage("all", 0).then(setShown, () => undefined);
     api.unfinishedBulk().then(showRun, () => undefined);
   }, [state.profile.id]);
+  const turn = (f: Filter, page: number) => {
+    setFilter(f);
+    return run(async () => setShown(await api.directoryPage(f, page)));
+  };
 
   const read = (text: string) =>
-    reader.go((ev) => api.readDirectory(signIn, text.trim() || null, ev), (t) => {
-      if (text.trim()) setSearched(t);
-      else {
-        setTable(t);
-        setSearched(null);
-      }
-      setPage(0);
+    reader.go((ev) => api.readDirectory(signIn, text.trim() || null, ev), (p) => {
+      setShown(p);
+      setFilter("all");
     });
   const finished = async (r: RunSummary | null) => {
     await showRun(r ?? (await api.unfinishedBulk()));
-    setTable(await api.keptDirectory());
-    setSearched(null);
+    setShown(await api.directoryPage(filter, shown?.page ?? 0));
     setSelected(new Set());
     return api.getState();
   };
@@ -85,10 +83,9 @@ export function OrganizationView() {
   };
 
   const allResults = { ...results, ...runner.bulkRows };
-  const shown = searched ?? table;
   const current = shown ? withRun(shown, allResults) : null;
-  const rows = current ? filtered(current.rows, filter) : [];
-  const invalid = current?.rows.filter((r) => r.connection === "invalid").map((r) => r.email) ?? [];
+  const selectShown = () => run(async () => setSelected(new Set([...selected, ...(await api.selectableMailboxes(filter))])));
+  const renewInvalid = () => run(async () => start("reauthenticate", await api.selectableMailboxes("invalid")).then(() => undefined));
   const waiting = adminWaiting(reader) ?? adminWaiting(runner);
   const working = busy || reader.running || runner.running;
 
@@ -124,37 +121,38 @@ export function OrganizationView() {
           <p id="directory-counts">
             {current.total} people with a mailbox: <span class="ok">{current.valid} connected</span>, {current.invalid} not working,{" "}
             {current.not_connected} not connected.
-            <span class="line small">Read {new Date(current.listed_at * 1000).toLocaleString()}{searched ? `, searching for “${search}”` : ""}.</span>
+            <span class="line small">Read {new Date(current.listed_at * 1000).toLocaleString()}{current.search ? `; the people whose name or address has a word starting with “${current.search}”` : ""}.</span>
           </p>
           <form class="row-form" onSubmit={(e) => { e.preventDefault(); read(search); }} role="search">
             <label for="directory-search">Search by name or address</label>
             <input id="directory-search" type="search" value={search} onInput={(e) => setSearch((e.target as HTMLInputElement).value)} />
             <button type="submit" id="search-directory" disabled={working}>Search</button>
+            {current.search && <button type="button" id="show-everyone" onClick={() => { setSearch(""); run(async () => { setFilter("all"); setShown(await api.showWholeDirectory("all")); }); }} disabled={working}>Show everyone</button>}
             <button type="button" id="refresh-directory" onClick={() => { setSearch(""); read(""); }} disabled={working}>Read again</button>
           </form>
           <fieldset class="filters">
             <legend>Show</legend>
             {([["all", "Everyone"], ["not_connected", "Not connected"], ["invalid", "Not working"]] as const).map(([f, label]) => (
               <label key={f} class="check"><input type="radio" name="directory-filter" id={`filter-${f}`} checked={filter === f}
-                onChange={() => { setFilter(f); setPage(0); }} /> {label}</label>
+                onChange={() => turn(f, 0)} /> {label}</label>
             ))}
           </fieldset>
           <div class="actions start">
-            <button id="select-shown" onClick={() => setSelected(selectShown(selected, rows))} disabled={working}>Select all shown</button>
+            <button id="select-shown" onClick={selectShown} disabled={working || current.shown === 0}>Select all shown</button>
             <button id="select-none" onClick={() => setSelected(new Set())} disabled={working || selected.size === 0}>Clear selection</button>
             <button class="primary" id="connect-selected" onClick={() => start("connect", [...selected])} disabled={working || selected.size === 0}>
               Connect the {selected.size} selected
             </button>
-            <button id="renew-invalid" onClick={() => start("reauthenticate", invalid)} disabled={working || invalid.length === 0}>
-              Renew the {invalid.length} not working
+            <button id="renew-invalid" onClick={renewInvalid} disabled={working || current.invalid === 0}>
+              Renew the {current.invalid} not working
             </button>
           </div>
-          <DirectoryList rows={rows} page={page} onPage={setPage} selected={selected} results={allResults}
+          <DirectoryList rows={current.rows} page={current.page} pages={current.pages} onPage={(p) => turn(filter, p)} selected={selected} results={allResults}
             onToggle={(email) => setSelected(toggled(selected, email))} />
           <div class="actions start">
             <button id="import-addresses" onClick={() => run(async () => {
               const s = await api.importAddresses();
-              if (s) { setImported(s); setSelected(new Set(s.emails)); setFilter("all"); }
+              if (s) { setImported(s); setSelected(new Set(s.emails)); }
             })} disabled={working}>Select from a CSV file…</button>
             <button id="export-directory" onClick={() => run(async () => setSaved(await api.exportDirectory()))} disabled={working}>Save as CSV…</button>
           </div>

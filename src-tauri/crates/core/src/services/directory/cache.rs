@@ -46,6 +46,9 @@ fn link(s: &str) -> Link {
 
 impl DirectoryCache {
     pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| AppError::internal(format!("{}: {e}", dir.display())))?;
+        }
         let db = Connection::open(path).map_err(db_error)?;
         db.busy_timeout(std::time::Duration::from_secs(5)).map_err(db_error)?;
         db.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")

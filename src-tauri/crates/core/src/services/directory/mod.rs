@@ -2,7 +2,7 @@
 //! Graph sign-in (`User.Read.All`, token in memory), each joined with its Nylas grant.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::azure_app::{AzureApp, Reads, SignInOptions};
 use super::nylas_for;
@@ -20,10 +20,12 @@ mod cache;
 mod export;
 mod select;
 mod table;
+mod view;
 
 pub use cache::DirectoryCache;
 pub use select::{select, Pick, Selection};
 pub use table::{join, table, Connection, DirectoryFilter, DirectoryRow, DirectoryTable};
+pub use view::{DirectoryPage, PAGE};
 
 /// Why the directory asks for more than the app registrations, as the screen says it.
 pub const WHY_READ_USERS: &str = "Reading the directory asks Microsoft for one more permission, User.Read.All, to list the people of your organization who have a mailbox (their names and addresses only). The permission lasts for this sign-in and is kept nowhere.";
@@ -34,6 +36,8 @@ pub struct Directory {
     http: reqwest::Client,
     azure_app: Arc<AzureApp>,
     cache: Arc<DirectoryCache>,
+    /// What the window's table shows (the directory, or a search), until the profile changes.
+    view: Mutex<Option<(String, view::View)>>,
 }
 
 impl Directory {
@@ -50,7 +54,47 @@ impl Directory {
             http,
             azure_app,
             cache,
+            view: Mutex::new(None),
         }
+    }
+
+    fn view(&self) -> MutexGuard<'_, Option<(String, view::View)>> {
+        self.view.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A page of the window's table: the last search, or the directory as last read (kept from
+    /// an earlier run of the app too); `None` when it was never read.
+    pub fn page(&self, filter: DirectoryFilter, page: u32) -> Result<Option<DirectoryPage>> {
+        let p = self.profiles.active()?;
+        let mut held = self.view();
+        if held.as_ref().is_none_or(|(profile, _)| *profile != p.id) {
+            *held = self.cache.kept(&p.id)?.map(|(rows, listed_at)| {
+                let v = view::View {
+                    rows,
+                    listed_at,
+                    search: None,
+                };
+                (p.id.clone(), v)
+            });
+        }
+        Ok(held.as_ref().map(|(_, v)| v.page(filter, page)))
+    }
+
+    /// The whole directory again in the window's table, after a search.
+    pub fn show_all(&self, filter: DirectoryFilter) -> Result<Option<DirectoryPage>> {
+        self.view().take();
+        self.page(filter, 0)
+    }
+
+    /// "Select all shown": the addresses of the table's rows `filter` lets through that are not
+    /// connected and working already.
+    pub fn selectable(&self, filter: DirectoryFilter) -> Result<Vec<String>> {
+        self.page(filter, 0)?;
+        Ok(self
+            .view()
+            .as_ref()
+            .map(|(_, v)| v.selectable(filter))
+            .unwrap_or_default())
     }
 
     /// The directory as last read for the active profile (no sign-in), if it ever was.
@@ -80,6 +124,9 @@ impl Directory {
             .filter(|r| r.state == RowState::Connected)
             .filter_map(|r| Some((r.email.clone(), r.grant_id.clone()?)))
             .collect();
+        if let Some((_, v)) = self.view().as_mut().filter(|(profile, _)| *profile == p.id) {
+            v.connected(&done);
+        }
         self.cache.connected(&p.id, &done)
     }
 
@@ -131,6 +178,13 @@ impl Directory {
         if search.is_none() {
             self.cache.keep(&p.id, &rows, listed_at)?;
         }
+        let search = search.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let shown = view::View {
+            rows: rows.clone(),
+            listed_at,
+            search,
+        };
+        *self.view() = Some((p.id.clone(), shown));
         Ok(table(rows, filter, listed_at))
     }
 
