@@ -190,19 +190,19 @@ commands! {
                 s.bulk.run(kind, &emails, &job).await
             }
             .await;
-            after_run(s, &job, ran)
+            job.end(ran)
         }
         /// Goes on with a paused (or killed) run where it stopped.
         fn resume_bulk(s, run_id: String; events: Channel<JobEvent>) -> RunSummary {
             let job = job(s, events);
             let ran = s.bulk.resume(&run_id, &job).await;
-            after_run(s, &job, ran)
+            job.end(ran)
         }
         /// Tries a run's failed mailboxes again, alone.
         fn retry_failed(s, run_id: String; events: Channel<JobEvent>) -> RunSummary {
             let job = job(s, events);
             let ran = s.bulk.retry_failed(&run_id, &job).await;
-            after_run(s, &job, ran)
+            job.end(ran)
         }
         /// Pauses the run under way; it resumes on request, also after a restart.
         fn pause_bulk(s, run_id: String) -> () {

@@ -68,20 +68,6 @@ fn job(s: &Shell, events: Channel<JobEvent>) -> Job {
     })
 }
 
-/// How a bulk run ended, its job told; what it connected is shown in the kept directory.
-fn after_run(s: &Shell, job: &Job, ran: Result<RunSummary, AppError>) -> Result<RunSummary, AppError> {
-    let run_id = match &ran {
-        Ok(r) => Some(r.id.clone()),
-        Err(_) => s.bulk.unfinished().ok().flatten().map(|r| r.id),
-    };
-    if let Some(rows) = run_id.and_then(|id| s.bulk.rows(&id).ok()) {
-        if let Err(e) = s.directory.note_run(&rows) {
-            tracing::warn!("the kept directory was not updated: {}", e.message);
-        }
-    }
-    job.end(ran)
-}
-
 macro_rules! commands {
     ($( $group:ident $plugin:literal {
         $( $(#[$meta:meta])* fn $name:ident ( $s:ident $(, $arg:ident : $aty:ty)* $(; $ch:ident : Channel<$evt:ty>)? ) -> $ret:ty $body:block )*

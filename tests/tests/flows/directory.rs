@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use mailbox_connect_core::bulk::RunKind;
 use mailbox_connect_core::job::JobEvent;
-use mailbox_connect_core::services::directory::{Connection, DirectoryFilter};
+use mailbox_connect_core::services::directory::{Connection, DirectoryFilter, Pick};
 use mailbox_connect_e2e::graph_session::admin_sign_in;
 use mailbox_connect_e2e::harness::{demo, job};
 use mailbox_connect_e2e::scripted_browser::Decision;
@@ -108,4 +108,24 @@ async fn the_directory_lists_everyone_with_a_mailbox_joined_with_their_grants() 
         .unwrap();
     assert_eq!(invalid_only.rows.len(), 1);
     assert_eq!(invalid_only.rows[0].email, revoked);
+
+    // "Renew the not working": the invalid one signed in again through the organization's
+    // approval, the same grant renewed.
+    let renew = d.core.directory.choose(Pick::Invalid).unwrap();
+    assert_eq!(
+        (renew.kind, renew.emails.clone()),
+        (RunKind::Reauthenticate, vec![revoked.clone()])
+    );
+    let done = d
+        .core
+        .bulk
+        .run(renew.kind, &renew.emails, &job(&d.core, Arc::new(|_| {})))
+        .await
+        .unwrap();
+    assert_eq!(done.connected, 1, "{done:?}");
+    let rows = d.core.bulk.rows(&done.id).unwrap();
+    assert_eq!(rows[0].grant_id, invalid.grant_id, "the same grant");
+    assert!(rows[0].check.as_ref().unwrap().ok);
+    let page = d.core.directory.page(DirectoryFilter::Invalid, 0).unwrap().unwrap();
+    assert_eq!((page.invalid, page.shown), (0, 0));
 }

@@ -133,7 +133,7 @@ pub struct Services {
     pub sign_in: Arc<SignIn>,
     pub azure_app: Arc<AzureApp>,
     pub doctor: Doctor,
-    pub directory: Directory,
+    pub directory: Arc<Directory>,
     pub tools: Tools,
     pub mailboxes: Mailboxes,
     /// Bulk runs over many mailboxes, kept in SQLite so they resume after anything.
@@ -183,6 +183,13 @@ impl Services {
             sign_in.clone(),
             demo.clone(),
         ));
+        let directory = Arc::new(Directory::new(
+            profiles.clone(),
+            vault.clone(),
+            http.clone(),
+            azure_app.clone(),
+            directory_cache,
+        ));
         Ok(Self {
             jobs: Arc::default(),
             setup: Setup::new(profiles.clone(), vault.clone(), demo.clone(), http.clone()),
@@ -193,13 +200,7 @@ impl Services {
                 azure_app.clone(),
                 cfg.hosted_port,
             ),
-            directory: Directory::new(
-                profiles.clone(),
-                vault.clone(),
-                http.clone(),
-                azure_app.clone(),
-                directory_cache,
-            ),
+            directory: directory.clone(),
             azure_app: azure_app.clone(),
             sign_in: sign_in.clone(),
             tools: Tools::new(
@@ -216,6 +217,7 @@ impl Services {
                 runs,
                 azure_app.clone(),
                 sign_in.clone(),
+                directory.clone(),
             ),
             mailboxes: Mailboxes::new(profiles, vault, http.clone()),
             legacy: Legacy::new(http),

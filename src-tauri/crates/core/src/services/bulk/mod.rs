@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::azure_app::{AzureApp, Reads, SignInOptions};
+use super::directory::Directory;
 use super::nylas_for;
 use super::profiles::Profiles;
 use super::sign_in::SignIn;
@@ -44,6 +45,8 @@ pub struct Bulk {
     store: Arc<RunStore>,
     azure_app: Arc<AzureApp>,
     sign_in: Arc<SignIn>,
+    /// Shown what each run connected.
+    directory: Arc<Directory>,
 }
 
 impl Bulk {
@@ -54,6 +57,7 @@ impl Bulk {
         store: Arc<RunStore>,
         azure_app: Arc<AzureApp>,
         sign_in: Arc<SignIn>,
+        directory: Arc<Directory>,
     ) -> Self {
         Self {
             profiles,
@@ -62,6 +66,7 @@ impl Bulk {
             store,
             azure_app,
             sign_in,
+            directory,
         }
     }
 
@@ -151,7 +156,12 @@ impl Bulk {
             run_id: run_id.into(),
             created_at: summary.created_at,
         };
-        drive.run(job).await?;
+        let ran = drive.run(job).await;
+        // Finished or stopped, what it connected shows as connected in the directory.
+        if let Err(e) = self.store.rows(run_id).and_then(|rows| self.directory.note_run(&rows)) {
+            tracing::warn!("the directory was not updated with the run: {}", e.message);
+        }
+        ran?;
         self.store.set_state(run_id, RunState::Finished)?;
         self.summary(run_id)
     }
