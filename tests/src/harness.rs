@@ -116,6 +116,19 @@ pub async fn demo(decision: Decision) -> Demo {
     }
 }
 
+/// A demo whose organization has `people` in its directory and whose administrator approved the
+/// app for everyone (Microsoft's admin consent page, then Nylas's credential): ready for runs.
+pub async fn demo_organization(people: usize) -> Demo {
+    let d = demo(Decision::Accept).await;
+    d.sandbox.state.directory_of(people);
+    d.core
+        .sign_in
+        .admin_consent(&d.core.jobs.start(|_| {}))
+        .await
+        .expect("admin consent");
+    d
+}
+
 /// The client secret the keychain holds for profile `id`.
 pub async fn kept_secret(secrets: &SecretStore, id: &str) -> Option<mailbox_connect_core::Sensitive<String>> {
     secrets

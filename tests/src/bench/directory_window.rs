@@ -36,13 +36,7 @@ async fn once(app: &Path, log: &Path, n: usize) -> f64 {
         .unwrap()
         .keep("default", &people(n), 1_765_000_000)
         .unwrap();
-    let env = [
-        ("HOME", home.path().display().to_string()),
-        ("XDG_CONFIG_HOME", home.path().join("c").display().to_string()),
-        ("XDG_CACHE_HOME", home.path().join("k").display().to_string()),
-        ("XDG_DATA_HOME", home.path().join("d").display().to_string()),
-    ];
-    let driver = drivers::tauri_driver(&env, log).await;
+    let driver = drivers::tauri_driver(&crate::home_env(home.path()), log).await;
     let client = drivers::connect(&driver, app_caps(app)).await;
     // Past the welcome (the tabs show from the checklist on); the tab waits under "More": both
     // in the page's own script, as the idle CPU bench does.

@@ -10,7 +10,7 @@ use mailbox_connect_core::nylas::grant_check::ADMIN_RATE_PER_SECOND;
 use mailbox_connect_core::nylas::types::Grant;
 use mailbox_connect_core::services::directory::{join, DirectoryFilter};
 use mailbox_connect_e2e::graph_session::admin_sign_in;
-use mailbox_connect_e2e::harness::{demo, job};
+use mailbox_connect_e2e::harness::{demo, demo_organization, job};
 use mailbox_connect_e2e::scripted_browser::Decision;
 use mailbox_connect_sandbox::faults::FaultPlan;
 
@@ -106,13 +106,7 @@ pub async fn directory_of_five_thousand() {
 /// 1,000 mailboxes connected with Nylas's application limit on: how close to the floor the
 /// limit sets (one admin call a mailbox), and how many 429s the demo tenant answered.
 pub async fn connect_thousand() {
-    let d = demo(Decision::Accept).await;
-    d.sandbox.state.directory_of(1200);
-    d.core
-        .sign_in
-        .admin_consent(&job(&d.core, Arc::new(|_| {})))
-        .await
-        .unwrap();
+    let d = demo_organization(1200).await;
     let emails: Vec<String> = d
         .sandbox
         .state

@@ -60,16 +60,20 @@ pub(crate) fn find_pid(binary: &Path) -> Option<u32> {
     })
 }
 
+/// A launch's environment with its own fresh `home` (settings under `home/c`).
+pub(crate) fn home_env(home: &Path) -> [(&'static str, String); 4] {
+    [
+        ("HOME", home.display().to_string()),
+        ("XDG_CONFIG_HOME", home.join("c").display().to_string()),
+        ("XDG_CACHE_HOME", home.join("k").display().to_string()),
+        ("XDG_DATA_HOME", home.join("d").display().to_string()),
+    ]
+}
+
 /// One cold start: milliseconds to the first screen, and PSS in MiB once settled.
 async fn run_once(binary: &Path, ready_id: &str, log: &Path) -> (f64, f64) {
     let home = tempfile::tempdir().unwrap();
-    let env = [
-        ("HOME", home.path().display().to_string()),
-        ("XDG_CONFIG_HOME", home.path().join("c").display().to_string()),
-        ("XDG_CACHE_HOME", home.path().join("k").display().to_string()),
-        ("XDG_DATA_HOME", home.path().join("d").display().to_string()),
-    ];
-    let driver = drivers::tauri_driver(&env, log).await;
+    let driver = drivers::tauri_driver(&home_env(home.path()), log).await;
     let started = Instant::now();
     let client = drivers::connect(&driver, app_caps(binary)).await;
     client

@@ -9,18 +9,11 @@ use mailbox_connect_core::bulk::{RowState, RunKind, RunState, RunStore};
 use mailbox_connect_core::job::{Job, JobEvent};
 use mailbox_connect_core::profile::ledger::{LedgerEvent, Method};
 use mailbox_connect_core::ErrorCode;
-use mailbox_connect_e2e::harness::{demo, job};
-use mailbox_connect_e2e::scripted_browser::Decision;
+use mailbox_connect_e2e::harness::{demo_organization, job};
 
 #[tokio::test]
 async fn a_paused_run_resumes_with_nothing_done_twice_and_nothing_missed() {
-    let d = demo(Decision::Accept).await;
-    d.sandbox.state.directory_of(60);
-    d.core
-        .sign_in
-        .admin_consent(&job(&d.core, Arc::new(|_| {})))
-        .await
-        .unwrap();
+    let d = demo_organization(60).await;
     let people = d.sandbox.state.lock().directory.clone();
     let mut emails: Vec<String> = people.iter().skip(3).filter_map(|p| p.mail.clone()).collect();
     let no_mailbox = people.iter().find(|p| p.mail.is_none()).unwrap().upn.clone();

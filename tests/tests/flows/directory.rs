@@ -8,19 +8,12 @@ use mailbox_connect_core::bulk::RunKind;
 use mailbox_connect_core::job::JobEvent;
 use mailbox_connect_core::services::directory::{Connection, DirectoryFilter, Pick};
 use mailbox_connect_e2e::graph_session::admin_sign_in;
-use mailbox_connect_e2e::harness::{demo, job};
-use mailbox_connect_e2e::scripted_browser::Decision;
+use mailbox_connect_e2e::harness::{demo_organization, job};
 use mailbox_connect_sandbox::faults::{FaultPlan, GraphThrottle};
 
 #[tokio::test]
 async fn the_directory_lists_everyone_with_a_mailbox_joined_with_their_grants() {
-    let d = demo(Decision::Accept).await;
-    d.sandbox.state.directory_of(1200);
-    d.core
-        .sign_in
-        .admin_consent(&job(&d.core, Arc::new(|_| {})))
-        .await
-        .unwrap();
+    let d = demo_organization(1200).await;
     let people = d.sandbox.state.lock().directory.clone();
     let with_mail: Vec<String> = people.iter().filter_map(|p| p.mail.clone()).collect();
     let (fine, revoked) = (with_mail[20].clone(), with_mail[21].clone());

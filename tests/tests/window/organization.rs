@@ -1,9 +1,10 @@
 //! #20's "done when" in the real window: on a demo tenant of 600 people, the administrator
 //! signs in once, sees the directory with connected and not-connected people, selects the
-//! not-connected ones and connects them with the progress bar moving (paused and resumed on the
-//! way), and the table then shows them connected.
+//! not-connected ones and connects them with the progress bar moving (paused and resumed, then
+//! the app killed part-way and the run resumed after the restart), and the table then shows
+//! them connected; the table is saved as CSV through the Save dialog.
 
-use mailbox_connect_e2e::window::{until, Desktop, Screen};
+use mailbox_connect_e2e::window::{save_dialog, until, Desktop, Screen};
 use mailbox_connect_sandbox::Sandbox;
 use serde_json::json;
 
@@ -72,6 +73,26 @@ async fn the_administrator_connects_everyone_not_connected_from_the_directory() 
     .await;
     assert!(app.text("run-counts").await.contains("was paused"));
     app.click("resume-run").await;
+    let resumed = until("the bar to move again", || async {
+        value().await.filter(|v| *v > later)
+    })
+    .await;
+    // Killed part-way: after the restart the run is offered again, and finishes the rest.
+    d.kill_and_relaunch().await;
+    let app = d.app.clone();
+    app.click("tab-admin").await;
+    app.wait_for(Screen::Admin).await;
+    let left = app.text_until("run-counts", |t| t.contains("was interrupted")).await;
+    assert!(
+        left.starts_with(&format!("A run of {} mailboxes was interrupted", with_mail - 1)),
+        "{left}"
+    );
+    assert!(
+        sb.state.lock().grants.len() as f64 > resumed,
+        "done before the kill stays done"
+    );
+    app.review("organization-interrupted").await;
+    app.click("resume-run").await;
     let done = app.text_until("run-counts", |t| t.starts_with("Last run:")).await;
     assert_eq!(
         done,
@@ -83,6 +104,7 @@ async fn the_administrator_connects_everyone_not_connected_from_the_directory() 
         .text_until("directory-counts", |t| t.contains(&format!("{with_mail} connected")))
         .await;
     assert!(counts.contains("0 not connected"), "{counts}");
+    app.click("filter-not_connected").await;
     assert!(app.text("directory-empty").await.starts_with("Nobody here"));
     app.click("filter-all").await;
     let row = app
@@ -90,6 +112,19 @@ async fn the_administrator_connects_everyone_not_connected_from_the_directory() 
         .await;
     assert_eq!(row, "Connected");
     app.review("organization-connected").await;
+    // The table as CSV, where the administrator chooses.
+    let saved = d.home.join("Documents/directory.csv");
+    std::fs::create_dir_all(saved.parent().unwrap()).unwrap();
+    app.click("export-directory").await;
+    save_dialog::save_as("Save the directory", &saved);
+    app.text_until("directory-saved", |t| t.contains("directory.csv")).await;
+    let csv = std::fs::read_to_string(&saved).unwrap();
+    assert_eq!(csv.lines().count(), with_mail + 1, "a header and a line each");
+    assert!(
+        csv.starts_with("name,email,connection,grant_id,shared_mailbox,reason"),
+        "{csv}"
+    );
+    assert_eq!(csv.matches(",connected,").count(), with_mail);
     // Only two pages were opened in the browser: the first mailbox's sign-in and the directory's.
     let opened = std::fs::read_to_string(d.home.parent().unwrap().join("opened-urls.txt")).unwrap();
     assert_eq!(opened.lines().count(), 2, "{opened}");

@@ -50,9 +50,10 @@ export function OrganizationView() {
     setStopped(r);
     setResults(r ? byEmail(await api.bulkRows(r.id)) : {});
   };
+  // The unfinished run first: what it connected before it stopped counts in the page.
   useEffect(() => {
-    api.directoryPage("all", 0).then(setShown, () => undefined);
-    api.unfinishedBulk().then(showRun, () => undefined);
+    api.unfinishedBulk().then(showRun, () => undefined)
+      .then(() => api.directoryPage("all", 0)).then(setShown, () => undefined);
   }, [state.profile.id]);
   const turn = (f: Filter, page: number) => {
     setFilter(f);

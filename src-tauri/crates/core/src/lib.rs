@@ -25,6 +25,7 @@ pub mod scopes;
 pub mod secrets;
 pub mod sensitive;
 pub mod services;
+mod sqlite;
 mod syntax;
 pub mod tenant;
 pub mod validate;

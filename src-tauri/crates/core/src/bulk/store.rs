@@ -3,13 +3,14 @@
 //! committed). A connected mailbox's ledger line is noted as written, so it is written once.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{RowState, RunKind, RunRow, RunState, RunSummary};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::result::{now, GrantCheck};
+use crate::sqlite::Db;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS runs (
@@ -24,7 +25,7 @@ CREATE INDEX IF NOT EXISTS run_rows_by_state ON run_rows(run_id, state);
 ";
 
 pub struct RunStore {
-    db: Mutex<Connection>,
+    db: Db,
 }
 
 fn db_error(e: rusqlite::Error) -> AppError {
@@ -49,19 +50,13 @@ fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
 
 impl RunStore {
     pub fn open(path: &Path) -> Result<Self> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| AppError::internal(format!("{}: {e}", dir.display())))?;
-        }
-        let db = Connection::open(path).map_err(db_error)?;
-        db.busy_timeout(std::time::Duration::from_secs(5)).map_err(db_error)?;
-        db.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
-            .map_err(db_error)?;
-        db.execute_batch(SCHEMA).map_err(db_error)?;
-        Ok(Self { db: Mutex::new(db) })
+        Ok(Self {
+            db: Db::open(path, SCHEMA, db_error)?,
+        })
     }
 
     fn db(&self) -> MutexGuard<'_, Connection> {
-        self.db.lock().unwrap_or_else(|p| p.into_inner())
+        self.db.lock()
     }
 
     /// A new run of `emails` (already checked and without duplicates), in one transaction.

@@ -97,9 +97,14 @@ impl Bulk {
         Ok(())
     }
 
-    /// The active profile's run that stopped before its end, to offer resuming it.
+    /// The active profile's run that stopped before its end, to offer resuming it. What it
+    /// connected before it stopped (a kill, say) shows in the directory from now on.
     pub fn unfinished(&self) -> Result<Option<RunSummary>> {
-        self.store.unfinished(&self.profiles.active()?.id)
+        let run = self.store.unfinished(&self.profiles.active()?.id)?;
+        if let Some(r) = &run {
+            self.directory.note_run(&self.store.rows(&r.id)?)?;
+        }
+        Ok(run)
     }
 
     pub fn rows(&self, run_id: &str) -> Result<Vec<RunRow>> {

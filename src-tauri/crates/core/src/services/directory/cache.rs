@@ -3,12 +3,13 @@
 //! as a bulk run connects mailboxes. Replaced whole, in one transaction, at each full listing.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 
 use rusqlite::{params, Connection};
 
 use super::{Connection as Link, DirectoryRow};
 use crate::error::{AppError, ErrorCode, Result};
+use crate::sqlite::Db;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS directory_rows (
@@ -19,7 +20,7 @@ CREATE TABLE IF NOT EXISTS directory_listings (profile TEXT PRIMARY KEY, listed_
 ";
 
 pub struct DirectoryCache {
-    db: Mutex<Connection>,
+    db: Db,
 }
 
 fn db_error(e: rusqlite::Error) -> AppError {
@@ -46,19 +47,13 @@ fn link(s: &str) -> Link {
 
 impl DirectoryCache {
     pub fn open(path: &Path) -> Result<Self> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| AppError::internal(format!("{}: {e}", dir.display())))?;
-        }
-        let db = Connection::open(path).map_err(db_error)?;
-        db.busy_timeout(std::time::Duration::from_secs(5)).map_err(db_error)?;
-        db.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
-            .map_err(db_error)?;
-        db.execute_batch(SCHEMA).map_err(db_error)?;
-        Ok(Self { db: Mutex::new(db) })
+        Ok(Self {
+            db: Db::open(path, SCHEMA, db_error)?,
+        })
     }
 
     fn db(&self) -> MutexGuard<'_, Connection> {
-        self.db.lock().unwrap_or_else(|p| p.into_inner())
+        self.db.lock()
     }
 
     /// The profile's whole directory, replacing what was kept.

@@ -111,23 +111,30 @@ fn valid(g: &Grant) -> bool {
     g.grant_status.as_deref().is_none_or(|s| s == "valid")
 }
 
-/// The table of `rows` as `filter` shows it, counted over all of them.
-pub fn table(rows: Vec<DirectoryRow>, filter: DirectoryFilter, listed_at: i64) -> DirectoryTable {
+/// How many of `rows` are connected and valid, invalid, and not connected.
+pub(super) fn counts(rows: &[DirectoryRow]) -> (u32, u32, u32) {
     let count = |c: Connection| rows.iter().filter(|r| r.connection == c).count() as u32;
-    let (valid, invalid, not_connected) = (
+    (
         count(Connection::Valid),
         count(Connection::Invalid),
         count(Connection::NotConnected),
-    );
+    )
+}
+
+/// Whether `filter` lets `r` through.
+pub(super) fn lets_through(filter: DirectoryFilter, r: &DirectoryRow) -> bool {
+    match filter {
+        DirectoryFilter::All => true,
+        DirectoryFilter::NotConnected => r.connection == Connection::NotConnected,
+        DirectoryFilter::Invalid => r.connection == Connection::Invalid,
+    }
+}
+
+/// The table of `rows` as `filter` shows it, counted over all of them.
+pub fn table(rows: Vec<DirectoryRow>, filter: DirectoryFilter, listed_at: i64) -> DirectoryTable {
+    let (valid, invalid, not_connected) = counts(&rows);
     let total = rows.len() as u32;
-    let rows = rows
-        .into_iter()
-        .filter(|r| match filter {
-            DirectoryFilter::All => true,
-            DirectoryFilter::NotConnected => r.connection == Connection::NotConnected,
-            DirectoryFilter::Invalid => r.connection == Connection::Invalid,
-        })
-        .collect();
+    let rows = rows.into_iter().filter(|r| lets_through(filter, r)).collect();
     DirectoryTable {
         rows,
         total,

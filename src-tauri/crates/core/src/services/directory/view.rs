@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::table::{counts, lets_through};
 use super::{Connection, DirectoryFilter, DirectoryRow};
 
 /// Rows a page shows: enough to scan, few enough that 5,000 people cost the window no more.
@@ -38,21 +39,13 @@ pub struct DirectoryPage {
     pub search: Option<String>,
 }
 
-fn lets_through(filter: DirectoryFilter, r: &DirectoryRow) -> bool {
-    match filter {
-        DirectoryFilter::All => true,
-        DirectoryFilter::NotConnected => r.connection == Connection::NotConnected,
-        DirectoryFilter::Invalid => r.connection == Connection::Invalid,
-    }
-}
-
 impl View {
     /// Page `page` (from 0; past the end, the last) of the rows `filter` lets through.
     pub fn page(&self, filter: DirectoryFilter, page: u32) -> DirectoryPage {
         let through: Vec<&DirectoryRow> = self.rows.iter().filter(|r| lets_through(filter, r)).collect();
         let pages = through.len().div_ceil(PAGE).max(1);
         let page = (page as usize).min(pages - 1);
-        let count = |c: Connection| self.rows.iter().filter(|r| r.connection == c).count() as u32;
+        let (valid, invalid, not_connected) = counts(&self.rows);
         DirectoryPage {
             rows: through
                 .iter()
@@ -64,9 +57,9 @@ impl View {
             pages: pages as u32,
             shown: through.len() as u32,
             total: self.rows.len() as u32,
-            valid: count(Connection::Valid),
-            invalid: count(Connection::Invalid),
-            not_connected: count(Connection::NotConnected),
+            valid,
+            invalid,
+            not_connected,
             listed_at: self.listed_at,
             search: self.search.clone(),
         }
