@@ -1,7 +1,8 @@
 //! A bulk run over the demo directory: paused part-way, a mailbox left "started" as a kill
 //! during Nylas's call would leave it, then resumed: every mailbox connected once (no second
 //! call for the one Nylas had already made), one grant and one ledger line each, and the
-//! mailbox without an Exchange mailbox failed in plain words, retried alone.
+//! mailbox without an Exchange mailbox failed in plain words, retried alone. A stopped run is not
+//! offered again.
 
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -123,4 +124,38 @@ async fn a_paused_run_resumes_with_nothing_done_twice_and_nothing_missed() {
     );
     assert_eq!((again.failed, again.left), (1, 0));
     assert!(d.core.bulk.unfinished().unwrap().is_none());
+}
+
+#[tokio::test]
+async fn a_stopped_run_is_not_offered_again_and_keeps_what_it_did() {
+    let d = demo_organization(20).await;
+    let emails: Vec<String> = d
+        .sandbox
+        .state
+        .lock()
+        .directory
+        .iter()
+        .skip(3)
+        .filter_map(|p| p.mail.clone())
+        .take(3)
+        .collect();
+    // Stopped before it began: the run is kept, its mailboxes pending.
+    let stopped = job(&d.core, Arc::new(|_| {}));
+    stopped.cancel_signal().cancel();
+    let e = d.core.bulk.run(RunKind::Connect, &emails, &stopped).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::Cancelled);
+    let run = d.core.bulk.unfinished().unwrap().unwrap();
+    assert_eq!((run.total, run.left), (3, 3));
+    // "Stop it": not offered again; a new selection starts a run of its own.
+    d.core.bulk.cancel(&run.id).unwrap();
+    assert!(d.core.bulk.unfinished().unwrap().is_none());
+    assert_eq!(d.core.bulk.rows(&run.id).unwrap().len(), 3);
+    let again = d
+        .core
+        .bulk
+        .run(RunKind::Connect, &emails[..1], &job(&d.core, Arc::new(|_| {})))
+        .await
+        .unwrap();
+    assert_ne!(again.id, run.id);
+    assert_eq!((again.total, again.connected), (1, 1));
 }
