@@ -3,7 +3,7 @@
 //! Microsoft Graph first.
 
 use clap::ValueEnum;
-use mailbox_connect_core::services::directory::{Connection, DirectoryFilter};
+use mailbox_connect_core::services::directory::DirectoryFilter;
 use mailbox_connect_core::{AppError, DemoEnv, Services};
 
 use super::azure_app::SignInArgs;
@@ -29,15 +29,6 @@ impl From<Filter> for DirectoryFilter {
             Filter::NotConnected => DirectoryFilter::NotConnected,
             Filter::Invalid => DirectoryFilter::Invalid,
         }
-    }
-}
-
-/// A connection's word in the table.
-pub fn word(c: Connection) -> &'static str {
-    match c {
-        Connection::Valid => "connected",
-        Connection::Invalid => "invalid",
-        Connection::NotConnected => "not connected",
     }
 }
 
@@ -71,7 +62,7 @@ pub async fn run(
             "{}\t{}\t{}\t{}\t{}",
             r.email,
             r.name,
-            word(r.connection),
+            r.connection.word(),
             r.grant_id.as_deref().unwrap_or("-"),
             notes.join("; ")
         ));

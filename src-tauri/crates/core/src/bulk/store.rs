@@ -143,10 +143,14 @@ impl RunStore {
 
     /// Every mailbox of the run, in the order given.
     pub fn rows(&self, run_id: &str) -> Result<Vec<RunRow>> {
+        self.rows_where(run_id, "")
+    }
+
+    /// The run's mailboxes `condition` lets through (SQL over `run_rows`, after `AND`), in order.
+    fn rows_where(&self, run_id: &str, condition: &str) -> Result<Vec<RunRow>> {
         let db = self.db();
-        let mut q = db
-            .prepare("SELECT email, state, grant_id, check_json, error_json FROM run_rows WHERE run_id = ?1 ORDER BY position")
-            .map_err(db_error)?;
+        let sql = format!("SELECT email, state, grant_id, check_json, error_json FROM run_rows WHERE run_id = ?1 {condition} ORDER BY position");
+        let mut q = db.prepare(&sql).map_err(db_error)?;
         let rows = q
             .query_map(params![run_id], |r| {
                 let check: Option<String> = r.get(3)?;
@@ -165,10 +169,14 @@ impl RunStore {
 
     /// The mailboxes still to do (pending, or started with Nylas's answer unknown), in order.
     pub fn to_do(&self, run_id: &str) -> Result<Vec<(String, RowState)>> {
+        let condition = format!(
+            "AND state IN ('{}', '{}')",
+            text(&RowState::Pending),
+            text(&RowState::Started)
+        );
         Ok(self
-            .rows(run_id)?
+            .rows_where(run_id, &condition)?
             .into_iter()
-            .filter(|r| matches!(r.state, RowState::Pending | RowState::Started))
             .map(|r| (r.email, r.state))
             .collect())
     }
@@ -218,20 +226,8 @@ impl RunStore {
 
     /// Connected mailboxes whose ledger line is not written yet (killed in between).
     pub fn unledgered(&self, run_id: &str) -> Result<Vec<RunRow>> {
-        let done = text(&RowState::Connected);
-        let emails: Vec<String> = {
-            let db = self.db();
-            let mut q = db
-                .prepare("SELECT email FROM run_rows WHERE run_id = ?1 AND state = ?2 AND ledgered = 0")
-                .map_err(db_error)?;
-            let rows = q.query_map(params![run_id, done], |r| r.get(0)).map_err(db_error)?;
-            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_error)?
-        };
-        Ok(self
-            .rows(run_id)?
-            .into_iter()
-            .filter(|r| emails.contains(&r.email))
-            .collect())
+        let condition = format!("AND state = '{}' AND ledgered = 0", text(&RowState::Connected));
+        self.rows_where(run_id, &condition)
     }
 
     pub fn ledgered(&self, run_id: &str, email: &str) -> Result<()> {

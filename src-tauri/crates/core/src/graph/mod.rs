@@ -79,23 +79,16 @@ impl Graph {
             .ok()
             .filter(|u| u.as_str().starts_with(self.base.as_str()))
             .ok_or_else(|| GraphError::unreadable(format!("Microsoft Graph's next page is not on Graph: {link}")))?;
-        let headers: &[(&str, &str)] = if eventual {
-            &[("ConsistencyLevel", "eventual")]
-        } else {
-            &[]
-        };
-        read("users", &self.send(Method::GET, url, None, headers).await?)
+        read(
+            "users",
+            &self.send(Method::GET, url, None, consistency(eventual)).await?,
+        )
     }
 
     /// `GET /v1.0/{path}` with `ConsistencyLevel: eventual` when asked.
     pub async fn get_with<T: DeserializeOwned>(&self, path: &str, eventual: bool) -> Result<T, GraphError> {
         let url = self.url(path)?;
-        let headers: &[(&str, &str)] = if eventual {
-            &[("ConsistencyLevel", "eventual")]
-        } else {
-            &[]
-        };
-        read(path, &self.send(Method::GET, url, None, headers).await?)
+        read(path, &self.send(Method::GET, url, None, consistency(eventual)).await?)
     }
 
     fn url(&self, path: &str) -> Result<Url, GraphError> {
@@ -150,6 +143,15 @@ impl Graph {
             tracing::info!("Microsoft Graph asked to wait {} s", wait.as_secs());
             tokio::time::sleep(wait).await;
         }
+    }
+}
+
+/// `ConsistencyLevel: eventual` when an advanced query needs it, else no header.
+fn consistency(eventual: bool) -> &'static [(&'static str, &'static str)] {
+    if eventual {
+        &[("ConsistencyLevel", "eventual")]
+    } else {
+        &[]
     }
 }
 

@@ -3,13 +3,13 @@
 //! Nylas is asked and after it answers, and its ledger line once it is connected. A mailbox
 //! found "started" (killed while Nylas was asked) is looked up at Nylas first, never asked twice.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use tokio::sync::Semaphore;
 
 use super::refusal;
-use crate::bulk::{RowState, RunRow, RunStore};
+use crate::bulk::{RowState, RunRow, RunStore, RunSummary};
 use crate::error::{AppError, Result};
 use crate::job::{BulkProgress, Job, JobEvent};
 use crate::nylas::grant_check::{check_known, ADMIN_RATE_PER_SECOND};
@@ -29,8 +29,9 @@ pub(super) struct Drive {
     pub profile: String,
     pub ledger: Arc<Ledger>,
     pub run_id: String,
-    /// When the run was created: a grant Nylas updated since then was made by this run.
-    pub created_at: i64,
+    /// The run's counts, kept up to date here as each mailbox is done (no count read back per
+    /// mailbox); its `created_at` tells a grant made by this run from an older one.
+    pub tally: Mutex<RunSummary>,
 }
 
 impl Drive {
@@ -44,7 +45,7 @@ impl Drive {
         let pacer = Arc::new(Pacer::per_second(ADMIN_RATE_PER_SECOND));
         let gate = Arc::new(Semaphore::new(IN_FLIGHT));
         let (started, at_start) = (Instant::now(), to_do.len());
-        let mut tasks = tokio::task::JoinSet::new();
+        let mut tasks: tokio::task::JoinSet<Result<()>> = tokio::task::JoinSet::new();
         for (email, state) in to_do {
             let permit = tokio::select! {
                 p = gate.clone().acquire_owned() => p.map_err(|e| AppError::internal(e.to_string()))?,
@@ -57,7 +58,8 @@ impl Drive {
                     return Ok(());
                 }
                 let row = this.one(&email, state, &pacer).await?;
-                this.report(&job, row, started, at_start)
+                this.report(&job, row, started, at_start);
+                Ok(())
             });
         }
         while let Some(done) = tasks.join_next().await {
@@ -117,7 +119,7 @@ impl Drive {
         grants.into_iter().find(|g| {
             g.provider == "microsoft"
                 && g.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(email))
-                && g.updated_at.unwrap_or(g.created_at) >= self.created_at
+                && g.updated_at.unwrap_or(g.created_at) >= self.created_at()
         })
     }
 
@@ -138,9 +140,20 @@ impl Drive {
         self.store.ledgered(&self.run_id, &row.email)
     }
 
-    fn report(&self, job: &Job, row: RunRow, started: Instant, at_start: usize) -> Result<()> {
-        let Some(s) = self.store.summary(&self.run_id)? else {
-            return Ok(());
+    fn created_at(&self) -> i64 {
+        self.tally.lock().map_or(0, |t| t.created_at)
+    }
+
+    /// The mailbox just done, counted, with the pace since this drive began.
+    fn report(&self, job: &Job, row: RunRow, started: Instant, at_start: usize) {
+        let s = {
+            let mut t = self.tally.lock().unwrap_or_else(|p| p.into_inner());
+            t.left = t.left.saturating_sub(1);
+            match row.state {
+                RowState::Connected => t.connected += 1,
+                _ => t.failed += 1,
+            }
+            t.clone()
         };
         let done_now = at_start.saturating_sub(s.left as usize) as f64;
         let minutes = started.elapsed().as_secs_f64() / 60.0;
@@ -156,6 +169,5 @@ impl Drive {
             seconds_left,
             row: Some(row),
         })));
-        Ok(())
     }
 }

@@ -2,6 +2,7 @@
 //! mailboxes through the admin-consent credential, pause, resume (also after a kill), cancel,
 //! and retry the failed ones alone. Each mailbox's state lives in SQLite ([`RunStore`]).
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::azure_app::{AzureApp, Reads, SignInOptions};
@@ -115,11 +116,12 @@ impl Bulk {
     /// that run with the addresses it lacks added (so nothing is done twice).
     pub async fn run(&self, kind: RunKind, emails: &[String], job: &Job) -> Result<RunSummary> {
         let p = self.profiles.active()?;
-        let mut clean = Vec::with_capacity(emails.len());
+        let (mut clean, mut seen) = (Vec::with_capacity(emails.len()), HashSet::new());
         for e in emails {
-            match validate::email(e)? {
-                Some(a) if !clean.contains(&a.to_lowercase()) => clean.push(a.to_lowercase()),
-                _ => {}
+            if let Some(a) = validate::email(e)?.map(|a| a.to_lowercase()) {
+                if seen.insert(a.clone()) {
+                    clean.push(a);
+                }
             }
         }
         if clean.is_empty() {
@@ -159,7 +161,7 @@ impl Bulk {
             profile: p.id.clone(),
             ledger: Arc::new(self.profiles.ledger().clone()),
             run_id: run_id.into(),
-            created_at: summary.created_at,
+            tally: std::sync::Mutex::new(summary),
         };
         let ran = drive.run(job).await;
         // Finished or stopped, what it connected shows as connected in the directory.

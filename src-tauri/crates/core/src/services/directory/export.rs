@@ -1,6 +1,6 @@
 //! The directory table as a CSV file, for a spreadsheet.
 
-use super::{Connection, DirectoryRow};
+use super::DirectoryRow;
 use crate::error::{AppError, Result};
 
 /// `rows` as CSV: name, address, connection, grant, shared mailbox, reason.
@@ -10,15 +10,10 @@ pub fn csv(rows: &[DirectoryRow]) -> Result<String> {
     w.write_record(["name", "email", "connection", "grant_id", "shared_mailbox", "reason"])
         .map_err(io)?;
     for r in rows {
-        let connection = match r.connection {
-            Connection::Valid => "connected",
-            Connection::Invalid => "invalid",
-            Connection::NotConnected => "not connected",
-        };
         let shared = if r.shared { "probably" } else { "" };
         let grant = r.grant_id.as_deref().unwrap_or("");
         let reason = r.reason.as_deref().unwrap_or("");
-        w.write_record([r.name.as_str(), &r.email, connection, grant, shared, reason])
+        w.write_record([r.name.as_str(), &r.email, r.connection.word(), grant, shared, reason])
             .map_err(io)?;
     }
     let bytes = w.into_inner().map_err(|e| AppError::internal(format!("CSV: {e}")))?;

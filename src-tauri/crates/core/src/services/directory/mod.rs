@@ -27,9 +27,6 @@ pub use select::{select, Pick, Selection};
 pub use table::{join, table, Connection, DirectoryFilter, DirectoryRow, DirectoryTable};
 pub use view::{DirectoryPage, PAGE};
 
-/// Why the directory asks for more than the app registrations, as the screen says it.
-pub const WHY_READ_USERS: &str = "Reading the directory asks Microsoft for one more permission, User.Read.All, to list the people of your organization who have a mailbox (their names and addresses only). The permission lasts for this sign-in and is kept nowhere.";
-
 pub struct Directory {
     profiles: Arc<Profiles>,
     vault: Arc<Vault>,
@@ -97,12 +94,6 @@ impl Directory {
             .unwrap_or_default())
     }
 
-    /// The directory as last read for the active profile (no sign-in), if it ever was.
-    pub fn kept(&self, filter: DirectoryFilter) -> Result<Option<DirectoryTable>> {
-        let p = self.profiles.active()?;
-        Ok(self.cache.kept(&p.id)?.map(|(rows, at)| table(rows, filter, at)))
-    }
-
     /// The mailboxes `pick` takes from the directory as last read.
     pub fn choose(&self, pick: Pick) -> Result<Selection> {
         let p = self.profiles.active()?;
@@ -132,7 +123,8 @@ impl Directory {
 
     /// The kept directory as CSV (name, address, connection, grant, shared mailbox, reason).
     pub fn csv(&self) -> Result<String> {
-        let rows = self.kept(DirectoryFilter::All)?.map(|t| t.rows).unwrap_or_default();
+        let p = self.profiles.active()?;
+        let rows = self.cache.kept(&p.id)?.map(|(rows, _)| rows).unwrap_or_default();
         export::csv(&rows)
     }
 

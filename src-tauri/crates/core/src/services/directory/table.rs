@@ -19,6 +19,17 @@ pub enum Connection {
     NotConnected,
 }
 
+impl Connection {
+    /// How a table written for people (the command line's, the CSV file) says it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Connection::Valid => "connected",
+            Connection::Invalid => "invalid",
+            Connection::NotConnected => "not connected",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct DirectoryRow {

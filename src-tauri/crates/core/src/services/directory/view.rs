@@ -2,6 +2,8 @@
 //! here and handed to the window a page at a time, so the window holds a hundred rows however
 //! large the organization.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -77,10 +79,11 @@ impl View {
 
     /// Mailboxes a run connected: valid now, with their grant.
     pub fn connected(&mut self, done: &[(String, String)]) {
-        for (email, grant) in done {
-            if let Some(r) = self.rows.iter_mut().find(|r| r.email.eq_ignore_ascii_case(email)) {
+        let done: HashMap<String, &String> = done.iter().map(|(e, g)| (e.to_lowercase(), g)).collect();
+        for r in &mut self.rows {
+            if let Some(grant) = done.get(&r.email.to_lowercase()) {
                 r.connection = Connection::Valid;
-                r.grant_id = Some(grant.clone());
+                r.grant_id = Some((*grant).clone());
                 r.reason = None;
             }
         }
