@@ -1,5 +1,5 @@
 // The waiting panel while the browser has Microsoft's sign-in page.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { ConsentStarted } from "../bindings/ConsentStarted";
 import { CopyButton } from "./CopyButton";
@@ -24,8 +24,9 @@ export function Waiting({ started, what, onCancel, ownApp = true }: {
   ownApp?: boolean;
 }) {
   const minutes = useMinutesLeft(started.wait_secs);
-  // The form that started the sign-in is gone, and the focus with it: give it to the heading.
-  useEffect(() => {
+  // The form that started the sign-in is gone, and the focus with it: give it to the heading,
+  // before the panel is painted (an effect after paint left a moment with focus nowhere).
+  useLayoutEffect(() => {
     const lost = !document.activeElement || document.activeElement === document.body;
     if (lost) document.getElementById("step-heading")?.focus({ preventScroll: true });
   }, []);
