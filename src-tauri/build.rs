@@ -16,6 +16,7 @@ include!("src/command_list.rs");
 
 fn main() {
     println!("cargo:rerun-if-changed=src/command_list.rs");
+    commit();
     let mut attributes = Attributes::new();
     for (plugin, commands) in PLUGINS {
         attributes = attributes.plugin(
@@ -26,4 +27,28 @@ fn main() {
         );
     }
     tauri_build::try_build(attributes).unwrap_or_else(|e| panic!("tauri build: {e}"));
+}
+
+/// The commit this build is made from, for `--version` and the About screen: the release
+/// workflow's `MAILBOX_CONNECT_COMMIT`, else `git`, else "unknown" (a source archive).
+fn commit() {
+    println!("cargo:rerun-if-env-changed=MAILBOX_CONNECT_COMMIT");
+    for watched in ["../.git/HEAD", "../.git/refs/heads", "../.git/packed-refs"] {
+        println!("cargo:rerun-if-changed={watched}");
+    }
+    let from_git = || {
+        let out = std::process::Command::new("git")
+            .args(["rev-parse", "--short=12", "HEAD"])
+            .output()
+            .ok()?;
+        let sha = String::from_utf8(out.stdout).ok()?.trim().to_string();
+        (out.status.success() && !sha.is_empty()).then_some(sha)
+    };
+    let commit = std::env::var("MAILBOX_CONNECT_COMMIT")
+        .ok()
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| c.trim().chars().take(12).collect())
+        .or_else(from_git)
+        .unwrap_or_else(|| "unknown".into());
+    println!("cargo:rustc-env=MAILBOX_CONNECT_COMMIT={commit}");
 }

@@ -232,4 +232,12 @@ commands! {
             s.saved.save_as(&s.app, file).await
         }
     }
+    about "about" {
+        /// This build, the licence, and where the settings and the logs are.
+        fn about(s) -> About { Ok(s.tools.about(build_info::VERSION, build_info::COMMIT)) }
+        /// Opens the file manager on the settings or the logs folder.
+        fn show_folder(s, folder: Folder) -> () { reveal(&s.app, s.tools.folder(folder)?).await }
+        /// Opens the Entra admin center or the Nylas dashboard in the system browser.
+        fn open_site(s, site: Site) -> () { s.sign_in.open_site(site) }
+    }
 }

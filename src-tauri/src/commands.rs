@@ -2,6 +2,8 @@
 //! async Tauri command (off the UI thread) in its group's inlined plugin, whose errors are noted
 //! (redacted) for the diagnostics bundle, and a typed function in `ui/src/bindings/commands.ts`.
 
+use mailbox_connect::build_info;
+use mailbox_connect_core::about::{About, Folder, Site};
 use mailbox_connect_core::azure::checklist::ChecklistTarget;
 use mailbox_connect_core::azure::permissions::{self, ScopeWords};
 use mailbox_connect_core::azure::portal::PortalPage;
@@ -32,7 +34,7 @@ use mailbox_connect_core::bulk::{RunKind, RunRow, RunSummary};
 use mailbox_connect_core::services::directory::{DirectoryFilter, DirectoryPage, Pick, Selection};
 
 use crate::open_file::open_file;
-use crate::save::ToSave;
+use crate::save::{reveal, ToSave};
 use crate::shell::Shell;
 
 /// One command as TypeScript sees it.

@@ -64,29 +64,35 @@ impl Saved {
         let path = self.0.lock().ok().and_then(|p| p.clone()).ok_or_else(|| {
             AppError::new(ErrorCode::NotFound, "Nothing has been saved yet.").with_fix("Save the file first.")
         })?;
-        let app = app.clone();
-        let shown = {
-            let path = path.clone();
-            // The opener waits on D-Bus (Linux) or the desktop: keep it off the async workers.
-            tokio::task::spawn_blocking(move || app.opener().reveal_item_in_dir(&path)).await
-        };
-        match shown {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(no_file_manager(&path, e.to_string())),
-            Err(e) => Err(no_file_manager(&path, e.to_string())),
-        }
+        reveal(app, path).await
+    }
+}
+
+/// Opens the file manager on `path`, selected in its folder.
+pub async fn reveal(app: &AppHandle, path: PathBuf) -> Result<(), AppError> {
+    let app = app.clone();
+    let shown = {
+        let path = path.clone();
+        // The opener waits on D-Bus (Linux) or the desktop: keep it off the async workers.
+        tokio::task::spawn_blocking(move || app.opener().reveal_item_in_dir(&path)).await
+    };
+    match shown {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(no_file_manager(&path, e.to_string())),
+        Err(e) => Err(no_file_manager(&path, e.to_string())),
     }
 }
 
 fn no_file_manager(path: &Path, detail: String) -> AppError {
-    let folder = path.parent().unwrap_or(path);
+    let folder = if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(path)
+    };
     AppError::new(
         ErrorCode::Internal,
         "No file manager answered, so the folder could not be shown.",
     )
-    .with_fix(format!(
-        "The file is saved; open {} in your file manager.",
-        folder.display()
-    ))
+    .with_fix(format!("Open {} in your file manager yourself.", folder.display()))
     .with_detail(detail)
 }

@@ -23,6 +23,7 @@ import { EwsView } from "./views/EwsView";
 import { MailboxesView } from "./views/MailboxesView";
 import { MigrationView } from "./views/MigrationView";
 import { ProfilesView } from "./views/ProfilesView";
+import { AboutView } from "./views/AboutView";
 import { SupportView } from "./views/SupportView";
 
 declare global {
@@ -117,9 +118,13 @@ export function App() {
           <img src={icon} alt="" width="28" height="28" />
           <span>Mailbox Connect</span>
         </div>
-        {p.step !== "welcome" && (
-          <span class="profile-badge" id="profile-name">{p.demo ? "Demo tenant" : p.name}</span>
-        )}
+        <div class="top-right">
+          {p.step !== "welcome" && (
+            <span class="profile-badge" id="profile-name">{p.demo ? "Demo tenant" : p.name}</span>
+          )}
+          <button type="button" class="about-link" id="open-about" aria-current={tab === "about" ? "page" : undefined}
+            onClick={() => navigate({ view: "about" })}>About</button>
+        </div>
       </header>
       {p.step !== "welcome" && (
         <nav aria-label="Sections" class="tabs">
@@ -165,6 +170,7 @@ export function App() {
         {tab === "migration" && <MigrationView />}
         {tab === "support" && <SupportView />}
         {tab === "profiles" && <ProfilesView />}
+        {tab === "about" && <AboutView />}
       </main>
     </div>
     </WindowContext.Provider>

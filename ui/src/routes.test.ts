@@ -5,7 +5,7 @@ describe("the route list", () => {
   it("names every screen once: the six wizard steps, then each tab beside the wizard", () => {
     expect(SCREENS).toEqual([
       "welcome", "checklist", "credentials", "nylas", "consent", "result",
-      "mailboxes", "admin", "azure-app", "ews", "migration", "support", "profiles",
+      "mailboxes", "admin", "azure-app", "ews", "migration", "support", "profiles", "about",
     ]);
     expect(new Set(SCREENS).size).toBe(SCREENS.length);
     expect(STEPS.length + TABS.length - 1).toBe(SCREENS.length);

@@ -24,6 +24,7 @@ export const TABS = [
   { tab: "migration", title: "v2 migration", short: "v2" },
   { tab: "support", title: "History & support", short: "History" },
   { tab: "profiles", title: "Profiles", short: "Profiles" },
+  { tab: "about", title: "About", short: "About" },
 ] as const;
 
 export type Tab = (typeof TABS)[number]["tab"];
@@ -58,7 +59,7 @@ export const SCREENS: ScreenName[] = [
  * The tabs a profile shows now: Setup and Mailboxes always, the open one, and each other tool
  * once it applies (the Azure app once there is one; the organization and the history once a
  * mailbox is connected; v2 migration for a v2 profile; Exchange once an Exchange mailbox is
- * connected). The rest wait under "More", in the same order.
+ * connected). The rest wait under "More", in the same order; About has its own button.
  */
 export function shownTabs(p: Profile, current: Tab): { shown: Tab[]; more: Tab[] } {
   const connected = !!p.last_result;
@@ -71,8 +72,10 @@ export function shownTabs(p: Profile, current: Tab): { shown: Tab[]; more: Tab[]
     migration: p.target === "legacy_v2",
     support: connected,
     profiles: false,
+    about: false,
   };
   const shown = TABS.map((t) => t.tab).filter((t) => applies[t] || t === current);
-  const more = TABS.map((t) => t.tab).filter((t) => !shown.includes(t));
+  // About is opened from the header on every screen, so it is never under "More".
+  const more = TABS.map((t) => t.tab).filter((t) => !shown.includes(t) && t !== "about");
   return { shown, more };
 }

@@ -29,7 +29,7 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 an error (its message and fix
 3 the doctor found something wrong, or some mailboxes of a bulk run failed.";
 
 #[derive(Debug, Parser)]
-#[command(name = "mailbox-connect", version, about = "Mailbox Connect: onboard Microsoft 365 mailboxes to Nylas. \
+#[command(name = "mailbox-connect", version = crate::build_info::VERSION_LINE, about = "Mailbox Connect: onboard Microsoft 365 mailboxes to Nylas. \
 Without a command it opens the app; with one it uses the app's active profile and keychain.", after_help = EXIT_CODES)]
 pub struct Cli {
     /// Use this profile (its name or ID) for this command only; the app keeps its own.

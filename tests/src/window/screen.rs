@@ -14,6 +14,7 @@ pub enum Screen {
     Migration,
     Support,
     Profiles,
+    About,
 }
 
 pub const WELCOME: Screen = Screen::Step(WizardStep::Welcome);
@@ -35,6 +36,7 @@ impl Screen {
             Screen::Migration,
             Screen::Support,
             Screen::Profiles,
+            Screen::About,
         ];
         steps.into_iter().chain(tools).collect()
     }
@@ -54,6 +56,7 @@ impl Screen {
             Screen::Migration => "migration".into(),
             Screen::Support => "support".into(),
             Screen::Profiles => "profiles".into(),
+            Screen::About => "about".into(),
         }
     }
 }

@@ -205,10 +205,17 @@ fn the_binary_serves_the_sandbox_and_prints_help() {
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(help.contains("check-grant") && help.contains("Exit codes"), "{help}");
+    // The version and the commit the binary was built from (this checkout's, as the build saw it).
     let out = Command::new(app_binary()).arg("--version").output().unwrap();
+    let head = Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let commit = String::from_utf8_lossy(&head.stdout).trim().to_string();
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
-        concat!("mailbox-connect ", env!("CARGO_PKG_VERSION"))
+        format!("mailbox-connect {} (commit {commit})", env!("CARGO_PKG_VERSION"))
     );
     // A misspelt flag never starts a real sign-in: exit 2, naming the flag.
     let out = Command::new(app_binary()).args(["connect", "--dmeo"]).output().unwrap();

@@ -40,9 +40,10 @@ fn capability_grants_only_app_commands() {
             "sign-in:default",
             "azure-app:default",
             "tools:default",
-            "organization:default"
+            "organization:default",
+            "about:default"
         ]),
-        "the window gets the app's five command groups and nothing else"
+        "the window gets the app's six command groups and nothing else"
     );
     // Each group's default allows exactly the commands the UI's generated API calls in it
     // (both come from src-tauri/src/command_list.rs; the ACL file is written by the build).
@@ -50,7 +51,7 @@ fn capability_grants_only_app_commands() {
     let api =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings/commands.ts")).unwrap();
     let mut total = 0;
-    for plugin in ["wizard", "sign-in", "azure-app", "tools"] {
+    for plugin in ["wizard", "sign-in", "azure-app", "tools", "organization", "about"] {
         let allowed: BTreeSet<String> = acl[plugin]["default_permission"]["permissions"]
             .as_array()
             .unwrap()

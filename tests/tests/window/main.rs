@@ -3,6 +3,7 @@
 //! time inside a private D-Bus session with gnome-keyring.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
+mod about;
 mod checklist_guidance;
 mod create_app;
 mod demo_controls;

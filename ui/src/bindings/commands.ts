@@ -1,5 +1,6 @@
 // Generated from src-tauri/src/command_list.rs by `cargo test -p mailbox-connect`. Do not edit.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { About } from "./About";
 import type { AdminConsentResult } from "./AdminConsentResult";
 import type { AppSummary } from "./AppSummary";
 import type { AuditReport } from "./AuditReport";
@@ -16,6 +17,7 @@ import type { DirectoryPage } from "./DirectoryPage";
 import type { EwsAccount } from "./EwsAccount";
 import type { ExpiryReading } from "./ExpiryReading";
 import type { FindingCode } from "./FindingCode";
+import type { Folder } from "./Folder";
 import type { Grant } from "./Grant";
 import type { GrantCheckRow } from "./GrantCheckRow";
 import type { GrantReport } from "./GrantReport";
@@ -33,6 +35,7 @@ import type { SavedFile } from "./SavedFile";
 import type { ScopeWords } from "./ScopeWords";
 import type { Selection } from "./Selection";
 import type { SignInOptions } from "./SignInOptions";
+import type { Site } from "./Site";
 import type { V2Input } from "./V2Input";
 import type { V2Linked } from "./V2Linked";
 import type { WizardState } from "./WizardState";
@@ -96,4 +99,7 @@ export const commands = {
   unfinishedBulk: () => invoke<RunSummary | null>("plugin:organization|unfinished_bulk"),
   bulkRows: (runId: string) => invoke<Array<RunRow>>("plugin:organization|bulk_rows", { runId }),
   exportDirectory: () => invoke<SavedFile | null>("plugin:organization|export_directory"),
+  about: () => invoke<About>("plugin:about|about"),
+  showFolder: (folder: Folder) => invoke<null>("plugin:about|show_folder", { folder }),
+  openSite: (site: Site) => invoke<null>("plugin:about|open_site", { site }),
 };

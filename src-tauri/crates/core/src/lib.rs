@@ -6,6 +6,7 @@
 //! (`NylasError`, `MsError`, `KeychainError`, `V2Error`) that becomes the admin-facing
 //! [`AppError`] once, at the service boundary.
 
+pub mod about;
 pub mod azure;
 pub mod browser;
 pub mod bulk;

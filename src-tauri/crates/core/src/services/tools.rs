@@ -11,6 +11,7 @@ use ts_rs::TS;
 use super::profiles::Profiles;
 use super::vault::Vault;
 use super::{diagnostics, nylas_for};
+use crate::about::{self, About, Folder};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::nylas::grant_check::{check_grant, check_paced, GrantCheckRow, ADMIN_RATE_PER_SECOND};
 use crate::nylas::types::Grant;
@@ -184,6 +185,39 @@ impl Tools {
             .filter(|d| d.is_dir())
             .or_else(dirs::home_dir)
             .unwrap_or_else(|| self.config_dir.clone())
+    }
+
+    /// The About screen: this build (`version`, `commit`: the shell knows them), the licence,
+    /// and where the settings and the logs are.
+    pub fn about(&self, version: &str, commit: &str) -> About {
+        let (licence, copyright, licence_text) = about::licence();
+        About {
+            version: version.into(),
+            commit: commit.into(),
+            licence,
+            copyright,
+            licence_text,
+            settings_folder: self.config_dir.display().to_string(),
+            log_folder: self.log_dir.as_ref().map(|d| d.display().to_string()),
+        }
+    }
+
+    /// A folder to show in the file manager, made first if nothing was written there yet.
+    pub fn folder(&self, which: Folder) -> Result<PathBuf> {
+        let dir = match which {
+            Folder::Settings => Some(&self.config_dir),
+            Folder::Logs => self.log_dir.as_ref(),
+        }
+        .ok_or_else(|| {
+            AppError::new(ErrorCode::NotFound, "This system has no folder for the app's logs.")
+                .with_fix("The last lines of the log are in the diagnostics bundle: History & support, then \"Save a diagnostics bundle…\".")
+        })?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            AppError::new(ErrorCode::Storage, format!("{} could not be made.", dir.display()))
+                .with_fix("Check that your account may write to that folder.")
+                .with_detail(e.to_string())
+        })?;
+        Ok(dir.clone())
     }
 
     /// Remembers an error (redacted) for the diagnostics bundle.

@@ -158,6 +158,11 @@ impl SignIn {
         )
     }
 
+    /// Opens the Entra admin center or the Nylas dashboard in the system browser.
+    pub fn open_site(&self, site: crate::about::Site) -> Result<()> {
+        self.open_browser(site.url(), &format!("Open {} in your browser yourself.", site.url()))
+    }
+
     /// Opens `url` in the system browser; if it cannot, says so with `fix`.
     fn open_browser(&self, url: &str, fix: &str) -> Result<()> {
         self.settings.browser.open(url).map_err(|e| {
