@@ -239,5 +239,14 @@ commands! {
         fn show_folder(s, folder: Folder) -> () { reveal(&s.app, s.tools.folder(folder)?).await }
         /// Opens the Entra admin center or the Nylas dashboard in the system browser.
         fn open_site(s, site: Site) -> () { s.sign_in.open_site(site) }
+        /// Whether the app looks for a new version by itself, and when it last looked.
+        fn update_settings(s) -> UpdateSettings { s.updates.settings() }
+        fn set_automatic_updates(s, on: bool) -> UpdateSettings { s.updates.set_automatic(on) }
+        /// Looks for a newer version, on request or (`automatic`) by itself once a day when the
+        /// setting allows; `None` when there is none, or no look was due.
+        fn check_for_update(s, automatic: bool) -> Option<UpdateOffer> { updating::check(s, automatic).await }
+        /// Downloads the offered version (progress on `events`), verifies its signature, installs
+        /// it and restarts; refused while a sign-in, a check or a run is under way.
+        fn install_update(s; events: Channel<JobEvent>) -> () { updating::install(s, events).await }
     }
 }

@@ -32,10 +32,12 @@ use mailbox_connect_core::services::tools::{DIAGNOSTICS_STEM, LEDGER_STEM};
 
 use mailbox_connect_core::bulk::{RunKind, RunRow, RunSummary};
 use mailbox_connect_core::services::directory::{DirectoryFilter, DirectoryPage, Pick, Selection};
+use mailbox_connect_core::services::updates::{UpdateOffer, UpdateSettings};
 
 use crate::open_file::open_file;
 use crate::save::{reveal, ToSave};
 use crate::shell::Shell;
+use crate::updating;
 
 /// One command as TypeScript sees it.
 #[cfg(test)]

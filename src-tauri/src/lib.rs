@@ -17,5 +17,13 @@ pub mod build_info {
 }
 pub mod demo;
 pub mod logging;
+pub mod session;
+pub mod updater;
 
 pub const KEYCHAIN_SERVICE: &str = "mailbox-connect";
+
+/// The app's configuration and assets (`tauri.conf.json`, the built UI), for the window and for
+/// the command line's windowless updater.
+pub fn context() -> tauri::Context<tauri::Wry> {
+    tauri::generate_context!()
+}

@@ -8,9 +8,10 @@ mod commands;
 mod open_file;
 mod save;
 mod shell;
+mod updating;
 mod window;
 
-use mailbox_connect::{cli, demo, logging, KEYCHAIN_SERVICE};
+use mailbox_connect::{cli, demo, logging, updater, KEYCHAIN_SERVICE};
 
 use mailbox_connect_core::secrets::SecretStore;
 use mailbox_connect_core::services::default_log_dir;
@@ -35,7 +36,9 @@ fn main() {
         }))
         // Used from Rust only (Save dialog, Show in folder); the window has no permission for them.
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init());
+        .plugin(tauri_plugin_opener::init())
+        // Used from Rust only, like the two above: the window asks through the `about` commands.
+        .plugin(updater::plugin());
     for plugin in commands::plugins() {
         builder = builder.plugin(plugin);
     }
@@ -67,12 +70,13 @@ fn main() {
                 sandbox: demo::DemoSandbox::default(),
                 app: app.handle().clone(),
                 saved: Default::default(),
+                update: Default::default(),
             });
             tracing::info!("services ready {:?} after start", started.elapsed());
             window::open(app, initial.as_ref())?;
             Ok(())
         })
-        .run(tauri::generate_context!());
+        .run(mailbox_connect::context());
     if let Err(e) = result {
         eprintln!("Mailbox Connect could not start: {e}");
         std::process::exit(1);

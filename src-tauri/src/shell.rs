@@ -13,6 +13,8 @@ pub struct Shell {
     pub app: tauri::AppHandle,
     /// The last file saved through the Save dialog.
     pub saved: crate::save::Saved,
+    /// The update the window was last offered, kept for "Install and restart".
+    pub update: tokio::sync::Mutex<Option<tauri_plugin_updater::Update>>,
 }
 
 impl Deref for Shell {

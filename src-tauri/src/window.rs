@@ -34,9 +34,7 @@ pub fn bring_to_front<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
 /// Why no window can open here (a Linux session without X11 or Wayland), said instead of
 /// GTK's panic; `None` where a window can open.
 pub fn no_display() -> Option<String> {
-    let linux_like = cfg!(all(unix, not(target_os = "macos")));
-    let has = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
-    (linux_like && !has("DISPLAY") && !has("WAYLAND_DISPLAY")).then(|| {
+    (!mailbox_connect::session::has_display()).then(|| {
         "error: Mailbox Connect cannot open its window: no graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set).\n\
          fix: Start it from your desktop, or use a command: mailbox-connect --help lists them."
             .to_string()

@@ -7,4 +7,5 @@ pub mod graph_session;
 pub mod harness;
 pub mod nylas_spec;
 pub mod scripted_browser;
+pub mod update_server;
 pub mod window;

@@ -25,6 +25,8 @@ import { MigrationView } from "./views/MigrationView";
 import { ProfilesView } from "./views/ProfilesView";
 import { AboutView } from "./views/AboutView";
 import { SupportView } from "./views/SupportView";
+import { UpdateBanner } from "./update/UpdateBanner";
+import { useUpdate } from "./update/useUpdate";
 
 declare global {
   interface Window {
@@ -39,6 +41,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [route, setRoute] = useState<Route>({ view: "wizard" });
   const [moreOpen, setMoreOpen] = useState(false);
+  const update = useUpdate();
   const tab = tabOf(route);
 
   // Without a handed-over state (a demo tenant to restart, or no readable profile) ask for it; the
@@ -96,7 +99,7 @@ export function App() {
       </main>
     );
   }
-  const app: AppContext = { state, error, busy, run, setError, setState, route, navigate };
+  const app: AppContext = { state, error, busy, run, setError, setState, route, navigate, update };
   const p = state.profile;
   const tabs = shownTabs(p, tab);
   const tabButton = (name: Tab) => {
@@ -126,6 +129,7 @@ export function App() {
             onClick={() => navigate({ view: "about" })}>About</button>
         </div>
       </header>
+      <UpdateBanner update={update} busy={busy} />
       {p.step !== "welcome" && (
         <nav aria-label="Sections" class="tabs">
           {tabs.shown.map(tabButton)}

@@ -3,6 +3,7 @@
 import type { AppError } from "./bindings/AppError";
 import type { WizardState } from "./bindings/WizardState";
 import type { Route } from "./routes";
+import type { UpdateHandle } from "./update/useUpdate";
 
 export type AppContext = {
   state: WizardState;
@@ -15,4 +16,6 @@ export type AppContext = {
   /** Where the window is, with what the screen was opened with. */
   route: Route;
   navigate: (to: Route) => void;
+  /** A newer version: offered, checked for on request, installed. */
+  update: UpdateHandle;
 };

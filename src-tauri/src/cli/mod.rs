@@ -19,6 +19,7 @@ mod doctor;
 mod json;
 mod progress;
 mod run;
+mod update;
 
 pub use azure_app::AzureAppAction;
 
@@ -26,7 +27,7 @@ pub use run::execute;
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 an error (its message and fix are printed); \
 2 a grant failed its test (connect, check-grant, check-grants) or the command line was wrong; \
-3 the doctor found something wrong, or some mailboxes of a bulk run failed.";
+3 the doctor found something wrong, some mailboxes of a bulk run failed, or `update --check` found a newer version.";
 
 #[derive(Debug, Parser)]
 #[command(name = "mailbox-connect", version = crate::build_info::VERSION_LINE, about = "Mailbox Connect: onboard Microsoft 365 mailboxes to Nylas. \
@@ -155,6 +156,13 @@ pub enum Command {
         #[command(flatten)]
         sign_in: azure_app::SignInArgs,
     },
+    /// Look for a newer version of Mailbox Connect and install it (its signature verified first);
+    /// exit 0 when this one is the latest or the new one was installed. Needs a desktop session.
+    Update {
+        /// Only look: exit 0 when this is the latest version, 3 when a newer one is offered.
+        #[arg(long)]
+        check: bool,
+    },
     /// Serve the demo tenant (Microsoft identity platform + Nylas API) on loopback.
     Sandbox {
         #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:0")]
@@ -203,6 +211,10 @@ fn opens_window(arg: &str) -> bool {
 pub fn run(cli: Cli) -> i32 {
     let Cli { profile, command } = cli;
     let _log = crate::logging::init(mailbox_connect_core::services::default_log_dir().as_deref());
+    // The updater runs in a Tauri app of its own, built here on the main thread.
+    if let Command::Update { check } = command {
+        return update::run(check, &mut std::io::stdout());
+    }
     let rt = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {

@@ -209,8 +209,8 @@ async fn execute_inner(
             ..
         } => super::directory::run(filter, search, json, sign_in, s, demo, w).await,
         Command::BulkConnect { which, sign_in, .. } => super::bulk::run(which, sign_in, s, demo, w).await,
-        Command::Sandbox { .. } => Err(AppError::internal(
-            "The sandbox is served by `mailbox-connect sandbox`.",
+        Command::Sandbox { .. } | Command::Update { .. } => Err(AppError::internal(
+            "The sandbox and the updater run before the services: `mailbox-connect sandbox`, `mailbox-connect update`.",
         )),
     }
 }

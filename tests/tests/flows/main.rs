@@ -16,6 +16,7 @@ mod cli_directory;
 mod cli_doctor;
 mod cli_profile;
 mod cli_send_link;
+mod cli_update;
 mod demo_app_graph;
 mod demo_kept;
 mod directory;

@@ -19,3 +19,4 @@ mod result_retest;
 mod sign_in_again;
 mod single_instance;
 mod tools_and_resume;
+mod update;

@@ -3,4 +3,4 @@
 /**
  * Stable error codes the UI can branch on.
  */
-export type ErrorCode = "invalid_input" | "keychain" | "network" | "microsoft" | "nylas" | "admin_approval_required" | "not_found" | "consent_cancelled" | "cancelled" | "consent_declined" | "consent_timeout" | "graph" | "admin_role_required" | "local_port" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "keychain" | "network" | "microsoft" | "nylas" | "admin_approval_required" | "not_found" | "consent_cancelled" | "cancelled" | "consent_declined" | "consent_timeout" | "graph" | "admin_role_required" | "local_port" | "update" | "update_refused" | "busy" | "storage" | "internal";

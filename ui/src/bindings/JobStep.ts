@@ -3,4 +3,4 @@
 /**
  * The steps jobs report, each a stable name the window and tests can check.
  */
-export type JobStep = "signed_in" | "registered" | "secret_saved" | "principal_created" | "consented" | "waiting" | "ready" | "connector_updated" | "grant_checked" | "old_secret_removed" | "removed" | "checked" | "fixed";
+export type JobStep = "signed_in" | "registered" | "secret_saved" | "principal_created" | "consented" | "waiting" | "ready" | "connector_updated" | "grant_checked" | "old_secret_removed" | "removed" | "checked" | "fixed" | "verified";

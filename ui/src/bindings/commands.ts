@@ -36,6 +36,8 @@ import type { ScopeWords } from "./ScopeWords";
 import type { Selection } from "./Selection";
 import type { SignInOptions } from "./SignInOptions";
 import type { Site } from "./Site";
+import type { UpdateOffer } from "./UpdateOffer";
+import type { UpdateSettings } from "./UpdateSettings";
 import type { V2Input } from "./V2Input";
 import type { V2Linked } from "./V2Linked";
 import type { WizardState } from "./WizardState";
@@ -102,4 +104,8 @@ export const commands = {
   about: () => invoke<About>("plugin:about|about"),
   showFolder: (folder: Folder) => invoke<null>("plugin:about|show_folder", { folder }),
   openSite: (site: Site) => invoke<null>("plugin:about|open_site", { site }),
+  updateSettings: () => invoke<UpdateSettings>("plugin:about|update_settings"),
+  setAutomaticUpdates: (on: boolean) => invoke<UpdateSettings>("plugin:about|set_automatic_updates", { on }),
+  checkForUpdate: (automatic: boolean) => invoke<UpdateOffer | null>("plugin:about|check_for_update", { automatic }),
+  installUpdate: (events: Channel<JobEvent>) => invoke<null>("plugin:about|install_update", { events }),
 };

@@ -4,17 +4,30 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { About } from "../bindings/About";
 import type { Folder } from "../bindings/Folder";
+import type { UpdateSettings } from "../bindings/UpdateSettings";
 import { CopyButton } from "../components/CopyButton";
 import { ErrorBox } from "../components/ErrorBox";
 import { Screen } from "../components/Screen";
 import { useApp } from "../useApp";
 
 export function AboutView() {
-  const { run, busy, error, navigate } = useApp();
+  const { run, busy, error, navigate, update } = useApp();
   const [about, setAbout] = useState<About | null>(null);
+  const [settings, setSettings] = useState<UpdateSettings | null>(null);
+  // What the last "Check for updates" found: this is the latest, or a newer one (in the banner).
+  const [found, setFound] = useState<string | null>(null);
   useEffect(() => {
-    run(async () => setAbout(await api.about()));
+    run(async () => {
+      setAbout(await api.about());
+      setSettings(await api.updateSettings());
+    });
   }, []);
+  const checkNow = () => run(async () => {
+    setFound(null);
+    const offer = await update.check();
+    setFound(offer ? `Version ${offer.version} is available: see the banner above.` : "This is the latest version.");
+    setSettings(await api.updateSettings());
+  });
   const show = (folder: Folder) => run(async () => { await api.showFolder(folder); });
   return (
     <Screen name="about">
@@ -24,6 +37,28 @@ export function AboutView() {
           <p id="about-version">
             Version <strong>{about.version}</strong>, built from commit <code>{about.commit}</code>
           </p>
+          <h2>Updates</h2>
+          <div class="actions start">
+            <button id="check-updates" onClick={checkNow} disabled={busy}>Check for updates</button>
+          </div>
+          {found && <p role="status" id="update-status">{found}</p>}
+          {settings && (
+            <>
+              <label class="check">
+                <input type="checkbox" id="automatic-updates" checked={settings.automatic} disabled={busy}
+                  onChange={(e) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    run(async () => setSettings(await api.setAutomaticUpdates(on)));
+                  }} />
+                Look for new versions by itself, once a day
+              </label>
+              <p class="small">
+                Turn this off where your IT team installs new versions for you. Each new version is
+                checked against the publisher's signature before it is installed.
+                {settings.last_checked !== null && ` Last looked: ${new Date(settings.last_checked * 1000).toLocaleString()}.`}
+              </p>
+            </>
+          )}
           <h2>Where it keeps things</h2>
           <dl class="places">
             <dt>Settings and profiles</dt>

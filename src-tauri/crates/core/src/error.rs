@@ -31,6 +31,12 @@ pub enum ErrorCode {
     AdminRoleRequired,
     /// No loopback port could be opened for the sign-in reply.
     LocalPort,
+    /// The update server or the update's download failed; the running version is unchanged.
+    Update,
+    /// An update's signature did not hold: nothing was installed.
+    UpdateRefused,
+    /// Other work is under way (a sign-in, a check, a run over many mailboxes).
+    Busy,
     Storage,
     Internal,
 }

@@ -132,4 +132,6 @@ pub enum JobStep {
     Checked,
     /// A problem the check found was fixed.
     Fixed,
+    /// A download's signature was verified against the publisher's key.
+    Verified,
 }

@@ -3,7 +3,7 @@
 //! [`Job`] is both: the shell, the command line and the tests each start one from [`Jobs`] and
 //! hand it to the service that does the work.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 
 pub use tokio_util::sync::CancellationToken;
 
@@ -23,6 +23,8 @@ pub type Report = Arc<dyn Fn(JobEvent) + Send + Sync>;
 pub struct Job {
     report: Report,
     cancel: CancellationToken,
+    /// Held by the job and its clones: once all are gone, the job has ended.
+    alive: Arc<()>,
 }
 
 impl Job {
@@ -31,6 +33,7 @@ impl Job {
         Self {
             report: Arc::new(report),
             cancel: CancellationToken::new(),
+            alive: Arc::new(()),
         }
     }
 
@@ -99,14 +102,14 @@ impl Job {
 /// [`Jobs::cancel`] stops the current one.
 #[derive(Default)]
 pub struct Jobs {
-    current: Mutex<Option<CancellationToken>>,
+    current: Mutex<Option<(CancellationToken, Weak<()>)>>,
 }
 
 impl Jobs {
     pub fn start(&self, report: impl Fn(JobEvent) + Send + Sync + 'static) -> Job {
         let job = Job::detached(report);
         if let Ok(mut slot) = self.current.lock() {
-            if let Some(old) = slot.replace(job.cancel.clone()) {
+            if let Some((old, _)) = slot.replace((job.cancel.clone(), Arc::downgrade(&job.alive))) {
                 old.cancel();
             }
         }
@@ -115,9 +118,17 @@ impl Jobs {
 
     /// Stops the job under way, if any.
     pub fn cancel(&self) {
-        if let Some(current) = self.current.lock().ok().and_then(|mut c| c.take()) {
+        if let Some((current, _)) = self.current.lock().ok().and_then(|mut c| c.take()) {
             current.cancel();
         }
+    }
+
+    /// Whether a job is under way: started, not cancelled, and not yet ended.
+    pub fn busy(&self) -> bool {
+        self.current.lock().ok().is_some_and(|c| {
+            c.as_ref()
+                .is_some_and(|(token, alive)| !token.is_cancelled() && alive.strong_count() > 0)
+        })
     }
 }
 

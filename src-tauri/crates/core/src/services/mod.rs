@@ -14,6 +14,7 @@
 //! | [`Mailboxes`] | Exchange on-premises mailboxes, no browser involved |
 //! | [`Bulk`] | runs over many mailboxes: progress, pause, resume after a kill, retry |
 //! | [`Legacy`] | the Nylas v2 migration audit and v2 Exchange links |
+//! | [`Updates`] | when the app looks for a new version, and whether one may be installed now |
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -40,6 +41,7 @@ mod profiles;
 mod setup;
 mod sign_in;
 pub mod tools;
+pub mod updates;
 mod vault;
 
 pub use azure_app::AzureApp;
@@ -55,6 +57,7 @@ pub use profiles::{ProfileSummary, Profiles, DEFAULT_PROFILE, DEMO_PROFILE};
 pub use setup::Setup;
 pub use sign_in::{AdminConsentResult, GraphAdminPlan, SignIn, GRAPH_POWERSHELL_CLIENT_ID};
 pub use tools::{GrantReport, SavedFile, Tools};
+pub use updates::Updates;
 pub use vault::Vault;
 
 /// The app's identifier: its config folder is `<config dir>/<identifier>`.
@@ -139,6 +142,7 @@ pub struct Services {
     /// Bulk runs over many mailboxes, kept in SQLite so they resume after anything.
     pub bulk: Bulk,
     pub legacy: Legacy,
+    pub updates: Updates,
 }
 
 impl Services {
@@ -163,6 +167,8 @@ impl Services {
         let state_db = cfg.config_dir.join("state.db");
         let runs = Arc::new(crate::bulk::RunStore::open(&state_db)?);
         let directory_cache = Arc::new(directory::DirectoryCache::open(&state_db)?);
+        let jobs: Arc<Jobs> = Arc::default();
+        let updates = Updates::open(&state_db, jobs.clone())?;
         let vault = Arc::new(Vault::new(cfg.secrets));
         let demo = Arc::new(DemoTenant::new(profiles.clone(), vault.clone()));
         let sign_in = Arc::new(SignIn::new(
@@ -191,7 +197,8 @@ impl Services {
             directory_cache,
         ));
         Ok(Self {
-            jobs: Arc::default(),
+            jobs,
+            updates,
             setup: Setup::new(profiles.clone(), vault.clone(), demo.clone(), http.clone()),
             doctor: Doctor::new(
                 profiles.clone(),

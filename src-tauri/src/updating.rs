@@ -1,0 +1,79 @@
+//! The window's update commands over the updater: the offer kept for "Install and restart", the
+//! once-a-day rhythm of the checks the window makes by itself, and the download's progress.
+
+use mailbox_connect::updater;
+use mailbox_connect_core::job::{Job, JobEvent, JobStep};
+use mailbox_connect_core::result::now;
+use mailbox_connect_core::services::updates::UpdateOffer;
+use mailbox_connect_core::{AppError, ErrorCode};
+use tauri::ipc::Channel;
+
+use crate::shell::Shell;
+
+/// Looks for a newer version and keeps it for [`install`]. A look the window makes by itself
+/// (`automatic`) happens only when the setting allows and a day has passed since the last one.
+pub async fn check(s: &Shell, automatic: bool) -> Result<Option<UpdateOffer>, AppError> {
+    let at = now();
+    if automatic && !s.updates.automatic_check_due(at)? {
+        return Ok(None);
+    }
+    s.updates.record_check(at)?;
+    let found = updater::check(&s.app).await?;
+    let mut kept = s.update.lock().await;
+    *kept = None;
+    Ok(found.map(|(offer, update)| {
+        tracing::info!(version = %offer.version, "a newer version is offered");
+        *kept = Some(update);
+        offer
+    }))
+}
+
+/// Downloads the offered update (progress on `events`), verifies its signature, installs it and
+/// restarts the app. Refused while other work is under way; a refused or failed download leaves
+/// this version running and the offer standing.
+pub async fn install(s: &Shell, events: Channel<JobEvent>) -> Result<(), AppError> {
+    s.updates.may_install()?;
+    let update = s.update.lock().await.clone().ok_or_else(|| {
+        AppError::new(ErrorCode::NotFound, "No update is offered now.")
+            .with_fix("Choose \"Check for updates\" on the About screen.")
+    })?;
+    // Not one of `Jobs`: starting it would stop the sign-in or run it must wait for.
+    let job = Job::detached(move |e| {
+        if let Err(err) = events.send(e) {
+            tracing::warn!("the window stopped listening to the update: {err}");
+        }
+    });
+    let installed = async {
+        let mut shown = u32::MAX;
+        let bytes = updater::download(&update, |done, total| {
+            let (done_kib, total_kib) = (kib(done), total.map_or(0, kib));
+            // One report per whole percent (or per MiB when the size is unknown).
+            let mark = done_kib
+                .saturating_mul(100)
+                .checked_div(total_kib)
+                .unwrap_or(done_kib / 1024);
+            if mark != shown {
+                shown = mark;
+                job.progress(done_kib, total_kib, format!("Downloading version {}", update.version));
+            }
+        })
+        .await?;
+        job.step(
+            JobStep::Verified,
+            "The download's signature matches the publisher's key.",
+        );
+        s.updates.may_install()?;
+        let to_install = update.clone();
+        tokio::task::spawn_blocking(move || updater::install(&to_install, &bytes))
+            .await
+            .map_err(|e| AppError::internal(format!("the installer stopped: {e}")))?
+    }
+    .await;
+    job.end(installed)?;
+    tracing::info!(version = %update.version, "update installed; restarting");
+    s.app.restart()
+}
+
+fn kib(bytes: u64) -> u32 {
+    u32::try_from(bytes / 1024).unwrap_or(u32::MAX)
+}
