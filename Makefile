@@ -25,9 +25,10 @@ quick: ## The check to run while working (a few minutes, no window)
 	@.ci/tally $(MAKE) --no-print-directory quick-steps
 quick-steps: deps check ui-test unit
 
+# With TAURI_SIGNING_PRIVATE_KEY set, each package also gets its update signature (.sig).
 package: deps ui ## Linux .deb and .rpm (release build) in target/release/bundle/
-	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb,rpm
-	@ls -1 target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
+	.ci/bundle.sh --bundles deb,rpm
+	@ls -1 target/release/bundle/deb/*.deb* target/release/bundle/rpm/*.rpm*
 
 # The packages built once (debug profile), inspected, extracted and run under Xvfb.
 package-check: app

@@ -9,10 +9,26 @@ cd "$(dirname "$0")/.."
 fail() { echo "package check: $*" >&2; exit 1; }
 
 rm -rf target/debug/bundle
-(cd src-tauri && ../ui/node_modules/.bin/tauri build --debug --bundles deb,rpm --ci)
+# Signed as a release is, with a key pair made for this check (the release's key is a secret).
+keys=$(mktemp -d)
+trap 'rm -rf "$keys"' EXIT
+ui/node_modules/.bin/tauri signer generate --ci -f -w "$keys/update.key" >/dev/null
+TAURI_SIGNING_PRIVATE_KEY="$(cat "$keys/update.key")" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
+  .ci/bundle.sh --debug --bundles deb,rpm --ci
 deb=$(ls target/debug/bundle/deb/*.deb)
 rpm=$(ls target/debug/bundle/rpm/*.rpm)
 version=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' src-tauri/tauri.conf.json)
+
+# Each package has its update signature, bound to this version (the updater refuses one signed
+# for another version) and made by the key above. minisign's second line holds the algorithm
+# (2 bytes), then the ID of the key (8 bytes).
+key_id() { base64 -d | sed -n 2p | base64 -d | head -c 10 | tail -c 8 | od -An -tx1 | tr -d ' \n'; }
+for pkg in "$deb" "$rpm"; do
+  [ -s "$pkg.sig" ] || fail "no update signature $pkg.sig"
+  sig=$(base64 -d <"$pkg.sig") || fail "$pkg.sig is not base64"
+  grep -q "^trusted comment: .*version:$version" <<<"$sig" || fail "$pkg.sig is not bound to version $version"
+  [ "$(key_id <"$pkg.sig")" = "$(key_id <"$keys/update.key.pub")" ] || fail "$pkg.sig was not made by the build's key"
+done
 
 info=$(dpkg-deb -I "$deb")
 for field in "Package: mailbox-connect" "Version: $version" "Architecture: amd64" "Homepage: https://" "Description: Connect Microsoft 365"; do
@@ -36,7 +52,7 @@ for want in mailbox-connect MIT "libwebkit2gtk-4.1.so.0" "libgtk-3.so.0" "gnome-
 done
 
 root=$(mktemp -d)
-trap 'rm -rf "$root"' EXIT
+trap 'rm -rf "$root" "$keys"' EXIT
 dpkg-deb -x "$deb" "$root"
 desktop="$root/usr/share/applications/Mailbox Connect.desktop"
 for line in "Type=Application" "Name=Mailbox Connect" "Exec=mailbox-connect" "Icon=mailbox-connect" "Terminal=false"; do
