@@ -19,7 +19,10 @@ pub fn init(log_dir: Option<&Path>) -> Option<WorkerGuard> {
     let terminal = tracing_subscriber::fmt::layer()
         .with_ansi(io::stderr().is_terminal())
         .with_writer(io::stderr)
-        .with_filter(EnvFilter::try_from_env("MAILBOX_CONNECT_LOG").unwrap_or_else(|_| "warn".into()));
+        // The updater's own error lines would repeat what the app says about the same failure.
+        .with_filter(
+            EnvFilter::try_from_env("MAILBOX_CONNECT_LOG").unwrap_or_else(|_| "warn,tauri_plugin_updater=off".into()),
+        );
     let (file, guard) = match log_dir.map(open_file) {
         Some(Ok((writer, guard))) => (Some(writer), Some(guard)),
         Some(Err(e)) => {

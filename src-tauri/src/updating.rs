@@ -18,7 +18,20 @@ pub async fn check(s: &Shell, automatic: bool) -> Result<Option<UpdateOffer>, Ap
         return Ok(None);
     }
     s.updates.record_check(at)?;
-    let found = updater::check(&s.app).await?;
+    let found = match updater::check(&s.app).await {
+        Ok(found) => found,
+        // A look the app made by itself and could not finish is logged, not shown: the user
+        // asked for nothing, and "Check for updates" says what fails.
+        Err(e) if automatic => {
+            tracing::warn!(
+                "the daily look for a new version failed: {} ({})",
+                e.message,
+                e.detail.unwrap_or_default()
+            );
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
     let mut kept = s.update.lock().await;
     *kept = None;
     Ok(found.map(|(offer, update)| {

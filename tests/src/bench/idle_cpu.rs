@@ -112,6 +112,9 @@ pub async fn report(app: &Path, log: &Path) {
         shows(&c, &format!("[data-step='{tab}']")).await;
         rows.push((tab, settle_and_measure(pid).await));
     }
+    click(&c, "open-about").await;
+    shows(&c, "[data-step='about']").await;
+    rows.push(("about", settle_and_measure(pid).await));
     let _ = c.close().await;
     drop(driver);
     let worst = rows.iter().map(|(_, p)| *p).fold(0.0, f64::max);

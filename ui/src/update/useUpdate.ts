@@ -26,8 +26,8 @@ export function useUpdate() {
   };
 
   useEffect(() => {
-    // A look the app makes by itself says nothing when it fails: the core keeps the error for
-    // the diagnostics bundle, and "Check for updates" on About says it.
+    // A look the app makes by itself says nothing when it fails (the core logs it); "Check for
+    // updates" on About says what fails.
     const look = () => api.checkForUpdate(true).then((o) => o && offered(o), () => undefined);
     const first = setTimeout(look, FIRST_LOOK_MS);
     const hourly = setInterval(look, HOUR_MS);
