@@ -6,10 +6,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex};
 
+use std::time::Duration;
+
+use axum::body::Body;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use futures_util::StreamExt;
 
 fn tauri_cli() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/node_modules/.bin/tauri")
@@ -62,6 +67,18 @@ pub struct Release {
     pub notes: String,
     pub package: Vec<u8>,
     pub signature: String,
+    /// How the package is handed out.
+    pub download: Download,
+}
+
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub enum Download {
+    #[default]
+    AtOnce,
+    /// 64 KiB every 40 ms, with its length announced: a download whose progress can be watched.
+    Slowly,
+    /// The server fails the download (HTTP 500).
+    Fails,
 }
 
 #[derive(Clone, Default)]
@@ -118,13 +135,22 @@ async fn latest(State((served, base)): State<(Served, String)>) -> (StatusCode, 
     (StatusCode::OK, body.to_string())
 }
 
-async fn package(State((served, _)): State<(Served, String)>) -> Vec<u8> {
+async fn package(State((served, _)): State<(Served, String)>) -> Response {
     *served.downloads.lock().unwrap() += 1;
-    served
-        .release
-        .lock()
-        .unwrap()
-        .as_ref()
-        .map(|r| r.package.clone())
-        .unwrap_or_default()
+    let Some(r) = served.release.lock().unwrap().clone() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match r.download {
+        Download::AtOnce => r.package.into_response(),
+        Download::Fails => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Download::Slowly => {
+            let length = r.package.len();
+            let chunks: Vec<Vec<u8>> = r.package.chunks(64 * 1024).map(<[u8]>::to_vec).collect();
+            let paced = futures_util::stream::iter(chunks).then(|chunk| async move {
+                tokio::time::sleep(Duration::from_millis(40)).await;
+                Ok::<_, std::io::Error>(chunk)
+            });
+            ([(header::CONTENT_LENGTH, length.to_string())], Body::from_stream(paced)).into_response()
+        }
+    }
 }

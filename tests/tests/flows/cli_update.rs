@@ -1,14 +1,14 @@
 //! `mailbox-connect update` against an update server on loopback (#21 items 4 and 5), with a key
-//! pair made for the test: a newer signed version is found and its download verified; a wrong
-//! signature, a wrong public key, a download signed for another version, a lower version and an
-//! unreachable server are each refused or reported, and the binary is left as it was. The
+//! pair made for the test: a newer signed version is found and its download verified; a failed
+//! download, a wrong signature, a wrong public key, a download signed for another version, a lower
+//! version and an unreachable server are each refused or reported, and the binary is left as it was. The
 //! install itself stops at the verified download: the binary under test was not installed from
 //! a package, so it refuses to replace itself (the README says so).
 
 use std::path::Path;
 use std::process::Command;
 
-use mailbox_connect_e2e::update_server::{Release, UpdateKey, UpdateServer};
+use mailbox_connect_e2e::update_server::{Download, Release, UpdateKey, UpdateServer};
 use mailbox_connect_e2e::window::app_binary;
 
 const PACKAGE: &[u8] = b"!<arch>\ndebian-binary   mailbox-connect 9.9.9 test package";
@@ -46,6 +46,7 @@ async fn update_finds_a_newer_signed_version_and_refuses_every_tampered_one() {
         notes: "Portal labels follow the Entra admin center's new names.".into(),
         package: PACKAGE.to_vec(),
         signature: ours.sign(PACKAGE, "9.9.9"),
+        download: Download::AtOnce,
     };
     let server = UpdateServer::start(good.clone()).await;
 
@@ -62,6 +63,19 @@ async fn update_finds_a_newer_signed_version_and_refuses_every_tampered_one() {
     assert!(out.contains("Signature verified"), "{out}");
     assert!(out.contains("was not installed from a package"), "{out}");
     assert_eq!(code, 1, "{out}");
+
+    // The download fails: said, nothing installed.
+    server.serve(Release {
+        download: Download::Fails,
+        ..good.clone()
+    });
+    let (code, out) = update(&home, &server.endpoint, &ours.public, false).await;
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("The update's download failed."), "{out}");
+    assert!(
+        out.contains("This version keeps working; nothing was installed."),
+        "{out}"
+    );
 
     // A signature of other bytes: refused.
     server.serve(Release {

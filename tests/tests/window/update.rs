@@ -1,11 +1,11 @@
 //! A new version in the real window (#21 items 3 and 5): the banner appears by itself a few
 //! seconds after the first screen, with the version and its notes; a tampered download is refused
 //! and the app keeps working; "Later" hides the banner and About's "Check for updates" finds it
-//! again; no update starts while a sign-in is under way; the setting that turns the daily look
-//! off survives a restart. The install stops at the verified download (this build was not
-//! installed from a package), as the README says.
+//! again; the download shows its progress; no update starts while a sign-in is under way; the
+//! setting that turns the daily look off survives a restart. The install stops at the verified
+//! download (this build was not installed from a package), as the README says.
 
-use mailbox_connect_e2e::update_server::{Release, UpdateKey, UpdateServer};
+use mailbox_connect_e2e::update_server::{Download, Release, UpdateKey, UpdateServer};
 use mailbox_connect_e2e::window::{Desktop, Screen, CONSENT, WELCOME};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -14,12 +14,15 @@ async fn a_new_version_is_offered_verified_and_never_installed_tampered() {
     let dir = tempfile::tempdir().unwrap();
     let ours = UpdateKey::generate(dir.path(), "ours");
     let theirs = UpdateKey::generate(dir.path(), "theirs");
-    let package = b"!<arch>\ndebian-binary   9.9.9".to_vec();
+    // A megabyte, handed out slowly enough to watch its progress.
+    let mut package = b"!<arch>\ndebian-binary   9.9.9\n".to_vec();
+    package.resize(1024 * 1024, b'.');
     let good = Release {
         version: "9.9.9".into(),
         notes: "The checklist follows the Entra admin center's new labels.".into(),
         package: package.clone(),
         signature: ours.sign(&package, "9.9.9"),
+        download: Download::Slowly,
     };
     // First the server hands out a package signed with somebody else's key.
     let server = UpdateServer::start(Release {
@@ -60,6 +63,10 @@ async fn a_new_version_is_offered_verified_and_never_installed_tampered() {
         "Version 9.9.9 is available: see the banner above."
     );
     app.click("update-install").await;
+    let progress = app
+        .text_until("update-progress", |t| t.contains("Downloading version 9.9.9: "))
+        .await;
+    assert!(progress.ends_with('%'), "{progress}");
     let stopped = app.text_until("update-error", |t| !t.is_empty()).await;
     assert!(
         stopped.contains("Version 9.9.9 was downloaded and its signature verified, but this copy of Mailbox Connect was not installed from a package"),
