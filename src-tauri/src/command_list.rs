@@ -248,5 +248,10 @@ commands! {
         /// Downloads the offered version (progress on `events`), verifies its signature, installs
         /// it and restarts; refused while a sign-in, a check or a run is under way.
         fn install_update(s; events: Channel<JobEvent>) -> () { updating::install(s, events).await }
+        /// Stops the update's download; this version keeps running and the offer stands.
+        fn cancel_update(s) -> () {
+            updating::cancel(s).await;
+            Ok(())
+        }
     }
 }

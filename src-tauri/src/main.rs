@@ -71,6 +71,7 @@ fn main() {
                 app: app.handle().clone(),
                 saved: Default::default(),
                 update: Default::default(),
+                update_stop: Default::default(),
             });
             tracing::info!("services ready {:?} after start", started.elapsed());
             window::open(app, initial.as_ref())?;

@@ -15,6 +15,8 @@ pub struct Shell {
     pub saved: crate::save::Saved,
     /// The update the window was last offered, kept for "Install and restart".
     pub update: tokio::sync::Mutex<Option<tauri_plugin_updater::Update>>,
+    /// Stops the update's download under way ("Cancel" in the banner).
+    pub update_stop: tokio::sync::Mutex<Option<mailbox_connect_core::job::CancellationToken>>,
 }
 
 impl Deref for Shell {

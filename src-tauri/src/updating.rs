@@ -56,9 +56,10 @@ pub async fn install(s: &Shell, events: Channel<JobEvent>) -> Result<(), AppErro
             tracing::warn!("the window stopped listening to the update: {err}");
         }
     });
+    *s.update_stop.lock().await = Some(job.cancel_signal().clone());
     let installed = async {
         let mut shown = u32::MAX;
-        let bytes = updater::download(&update, |done, total| {
+        let download = updater::download(&update, |done, total| {
             let (done_kib, total_kib) = (kib(done), total.map_or(0, kib));
             // One report per whole percent (or per MiB when the size is unknown).
             let mark = done_kib
@@ -69,8 +70,12 @@ pub async fn install(s: &Shell, events: Channel<JobEvent>) -> Result<(), AppErro
                 shown = mark;
                 job.progress(done_kib, total_kib, format!("Downloading version {}", update.version));
             }
-        })
-        .await?;
+        });
+        // "Cancel" drops the download; nothing was installed, and the offer stands.
+        let bytes = tokio::select! {
+            bytes = download => bytes?,
+            _ = job.cancel_signal().cancelled() => return job.go_on(),
+        };
         job.step(
             JobStep::Verified,
             "The download's signature matches the publisher's key.",
@@ -85,6 +90,13 @@ pub async fn install(s: &Shell, events: Channel<JobEvent>) -> Result<(), AppErro
     job.end(installed)?;
     tracing::info!(version = %update.version, "update installed; restarting");
     s.app.restart()
+}
+
+/// Stops the download under way, if any.
+pub async fn cancel(s: &Shell) {
+    if let Some(stop) = s.update_stop.lock().await.take() {
+        stop.cancel();
+    }
 }
 
 fn kib(bytes: u64) -> u32 {

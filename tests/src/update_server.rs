@@ -79,6 +79,8 @@ pub enum Download {
     Slowly,
     /// The server fails the download (HTTP 500).
     Fails,
+    /// The first 64 KiB, then nothing more (a download that never ends by itself).
+    Stalls,
 }
 
 #[derive(Clone, Default)]
@@ -151,6 +153,13 @@ async fn package(State((served, _)): State<(Served, String)>) -> Response {
                 Ok::<_, std::io::Error>(chunk)
             });
             ([(header::CONTENT_LENGTH, length.to_string())], Body::from_stream(paced)).into_response()
+        }
+        Download::Stalls => {
+            let first = r.package[..r.package.len().min(64 * 1024)].to_vec();
+            let stalled =
+                futures_util::stream::iter([Ok::<_, std::io::Error>(first)]).chain(futures_util::stream::pending());
+            let length = r.package.len().to_string();
+            ([(header::CONTENT_LENGTH, length)], Body::from_stream(stalled)).into_response()
         }
     }
 }

@@ -1,9 +1,9 @@
 //! A new version in the real window (#21 items 3 and 5): the banner appears by itself a few
 //! seconds after the first screen, with the version and its notes; a tampered download is refused
 //! and the app keeps working; "Later" hides the banner and About's "Check for updates" finds it
-//! again; the download shows its progress; no update starts while a sign-in is under way; the
-//! setting that turns the daily look off survives a restart. The install stops at the verified
-//! download (this build was not installed from a package), as the README says.
+//! again; the download shows its progress and can be cancelled; no update starts while a sign-in
+//! is under way; the setting that turns the daily look off survives a restart. The install stops
+//! at the verified download (this build was not installed from a package), as the README says.
 
 use mailbox_connect_e2e::update_server::{Download, Release, UpdateKey, UpdateServer};
 use mailbox_connect_e2e::window::{Desktop, Screen, CONSENT, WELCOME};
@@ -62,6 +62,18 @@ async fn a_new_version_is_offered_verified_and_never_installed_tampered() {
         app.text_until("update-status", |t| !t.is_empty()).await,
         "Version 9.9.9 is available: see the banner above."
     );
+    // A download that stalls can be stopped: back to the offer, nothing said as failed.
+    server.serve(Release {
+        download: Download::Stalls,
+        ..good.clone()
+    });
+    app.click("update-install").await;
+    app.text_until("update-progress", |t| t.contains("Downloading version 9.9.9: "))
+        .await;
+    app.click("update-cancel").await;
+    app.element("update-install").await;
+    assert!(app.absent("update-error").await);
+    server.serve(good.clone());
     app.click("update-install").await;
     let progress = app
         .text_until("update-progress", |t| t.contains("Downloading version 9.9.9: "))
@@ -72,7 +84,7 @@ async fn a_new_version_is_offered_verified_and_never_installed_tampered() {
         stopped.contains("Version 9.9.9 was downloaded and its signature verified, but this copy of Mailbox Connect was not installed from a package"),
         "{stopped}"
     );
-    assert_eq!(server.downloads(), 2);
+    assert_eq!(server.downloads(), 3);
 
     // No update while a sign-in is under way.
     app.click("about-back").await;

@@ -108,4 +108,5 @@ export const commands = {
   setAutomaticUpdates: (on: boolean) => invoke<UpdateSettings>("plugin:about|set_automatic_updates", { on }),
   checkForUpdate: (automatic: boolean) => invoke<UpdateOffer | null>("plugin:about|check_for_update", { automatic }),
   installUpdate: (events: Channel<JobEvent>) => invoke<null>("plugin:about|install_update", { events }),
+  cancelUpdate: () => invoke<null>("plugin:about|cancel_update"),
 };

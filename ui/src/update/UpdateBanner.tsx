@@ -19,14 +19,17 @@ export function UpdateBanner({ update, busy }: { update: UpdateHandle; busy: boo
         </details>
       )}
       {installing.running && (
-        <p role="status" id="update-progress">
-          {installing.verified ?? (
-            <>
-              <progress max={100} value={percent ?? undefined} /> Downloading version {offer.version}
-              {percent !== null && `: ${percent}%`}
-            </>
-          )}
-        </p>
+        <div class="saved">
+          <p role="status" id="update-progress">
+            {installing.verified ?? (
+              <>
+                <progress max={100} value={percent ?? undefined} /> Downloading version {offer.version}
+                {percent !== null && `: ${percent}%`}
+              </>
+            )}
+          </p>
+          {!installing.verified && <button id="update-cancel" onClick={update.cancel}>Cancel</button>}
+        </div>
       )}
       {installing.error && (
         <div class="error-box" role="alert" id="update-error">

@@ -51,11 +51,14 @@ export function useUpdate() {
     try {
       await api.installUpdate(events); // on success the app restarts before this returns
     } catch (e) {
-      setInstalling((i) => ({ ...i, error: asAppError(e), running: false }));
+      const error = asAppError(e);
+      // Cancelled: back to the offer, as before the download.
+      setInstalling(error.code === "cancelled" ? notInstalling : (i) => ({ ...i, error, running: false }));
     }
   };
 
-  return { offer, bannerShown, installing, check, install, later: () => setBannerShown(false) };
+  const cancel = () => api.cancelUpdate();
+  return { offer, bannerShown, installing, check, install, cancel, later: () => setBannerShown(false) };
 }
 
 export type UpdateHandle = ReturnType<typeof useUpdate>;
