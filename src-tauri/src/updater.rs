@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use mailbox_connect_core::job::{Job, JobStep};
 use mailbox_connect_core::services::updates::UpdateOffer;
 use mailbox_connect_core::{AppError, ErrorCode};
 use tauri::plugin::TauriPlugin;
@@ -61,20 +62,41 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<(UpdateOffer
     }))
 }
 
-/// Downloads the update, reporting `(bytes so far, total if known)`, and verifies its signature
-/// against the app's public key: a package that does not match is refused here.
-pub async fn download(update: &Update, mut progress: impl FnMut(u64, Option<u64>)) -> Result<Vec<u8>, AppError> {
-    let mut done = 0u64;
-    update
-        .download(
-            |chunk, total| {
-                done += chunk as u64;
-                progress(done, total);
-            },
-            || {},
-        )
-        .await
-        .map_err(update_error)
+/// Downloads the update and verifies its signature against the app's public key: a package that
+/// does not match is refused here. `job` hears how far it is (every 5%, or every MiB when the
+/// size is unknown) and that the signature held; its cancel signal drops the download.
+pub async fn download(update: &Update, job: &Job) -> Result<Vec<u8>, AppError> {
+    let text = format!("KiB of version {} downloaded", update.version);
+    let (mut done, mut reported) = (0u64, None);
+    let download = update.download(
+        |chunk, total| {
+            done += chunk as u64;
+            let (done_kib, total_kib) = (kib(done), total.map_or(0, kib));
+            let mark = done_kib
+                .saturating_mul(20)
+                .checked_div(total_kib)
+                .unwrap_or(done_kib / 1024);
+            if reported != Some(mark) {
+                reported = Some(mark);
+                job.progress(done_kib, total_kib, text.clone());
+            }
+        },
+        || {},
+    );
+    let bytes = tokio::select! {
+        bytes = download => bytes.map_err(update_error)?,
+        // Cancelled: `go_on` is the Cancelled error here. Nothing was installed.
+        _ = job.cancel_signal().cancelled() => return job.go_on().map(|()| Vec::new()),
+    };
+    job.step(
+        JobStep::Verified,
+        "Signature verified: the download matches the publisher's key.",
+    );
+    Ok(bytes)
+}
+
+fn kib(bytes: u64) -> u32 {
+    u32::try_from(bytes / 1024).unwrap_or(u32::MAX)
 }
 
 /// Installs a verified package (a `.deb` or `.rpm` asks for the administrator's password

@@ -2,7 +2,7 @@
 //! once-a-day rhythm of the checks the window makes by itself, and the download's progress.
 
 use mailbox_connect::updater;
-use mailbox_connect_core::job::{Job, JobEvent, JobStep};
+use mailbox_connect_core::job::{Job, JobEvent};
 use mailbox_connect_core::result::now;
 use mailbox_connect_core::services::updates::UpdateOffer;
 use mailbox_connect_core::{AppError, ErrorCode};
@@ -58,28 +58,7 @@ pub async fn install(s: &Shell, events: Channel<JobEvent>) -> Result<(), AppErro
     });
     *s.update_stop.lock().await = Some(job.cancel_signal().clone());
     let installed = async {
-        let mut shown = u32::MAX;
-        let download = updater::download(&update, |done, total| {
-            let (done_kib, total_kib) = (kib(done), total.map_or(0, kib));
-            // One report per whole percent (or per MiB when the size is unknown).
-            let mark = done_kib
-                .saturating_mul(100)
-                .checked_div(total_kib)
-                .unwrap_or(done_kib / 1024);
-            if mark != shown {
-                shown = mark;
-                job.progress(done_kib, total_kib, format!("Downloading version {}", update.version));
-            }
-        });
-        // "Cancel" drops the download; nothing was installed, and the offer stands.
-        let bytes = tokio::select! {
-            bytes = download => bytes?,
-            _ = job.cancel_signal().cancelled() => return job.go_on(),
-        };
-        job.step(
-            JobStep::Verified,
-            "The download's signature matches the publisher's key.",
-        );
+        let bytes = updater::download(&update, &job).await?;
         s.updates.may_install()?;
         let to_install = update.clone();
         tokio::task::spawn_blocking(move || updater::install(&to_install, &bytes))
@@ -97,8 +76,4 @@ pub async fn cancel(s: &Shell) {
     if let Some(stop) = s.update_stop.lock().await.take() {
         stop.cancel();
     }
-}
-
-fn kib(bytes: u64) -> u32 {
-    u32::try_from(bytes / 1024).unwrap_or(u32::MAX)
 }

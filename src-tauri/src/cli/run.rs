@@ -31,9 +31,7 @@ pub async fn execute(command: Command, s: &Services, demo: Option<DemoEnv>, out:
             1
         }
         Err(e) => {
-            lines.push(format!("error: {}", e.message));
-            lines.extend(e.fix.map(|f| format!("fix: {f}")));
-            lines.extend(e.detail.map(|d| format!("detail: {d}")));
+            lines.extend(error_lines(e));
             1
         }
     };
@@ -41,6 +39,14 @@ pub async fn execute(command: Command, s: &Services, demo: Option<DemoEnv>, out:
         let _ = writeln!(out, "{l}");
     }
     code
+}
+
+/// An error as the command line prints it: `error:`, then `fix:` and `detail:` when known.
+pub(super) fn error_lines(e: AppError) -> Vec<String> {
+    let mut lines = vec![format!("error: {}", e.message)];
+    lines.extend(e.fix.map(|f| format!("fix: {f}")));
+    lines.extend(e.detail.map(|d| format!("detail: {d}")));
+    lines
 }
 
 /// The test's verdict; a failure also says why, what Nylas answered, the scopes, and what next.

@@ -48,18 +48,7 @@ pub fn run(check_only: bool, out: &mut dyn Write) -> i32 {
             let _ = writeln!(out, "Install it: mailbox-connect update");
             return Ok(3);
         }
-        let mut said = 0;
-        let bytes = updater::download(&update, |done, total| {
-            if let Some(total) = total.filter(|t| *t > 0) {
-                let tenth = done * 10 / total;
-                if tenth > said {
-                    said = tenth;
-                    let _ = writeln!(out, "Downloading: {}%", tenth * 10);
-                }
-            }
-        })
-        .await?;
-        let _ = writeln!(out, "Signature verified: the download matches the publisher's key.");
+        let bytes = updater::download(&update, &super::progress::printed()).await?;
         updater::install(&update, &bytes)?;
         let _ = writeln!(
             out,
@@ -68,17 +57,10 @@ pub fn run(check_only: bool, out: &mut dyn Write) -> i32 {
         );
         Ok::<i32, mailbox_connect_core::AppError>(0)
     });
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            let _ = writeln!(out, "error: {}", e.message);
-            if let Some(fix) = e.fix {
-                let _ = writeln!(out, "fix: {fix}");
-            }
-            if let Some(detail) = e.detail {
-                let _ = writeln!(out, "detail: {detail}");
-            }
-            1
+    result.unwrap_or_else(|e| {
+        for line in super::run::error_lines(e) {
+            let _ = writeln!(out, "{line}");
         }
-    }
+        1
+    })
 }

@@ -107,15 +107,7 @@ pub async fn directory_of_five_thousand() {
 /// limit sets (one admin call a mailbox), and how many 429s the demo tenant answered.
 pub async fn connect_thousand() {
     let d = demo_organization(1200).await;
-    let emails: Vec<String> = d
-        .sandbox
-        .state
-        .lock()
-        .directory
-        .iter()
-        .filter_map(|p| p.mail.clone())
-        .take(1000)
-        .collect();
+    let emails: Vec<String> = d.sandbox.state.mailboxes().into_iter().take(1000).collect();
     assert_eq!(emails.len(), 1000);
     d.sandbox.state.inject(FaultPlan {
         admin_rate_per_second: Some(ADMIN_RATE_PER_SECOND),

@@ -16,13 +16,7 @@ use mailbox_connect_sandbox::Sandbox;
 async fn bulk_connect_killed_half_way_finishes_the_rest_with_nothing_twice() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     sb.state.directory_of(300);
-    let seeded: Vec<String> = sb
-        .state
-        .lock()
-        .directory
-        .iter()
-        .filter_map(|p| p.mail.clone())
-        .collect();
+    let seeded = sb.state.mailboxes();
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
     std::fs::create_dir_all(&home).unwrap();

@@ -23,13 +23,7 @@ async fn directory(sb: &Sandbox, home: &std::path::Path, extra: &[&str]) -> (i32
 async fn directory_demo_lists_every_seeded_person_across_pages() {
     let sb = Sandbox::start("127.0.0.1").await.unwrap();
     sb.state.directory_of(1500);
-    let seeded: HashSet<String> = sb
-        .state
-        .lock()
-        .directory
-        .iter()
-        .filter_map(|p| p.mail.clone())
-        .collect();
+    let seeded: HashSet<String> = sb.state.mailboxes().into_iter().collect();
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
     std::fs::create_dir_all(&home).unwrap();

@@ -15,7 +15,7 @@ use mailbox_connect_sandbox::faults::{FaultPlan, GraphThrottle};
 async fn the_directory_lists_everyone_with_a_mailbox_joined_with_their_grants() {
     let d = demo_organization(1200).await;
     let people = d.sandbox.state.lock().directory.clone();
-    let with_mail: Vec<String> = people.iter().filter_map(|p| p.mail.clone()).collect();
+    let with_mail = d.sandbox.state.mailboxes();
     let (fine, revoked) = (with_mail[20].clone(), with_mail[21].clone());
     let done = d
         .core

@@ -131,6 +131,11 @@ impl SandboxState {
         self.lock().directory = directory::seed(size);
     }
 
+    /// The addresses of the directory's people who have a mailbox, in the directory's order.
+    pub fn mailboxes(&self) -> Vec<String> {
+        self.lock().directory.iter().filter_map(|p| p.mail.clone()).collect()
+    }
+
     pub fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
